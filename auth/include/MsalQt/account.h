@@ -1,0 +1,48 @@
+#pragma once
+
+#include <MsalQt/msalqt_global.h>
+
+#include <QMetaType>
+#include <QSharedDataPointer>
+#include <QString>
+
+namespace MsalQt {
+
+class AccountData;
+
+// A signed-in identity, as the MSAL unified cache names it: the home account id ("uid.utid" from
+// client_info, or subject and issuer for generic OpenID Connect providers) and the environment
+// (the authority host) identify it; the rest is for display.
+class MSALQT_AUTH_EXPORT Account
+{
+public:
+    Account();
+    Account(const Account &other);
+    Account &operator=(const Account &other);
+    ~Account();
+
+    bool isNull() const;
+
+    QString homeAccountId() const;
+    void setHomeAccountId(const QString &id);
+    QString environment() const;   // authority host, e.g. "login.microsoftonline.com"
+    void setEnvironment(const QString &environment);
+    QString tenantId() const;      // the tenant the account signed in to ("realm")
+    void setTenantId(const QString &tenantId);
+    QString localAccountId() const; // "oid" (or "sub") in that tenant
+    void setLocalAccountId(const QString &id);
+    QString username() const;      // preferred_username / upn / email
+    void setUsername(const QString &username);
+    QString name() const;
+    void setName(const QString &name);
+
+    bool operator==(const Account &other) const; // same home account id and environment
+    bool operator!=(const Account &other) const { return !(*this == other); }
+
+private:
+    QSharedDataPointer<AccountData> d;
+};
+
+} // namespace MsalQt
+
+Q_DECLARE_METATYPE(MsalQt::Account)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <MsalQt/msalqt_global.h>
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QSharedDataPointer>
+#include <QStringList>
+#include <QUrl>
+
+namespace MsalQt {
+
+class DeviceCodeData;
+
+// What a person needs to finish a device-code sign-in on another device (RFC 8628 §3.2).
+// The device code itself stays inside the library: it is a secret that redeems tokens.
+class MSALQT_AUTH_EXPORT DeviceCode
+{
+public:
+    DeviceCode();
+    DeviceCode(const DeviceCode &other);
+    DeviceCode &operator=(const DeviceCode &other);
+    ~DeviceCode();
+
+    bool isNull() const;
+
+    QString userCode() const;
+    void setUserCode(const QString &code);
+    QUrl verificationUri() const;
+    void setVerificationUri(const QUrl &uri);
+    QUrl verificationUriComplete() const; // with the code filled in, when the server offers one
+    void setVerificationUriComplete(const QUrl &uri);
+    QDateTime expiresOn() const;
+    void setExpiresOn(const QDateTime &when);
+    int interval() const;                  // seconds between polls, as the server asked
+    void setInterval(int seconds);
+    QString message() const;               // the server's instructions, localized by the server
+    void setMessage(const QString &message);
+    QStringList scopes() const;
+    void setScopes(const QStringList &scopes);
+
+private:
+    QSharedDataPointer<DeviceCodeData> d;
+};
+
+} // namespace MsalQt
+
+Q_DECLARE_METATYPE(MsalQt::DeviceCode)

@@ -1,0 +1,122 @@
+#include <MsalQt/autherror.h>
+
+#include <QCoreApplication>
+#include <QMetaEnum>
+
+namespace MsalQt {
+
+class AuthErrorData : public QSharedData
+{
+public:
+    AuthError::Type type = AuthError::NoError;
+    QString message;
+    QString protocolError;
+    QString subError;
+    QString errorDescription;
+    QList<int> errorCodes;
+    QString correlationId;
+    QString traceId;
+    QString claims;
+    int httpStatus = 0;
+    QDateTime retryAfter;
+};
+
+AuthError::AuthError() : d(new AuthErrorData) {}
+
+AuthError::AuthError(Type type, const QString &message) : d(new AuthErrorData)
+{
+    d->type = type;
+    d->message = message;
+}
+
+AuthError::AuthError(const AuthError &other) = default;
+AuthError &AuthError::operator=(const AuthError &other) = default;
+AuthError::~AuthError() = default;
+
+AuthError::Type AuthError::type() const { return d->type; }
+QString AuthError::message() const { return d->message; }
+void AuthError::setMessage(const QString &message) { d->message = message; }
+QString AuthError::protocolError() const { return d->protocolError; }
+void AuthError::setProtocolError(const QString &error) { d->protocolError = error; }
+QString AuthError::subError() const { return d->subError; }
+void AuthError::setSubError(const QString &subError) { d->subError = subError; }
+QString AuthError::errorDescription() const { return d->errorDescription; }
+void AuthError::setErrorDescription(const QString &description) { d->errorDescription = description; }
+QList<int> AuthError::errorCodes() const { return d->errorCodes; }
+void AuthError::setErrorCodes(const QList<int> &codes) { d->errorCodes = codes; }
+QString AuthError::correlationId() const { return d->correlationId; }
+void AuthError::setCorrelationId(const QString &correlationId) { d->correlationId = correlationId; }
+QString AuthError::traceId() const { return d->traceId; }
+void AuthError::setTraceId(const QString &traceId) { d->traceId = traceId; }
+QString AuthError::claims() const { return d->claims; }
+void AuthError::setClaims(const QString &claims) { d->claims = claims; }
+int AuthError::httpStatus() const { return d->httpStatus; }
+void AuthError::setHttpStatus(int status) { d->httpStatus = status; }
+QDateTime AuthError::retryAfter() const { return d->retryAfter; }
+void AuthError::setRetryAfter(const QDateTime &when) { d->retryAfter = when; }
+
+bool AuthError::hasErrorCode(int aadstsCode) const
+{
+    return d->errorCodes.contains(aadstsCode);
+}
+
+static QString summary(AuthError::Type type)
+{
+    switch (type) {
+    case AuthError::NoError:
+        return QCoreApplication::translate("MsalQt::AuthError", "No error.");
+    case AuthError::InvalidConfiguration:
+        return QCoreApplication::translate("MsalQt::AuthError", "The application is not set up for this sign-in.");
+    case AuthError::UnsupportedAuthority:
+        return QCoreApplication::translate("MsalQt::AuthError", "This kind of sign-in is not available for this authority.");
+    case AuthError::NetworkError:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service could not be reached.");
+    case AuthError::Timeout:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in took too long.");
+    case AuthError::Throttled:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service asked to wait before trying again.");
+    case AuthError::ServiceError:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service refused the request.");
+    case AuthError::InvalidResponse:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent an answer that could not be understood.");
+    case AuthError::InvalidToken:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent a token that failed validation.");
+    case AuthError::UiRequired:
+        return QCoreApplication::translate("MsalQt::AuthError", "You need to sign in interactively to continue.");
+    case AuthError::Declined:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in was declined.");
+    case AuthError::Cancelled:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in was cancelled.");
+    }
+    return {};
+}
+
+QString AuthError::errorString() const
+{
+    if (d->type == NoError)
+        return {};
+    QStringList parts{summary(d->type)};
+    if (!d->message.isEmpty())
+        parts << d->message;
+    if (d->type == Throttled && d->retryAfter.isValid()) {
+        parts << QCoreApplication::translate("MsalQt::AuthError", "Try again after %1.")
+                     .arg(QLocale().toString(d->retryAfter.toLocalTime(), QLocale::ShortFormat));
+    }
+    if (!d->errorDescription.isEmpty()) {
+        // The platform appends "Trace ID: … Correlation ID: … Timestamp: …" on further lines;
+        // the first line is the part meant for people.
+        parts << d->errorDescription.section(QLatin1Char('\n'), 0, 0).trimmed();
+    } else if (!d->protocolError.isEmpty()) {
+        parts << QCoreApplication::translate("MsalQt::AuthError", "Server error: %1.").arg(d->protocolError);
+    }
+    if (!d->correlationId.isEmpty())
+        parts << QCoreApplication::translate("MsalQt::AuthError", "Correlation ID: %1").arg(d->correlationId);
+    return parts.join(QLatin1Char(' '));
+}
+
+QString AuthError::typeName(Type type)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Type>().valueToKey(type));
+}
+
+} // namespace MsalQt

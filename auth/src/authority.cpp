@@ -1,0 +1,197 @@
+#include <MsalQt/authority.h>
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace MsalQt {
+
+class AuthorityData : public QSharedData
+{
+public:
+    Authority::Type type = Authority::Invalid;
+    QUrl url;
+    QString tenant;
+    QString error;
+};
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("MsalQt::Authority", text);
+}
+
+// The Microsoft clouds' sign-in hosts (public, China, US Government, Germany); instance discovery
+// tells their aliases apart, this list only decides what counts as a Microsoft cloud without asking.
+static bool isKnownHost(const QString &host)
+{
+    static const QStringList hosts = {
+        QStringLiteral("login.microsoftonline.com"), QStringLiteral("login.windows.net"),
+        QStringLiteral("login.microsoft.com"),       QStringLiteral("sts.windows.net"),
+        QStringLiteral("login.chinacloudapi.cn"),    QStringLiteral("login.partner.microsoftonline.cn"),
+        QStringLiteral("login.microsoftonline.us"),  QStringLiteral("login.usgovcloudapi.net"),
+        QStringLiteral("login-us.microsoftonline.com"), QStringLiteral("login.microsoftonline.de"),
+    };
+    return hosts.contains(host.toLower());
+}
+
+// The consumers tenant: personal Microsoft accounts live here, so it behaves like /consumers.
+static const QLatin1String consumersTenantId("9188040d-6c67-4c5b-b112-36a304b66dad");
+
+bool Authority::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// RFC 8252 §8.3 and the platform both insist on TLS; loopback is exempt so that local emulators
+// and test servers can run without certificates.
+static bool checkTransport(const QUrl &url, QString *error)
+{
+    if (!url.isValid() || url.host().isEmpty()) {
+        *error = tr("The authority is not a valid URL.");
+        return false;
+    }
+    if (url.scheme() == QLatin1String("https"))
+        return true;
+    if (url.scheme() == QLatin1String("http") && Authority::isLoopbackHost(url.host()))
+        return true;
+    *error = tr("The authority must use https (plain http is only allowed on loopback hosts).");
+    return false;
+}
+
+static bool checkNoExtras(const QUrl &url, QString *error)
+{
+    if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
+        *error = tr("The authority URL must not carry a query, a fragment or user information.");
+        return false;
+    }
+    return true;
+}
+
+static bool isValidTenantSegment(const QString &tenant)
+{
+    if (!QUuid::fromString(tenant).isNull())
+        return true;
+    static const QRegularExpression domain(QStringLiteral(
+        "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    return domain.match(tenant).hasMatch();
+}
+
+Authority::Authority() : d(new AuthorityData) {}
+Authority::Authority(const Authority &other) = default;
+Authority &Authority::operator=(const Authority &other) = default;
+Authority::~Authority() = default;
+
+Authority Authority::microsoft(const QString &url)
+{
+    return microsoft(QUrl(url, QUrl::StrictMode));
+}
+
+Authority Authority::microsoft(const QUrl &url)
+{
+    Authority authority;
+    AuthorityData *d = authority.d.data();
+    if (!checkTransport(url, &d->error) || !checkNoExtras(url, &d->error))
+        return authority;
+
+    QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (segments.size() == 2 && segments.last() == QLatin1String("v2.0"))
+        segments.removeLast();
+    if (segments.size() != 1) {
+        d->error = segments.isEmpty()
+            ? tr("The authority has no tenant: use https://host/{tenant}, where the tenant is a tenant id, a domain, \"organizations\", \"common\" or \"consumers\".")
+            : tr("The authority must be a host followed by exactly one tenant segment (B2C and AD FS authorities are not supported).");
+        return authority;
+    }
+    const QString tenant = segments.first();
+    if (!isValidTenantSegment(tenant)) {
+        d->error = tr("\"%1\" is not a tenant id, a domain name or an audience keyword.").arg(tenant);
+        return authority;
+    }
+    const QString lower = tenant.toLower();
+    if (lower == QLatin1String("common"))
+        d->type = Common;
+    else if (lower == QLatin1String("organizations"))
+        d->type = Organizations;
+    else if (lower == QLatin1String("consumers") || lower == consumersTenantId)
+        d->type = Consumers;
+    else
+        d->type = Tenant;
+    d->tenant = (d->type == Tenant) ? tenant : lower;
+
+    QUrl canonical;
+    canonical.setScheme(url.scheme());
+    canonical.setHost(url.host().toLower());
+    canonical.setPort(url.port());
+    canonical.setPath(QLatin1Char('/') + d->tenant);
+    d->url = canonical;
+    return authority;
+}
+
+Authority Authority::microsoftTenant(const QString &tenant)
+{
+    return microsoft(QStringLiteral("https://login.microsoftonline.com/") + tenant);
+}
+
+Authority Authority::openIdConnect(const QUrl &issuer)
+{
+    Authority authority;
+    AuthorityData *d = authority.d.data();
+    if (!checkTransport(issuer, &d->error) || !checkNoExtras(issuer, &d->error))
+        return authority;
+    QUrl canonical = issuer.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    if (canonical.path() == QLatin1String("/"))
+        canonical.setPath(QString());
+    canonical.setHost(canonical.host().toLower());
+    d->url = canonical;
+    d->type = OpenIdConnect;
+    return authority;
+}
+
+bool Authority::isValid() const { return d->type != Invalid; }
+QString Authority::errorString() const { return d->error; }
+Authority::Type Authority::type() const { return d->type; }
+
+bool Authority::isMicrosoft() const
+{
+    return d->type == Tenant || d->type == Organizations || d->type == Common || d->type == Consumers;
+}
+
+QUrl Authority::url() const { return d->url; }
+
+QString Authority::host() const
+{
+    if (d->url.port() < 0)
+        return d->url.host();
+    return d->url.host() + QLatin1Char(':') + QString::number(d->url.port());
+}
+
+QString Authority::tenant() const { return d->tenant; }
+
+bool Authority::isKnownMicrosoftHost() const
+{
+    return isMicrosoft() && isKnownHost(d->url.host());
+}
+
+QUrl Authority::discoveryUrl() const
+{
+    if (!isValid())
+        return {};
+    QUrl url = d->url;
+    // Microsoft: {authority}/v2.0/.well-known/openid-configuration (the v2.0 endpoint's metadata);
+    // OpenID Connect Discovery 1.0 §4: {issuer}/.well-known/openid-configuration.
+    const QString suffix = isMicrosoft() ? QStringLiteral("/v2.0/.well-known/openid-configuration")
+                                         : QStringLiteral("/.well-known/openid-configuration");
+    url.setPath(url.path() + suffix);
+    return url;
+}
+
+bool Authority::operator==(const Authority &other) const
+{
+    return d->type == other.d->type && d->url == other.d->url;
+}
+
+} // namespace MsalQt

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "httpclient_p.h"
+#include "jwks_p.h"
+
+#include <MsalQt/authority.h>
+#include <MsalQt/autherror.h>
+
+#include <QJsonObject>
+#include <QPointer>
+
+#include <chrono>
+#include <functional>
+
+namespace MsalQt::Internal {
+
+// What an authority publishes, as far as the flows need it.
+struct AuthorityMetadata
+{
+    QString issuer;                 // may hold "{tenantid}" for multi-tenant Microsoft authorities
+    QUrl authorizationEndpoint;
+    QUrl tokenEndpoint;
+    QUrl deviceAuthorizationEndpoint;
+    QUrl jwksUri;
+    QUrl endSessionEndpoint;
+    // Instance discovery (Microsoft only): the host names of the same cloud, and the one the
+    // token cache files entries under. Without instance discovery: the authority's own host.
+    QStringList aliases;
+    QString preferredCache;
+    QString preferredNetwork;
+};
+
+// Fetches, checks and keeps an authority's metadata and signing keys for the application's
+// lifetime. Concurrent requests share one fetch.
+class MSALQT_AUTH_EXPORT AuthorityResolver : public QObject
+{
+    Q_OBJECT
+public:
+    using MetadataCallback = std::function<void(const AuthorityMetadata &, const AuthError &)>;
+    using KeysCallback = std::function<void(const Jwks &, const AuthError &)>;
+
+    AuthorityResolver(const Authority &authority, HttpClient *http, QObject *parent = nullptr);
+
+    void setInstanceDiscoveryTimeout(std::chrono::milliseconds timeout) { m_instanceTimeout = timeout; }
+    std::chrono::milliseconds instanceDiscoveryTimeout() const { return m_instanceTimeout; }
+
+    // The callback runs unless `context` is destroyed first; never synchronously.
+    void resolve(const QString &correlationId, QObject *context, const MetadataCallback &callback);
+    // The signing keys; `refresh` fetches them again (once per unknown key id, by the caller).
+    void keys(bool refresh, const QString &correlationId, QObject *context, const KeysCallback &callback);
+
+    // Checks a discovery document against the authority it was fetched for; exposed for tests.
+    static AuthError parseMetadata(const Authority &authority, const QByteArray &body,
+                                   AuthorityMetadata *metadata);
+
+private:
+    void startInstanceDiscovery(const QString &correlationId);
+    void startDiscovery(const QString &correlationId);
+    void finishMetadata(const AuthError &error);
+    void finishKeys(const AuthError &error);
+    QUrl instanceDiscoveryUrl() const;
+
+    Authority m_authority;
+    HttpClient *m_http;
+    std::chrono::milliseconds m_instanceTimeout{5000};
+
+    bool m_metadataReady = false;
+    bool m_metadataBusy = false;
+    AuthorityMetadata m_metadata;
+    QList<std::pair<QPointer<QObject>, MetadataCallback>> m_metadataWaiters;
+
+    bool m_keysReady = false;
+    bool m_keysBusy = false;
+    Jwks m_keys;
+    QList<std::pair<QPointer<QObject>, KeysCallback>> m_keysWaiters;
+};
+
+} // namespace MsalQt::Internal

@@ -1,0 +1,52 @@
+#include "clientcredentialsflow_p.h"
+
+#include <QCoreApplication>
+
+namespace MsalQt {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("MsalQt::ClientCredentialsFlow", text);
+}
+
+AuthError ClientCredentialsFlow::checkRequest() const
+{
+    if (!app->isConfidential()) {
+        return AuthError(AuthError::InvalidConfiguration,
+                         tr("Client credentials need a confidential client: a public client has no secret to prove who it is."));
+    }
+    const Authority &authority = app->authority;
+    switch (authority.type()) {
+    case Authority::Common:
+    case Authority::Organizations:
+    case Authority::Consumers:
+        // The platform answers AADSTS50059: an app token belongs to one tenant.
+        return AuthError(AuthError::UnsupportedAuthority,
+                         tr("Client credentials need a tenant-specific authority such as https://login.microsoftonline.com/{tenant-id}; \"%1\" names no single tenant.")
+                             .arg(authority.tenant()));
+    default:
+        break;
+    }
+    if (requestScopes().isEmpty()) {
+        return AuthError(AuthError::InvalidConfiguration,
+                         tr("Client credentials need a scope, such as https://graph.microsoft.com/.default."));
+    }
+    if (authority.isMicrosoft()) {
+        // The platform grants app permissions per resource, only as "{resource}/.default".
+        for (const QString &scope : requestScopes()) {
+            if (!scope.endsWith(QLatin1String("/.default"))) {
+                return AuthError(AuthError::InvalidConfiguration,
+                                 tr("Client credentials take the scope \"{resource}/.default\" (for example https://graph.microsoft.com/.default), not \"%1\".")
+                                     .arg(scope));
+            }
+        }
+    }
+    return {};
+}
+
+void ClientCredentialsFlow::run()
+{
+    redeem({{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}});
+}
+
+} // namespace MsalQt

@@ -1,0 +1,321 @@
+#include <MsalQt/tokenrequest.h>
+
+#include "base64url_p.h"
+#include "idtokenvalidator_p.h"
+#include "logging_p.h"
+#include "tokenrequest_p.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace MsalQt {
+
+using namespace Internal;
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("MsalQt::TokenRequest", text);
+}
+
+TokenRequestPrivate::TokenRequestPrivate(ClientApplicationPrivate *application, const QStringList &scopes)
+    : app(application)
+    , scopes(scopes)
+    , correlationId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+TokenRequestPrivate::~TokenRequestPrivate() = default;
+
+TokenRequest *TokenRequestPrivate::create(TokenRequestPrivate *flow, QObject *parent)
+{
+    auto *request = new TokenRequest(*flow, parent);
+    QMetaObject::invokeMethod(request, [flow] { flow->start(); }, Qt::QueuedConnection);
+    return request;
+}
+
+QStringList TokenRequestPrivate::requestScopes() const
+{
+    QStringList result;
+    for (const QString &scope : scopes) {
+        const QString trimmed = scope.trimmed();
+        if (!trimmed.isEmpty() && !result.contains(trimmed))
+            result << trimmed;
+    }
+    if (isUserFlow()) {
+        // The OpenID Connect scopes give us the ID token (the account) and a refresh token.
+        for (const char *reserved : {"openid", "profile", "offline_access"}) {
+            const QString scope = QLatin1String(reserved);
+            if (!result.contains(scope))
+                result << scope;
+        }
+    }
+    return result;
+}
+
+void TokenRequestPrivate::start()
+{
+    if (finished)
+        return;
+    AuthError error = app->configurationError();
+    if (!error.isError())
+        error = checkRequest();
+    if (error.isError()) {
+        finishWithError(error);
+        return;
+    }
+    qCDebug(lcMsalAuth) << "Token request" << correlationId << "starting for"
+                        << app->authority.url().toString();
+    app->resolver->resolve(correlationId, q_ptr, [this](const AuthorityMetadata &m, const AuthError &e) {
+        if (finished)
+            return;
+        if (e.isError()) {
+            finishWithError(e);
+            return;
+        }
+        metadata = m;
+        run();
+    });
+}
+
+HttpCall *TokenRequestPrivate::send(HttpRequest request)
+{
+    request.correlationId = correlationId;
+    return app->http->send(request, q_ptr);
+}
+
+void TokenRequestPrivate::redeem(const FormFields &grant, const std::function<bool(const AuthError &)> &onError)
+{
+    HttpRequest request;
+    request.url = metadata.tokenEndpoint;
+    request.form = grant;
+    request.form.append({QStringLiteral("client_id"), app->clientId});
+    const QString scope = requestScopeString();
+    if (!scope.isEmpty())
+        request.form.append({QStringLiteral("scope"), scope});
+    if (isUserFlow() && app->authority.isMicrosoft())
+        request.form.append({QStringLiteral("client_info"), QStringLiteral("1")});
+    app->addClientAuthentication(&request.form);
+
+    HttpCall *call = send(request);
+    QObject::connect(call, &HttpCall::finished, q_ptr, [this, call, onError] {
+        call->deleteLater();
+        const HttpResponse &response = call->response();
+        if (!response.isHttpSuccess()) {
+            const AuthError error = errorFromHttpResponse(response, correlationId);
+            if (onError && onError(error))
+                return;
+            finishWithError(error);
+            return;
+        }
+        AuthError error;
+        const auto token = parseTokenResponse(response.body, &error);
+        if (!token) {
+            error.setCorrelationId(correlationId);
+            error.setHttpStatus(response.status);
+            finishWithError(error);
+            return;
+        }
+        if (token->idToken.isEmpty()) {
+            complete(*token, {});
+            return;
+        }
+        validateIdToken(*token, false);
+    });
+}
+
+void TokenRequestPrivate::validateIdToken(const TokenResponse &response, bool keysRefreshed)
+{
+    app->resolver->keys(keysRefreshed, correlationId, q_ptr,
+                        [this, response, keysRefreshed](const Jwks &keys, const AuthError &keyError) {
+        if (finished)
+            return;
+        if (keyError.isError()) {
+            finishWithError(keyError);
+            return;
+        }
+        IdTokenExpectations expect;
+        expect.issuer = metadata.issuer;
+        expect.clientId = app->clientId;
+        expect.now = now();
+        expect.clockSkew = app->clockSkew;
+        const IdTokenValidation validation =
+            Internal::validateIdToken(response.idToken.toUtf8(), keys, expect);
+        if (validation.check == IdTokenCheck::UnknownKey && !keysRefreshed) {
+            // Keys roll over: fetch the set once more before calling the token forged.
+            qCInfo(lcMsalToken) << "ID token signed with an unknown key; refreshing the key set";
+            validateIdToken(response, true);
+            return;
+        }
+        if (validation.check != IdTokenCheck::Ok) {
+            qCWarning(lcMsalToken) << "ID token rejected:" << idTokenCheckName(validation.check);
+            AuthError error(AuthError::InvalidToken,
+                            tr("The ID token was rejected (%1): %2")
+                                .arg(idTokenCheckName(validation.check), validation.detail));
+            error.setCorrelationId(correlationId);
+            finishWithError(error);
+            return;
+        }
+        complete(response, validation.token.claims);
+    });
+}
+
+// client_info (a platform extension): base64url JSON {"uid": object id, "utid": home tenant id}.
+static std::pair<QString, QString> decodeClientInfo(const QString &clientInfo)
+{
+    QByteArray json;
+    if (clientInfo.isEmpty() || !base64UrlDecode(clientInfo.toLatin1(), &json))
+        return {};
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    return {object.value(QLatin1String("uid")).toString(), object.value(QLatin1String("utid")).toString()};
+}
+
+void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObject &claims)
+{
+    const QDateTime issued = now();
+    AuthenticationResult result;
+    result.setAccessToken(response.accessToken);
+    result.setTokenType(response.tokenType);
+    result.setExpiresOn(issued.addSecs(response.expiresIn));
+    result.setExtendedExpiresOn(issued.addSecs(response.extExpiresIn));
+    if (response.refreshIn > 0)
+        result.setRefreshOn(issued.addSecs(response.refreshIn));
+    result.setScopes(response.scope.isEmpty() ? requestScopes() : splitScopes(response.scope));
+    result.setCorrelationId(correlationId);
+    result.setTenantId(app->authority.isMicrosoft() && app->authority.type() == Authority::Tenant
+                           ? app->authority.tenant()
+                           : QString());
+
+    if (!claims.isEmpty()) {
+        result.setIdToken(response.idToken);
+        result.setIdTokenClaims(claims);
+        const QString tid = claims.value(QLatin1String("tid")).toString();
+        const QString oid = claims.value(QLatin1String("oid")).toString();
+        const QString sub = claims.value(QLatin1String("sub")).toString();
+        const auto [uid, utid] = decodeClientInfo(response.clientInfo);
+
+        Account account;
+        if (!uid.isEmpty() && !utid.isEmpty())
+            account.setHomeAccountId(uid + QLatin1Char('.') + utid);
+        else if (!oid.isEmpty() && !tid.isEmpty())
+            account.setHomeAccountId(oid + QLatin1Char('.') + tid);
+        else
+            account.setHomeAccountId(sub);
+        account.setEnvironment(metadata.preferredCache);
+        account.setTenantId(tid);
+        account.setLocalAccountId(oid.isEmpty() ? sub : oid);
+        QString username = claims.value(QLatin1String("preferred_username")).toString();
+        if (username.isEmpty())
+            username = claims.value(QLatin1String("upn")).toString();
+        if (username.isEmpty())
+            username = claims.value(QLatin1String("email")).toString();
+        account.setUsername(username);
+        account.setName(claims.value(QLatin1String("name")).toString());
+        result.setAccount(account);
+        if (!tid.isEmpty())
+            result.setTenantId(tid);
+    }
+    finishWithResult(result);
+}
+
+void TokenRequestPrivate::emitDeviceCode(const DeviceCode &code)
+{
+    Q_Q(TokenRequest);
+    Q_EMIT q->deviceCodeReceived(code, TokenRequest::QPrivateSignal());
+}
+
+void TokenRequestPrivate::finishWithError(const AuthError &e)
+{
+    if (finished)
+        return;
+    error = e;
+    if (error.correlationId().isEmpty())
+        error.setCorrelationId(correlationId);
+    qCInfo(lcMsalAuth).noquote() << "Token request" << correlationId << "failed:"
+                                 << AuthError::typeName(error.type()) << error.protocolError();
+    finished = true;
+    stop();
+    Q_Q(TokenRequest);
+    // Abort whatever is still on the wire: calls are children of the request.
+    for (HttpCall *call : q->findChildren<HttpCall *>(Qt::FindDirectChildrenOnly))
+        call->abort();
+    Q_EMIT q->finished(TokenRequest::QPrivateSignal());
+    if (autoDelete)
+        q->deleteLater();
+}
+
+void TokenRequestPrivate::finishWithResult(const AuthenticationResult &r)
+{
+    if (finished)
+        return;
+    result = r;
+    finished = true;
+    stop();
+    qCDebug(lcMsalAuth) << "Token request" << correlationId << "succeeded";
+    Q_Q(TokenRequest);
+    Q_EMIT q->finished(TokenRequest::QPrivateSignal());
+    if (autoDelete)
+        q->deleteLater();
+}
+
+void TokenRequestPrivate::cancel()
+{
+    finishWithError(AuthError(AuthError::Cancelled));
+}
+
+TokenRequest::TokenRequest(TokenRequestPrivate &dd, QObject *parent) : QObject(parent), d_ptr(&dd)
+{
+    d_ptr->q_ptr = this;
+}
+
+TokenRequest::~TokenRequest() = default;
+
+bool TokenRequest::isFinished() const
+{
+    Q_D(const TokenRequest);
+    return d->finished;
+}
+
+bool TokenRequest::isSuccess() const
+{
+    Q_D(const TokenRequest);
+    return d->finished && !d->error.isError();
+}
+
+AuthenticationResult TokenRequest::result() const
+{
+    Q_D(const TokenRequest);
+    return d->result;
+}
+
+AuthError TokenRequest::error() const
+{
+    Q_D(const TokenRequest);
+    return d->error;
+}
+
+QString TokenRequest::correlationId() const
+{
+    Q_D(const TokenRequest);
+    return d->correlationId;
+}
+
+bool TokenRequest::autoDelete() const
+{
+    Q_D(const TokenRequest);
+    return d->autoDelete;
+}
+
+void TokenRequest::setAutoDelete(bool autoDelete)
+{
+    Q_D(TokenRequest);
+    d->autoDelete = autoDelete;
+}
+
+void TokenRequest::cancel()
+{
+    Q_D(TokenRequest);
+    d->cancel();
+}
+
+} // namespace MsalQt

@@ -1,0 +1,201 @@
+#include "tokenresponse_p.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace MsalQt::Internal {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("MsalQt::TokenResponse", text);
+}
+
+QStringList splitScopes(const QString &scope)
+{
+    return scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+std::optional<QJsonObject> parseJsonObject(const QByteArray &body, AuthError *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = AuthError(AuthError::InvalidResponse,
+                           body.isEmpty() ? tr("The answer was empty.")
+                                          : tr("The answer is not a JSON object (%1 at offset %2).")
+                                                .arg(parseError.errorString())
+                                                .arg(parseError.offset));
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+// expires_in is a number by RFC 6749, but older platform endpoints send it as a string.
+static bool readSeconds(const QJsonObject &object, const QString &name, qint64 *out, bool *present)
+{
+    const QJsonValue value = object.value(name);
+    *present = !value.isUndefined() && !value.isNull();
+    if (!*present)
+        return true;
+    if (value.isDouble()) {
+        const double seconds = value.toDouble();
+        if (seconds < 0 || seconds > 1e9)
+            return false;
+        *out = qint64(seconds);
+        return true;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        *out = value.toString().toLongLong(&ok);
+        return ok && *out >= 0;
+    }
+    return false;
+}
+
+static bool readString(const QJsonObject &object, const QString &name, QString *out)
+{
+    const QJsonValue value = object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isString())
+        return false;
+    *out = value.toString();
+    return true;
+}
+
+std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, AuthError *error)
+{
+    const auto object = parseJsonObject(body, error);
+    if (!object)
+        return std::nullopt;
+
+    TokenResponse response;
+    const auto invalid = [error](const QString &what) {
+        *error = AuthError(AuthError::InvalidResponse, what);
+        return std::nullopt;
+    };
+    if (!readString(*object, QStringLiteral("access_token"), &response.accessToken)
+        || response.accessToken.isEmpty()) {
+        return invalid(tr("The token response has no access token."));
+    }
+    if (!readString(*object, QStringLiteral("token_type"), &response.tokenType)
+        || !readString(*object, QStringLiteral("refresh_token"), &response.refreshToken)
+        || !readString(*object, QStringLiteral("id_token"), &response.idToken)
+        || !readString(*object, QStringLiteral("client_info"), &response.clientInfo)
+        || !readString(*object, QStringLiteral("scope"), &response.scope)
+        || !readString(*object, QStringLiteral("foci"), &response.familyId)) {
+        return invalid(tr("The token response has a field of the wrong type."));
+    }
+    // RFC 6750: we only know how to use bearer tokens.
+    if (response.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
+        return invalid(tr("The token type \"%1\" is not supported (expected Bearer).").arg(response.tokenType));
+    response.tokenType = QStringLiteral("Bearer");
+
+    bool present = false;
+    if (!readSeconds(*object, QStringLiteral("expires_in"), &response.expiresIn, &present))
+        return invalid(tr("The token response has an invalid expires_in."));
+    if (!present) {
+        // RFC 6749 §5.1 only recommends expires_in; an hour is what the platform issues.
+        response.expiresIn = 3600;
+    }
+    if (!readSeconds(*object, QStringLiteral("ext_expires_in"), &response.extExpiresIn, &present))
+        return invalid(tr("The token response has an invalid ext_expires_in."));
+    if (!present || response.extExpiresIn < response.expiresIn)
+        response.extExpiresIn = response.expiresIn;
+    if (!readSeconds(*object, QStringLiteral("refresh_in"), &response.refreshIn, &present))
+        return invalid(tr("The token response has an invalid refresh_in."));
+    return response;
+}
+
+static QList<int> readErrorCodes(const QJsonValue &value)
+{
+    QList<int> codes;
+    for (const QJsonValue &code : value.toArray()) {
+        if (code.isDouble())
+            codes << code.toInt();
+    }
+    return codes;
+}
+
+AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus)
+{
+    const QString protocolError = object.value(QLatin1String("error")).toString();
+    const QString subError = object.value(QLatin1String("suberror")).toString();
+    const QList<int> codes = readErrorCodes(object.value(QLatin1String("error_codes")));
+
+    // The codes that only a person can resolve: MFA (50076, 50079, 50158), expired or revoked
+    // sign-in sessions needing re-authentication (50072, 50074), Conditional Access (53000, 53003).
+    static const QList<int> interactiveCodes{50072, 50074, 50076, 50079, 50158, 53000, 53003};
+    AuthError::Type type = AuthError::ServiceError;
+    if (protocolError == QLatin1String("interaction_required")
+        || protocolError == QLatin1String("consent_required")
+        || protocolError == QLatin1String("login_required")
+        || std::any_of(codes.cbegin(), codes.cend(),
+                       [](int code) { return interactiveCodes.contains(code); })) {
+        type = AuthError::UiRequired;
+    } else if (protocolError == QLatin1String("authorization_declined")
+               || protocolError == QLatin1String("access_denied")) {
+        type = AuthError::Declined;
+    } else if (protocolError == QLatin1String("expired_token")) {
+        type = AuthError::Timeout;
+    } else if (protocolError == QLatin1String("invalid_client")
+               || protocolError == QLatin1String("unauthorized_client")
+               || protocolError == QLatin1String("invalid_scope")) {
+        type = AuthError::InvalidConfiguration;
+    } else if (protocolError == QLatin1String("temporarily_unavailable")) {
+        type = AuthError::Throttled;
+    }
+
+    AuthError error(type);
+    error.setProtocolError(protocolError);
+    error.setSubError(subError);
+    error.setErrorDescription(object.value(QLatin1String("error_description")).toString());
+    error.setErrorCodes(codes);
+    error.setCorrelationId(object.value(QLatin1String("correlation_id")).toString());
+    error.setTraceId(object.value(QLatin1String("trace_id")).toString());
+    const QJsonValue claims = object.value(QLatin1String("claims"));
+    error.setClaims(claims.isObject()
+                        ? QString::fromUtf8(QJsonDocument(claims.toObject()).toJson(QJsonDocument::Compact))
+                        : claims.toString());
+    error.setHttpStatus(httpStatus);
+    return error;
+}
+
+AuthError errorFromHttpResponse(const HttpResponse &response, const QString &correlationId)
+{
+    AuthError error;
+    if (response.throttledUntil.isValid()) {
+        error = AuthError(AuthError::Throttled,
+                          tr("The server throttled this request; it was not sent again before the wait was over."));
+        error.setRetryAfter(response.throttledUntil);
+        error.setHttpStatus(response.status);
+    } else if (response.status == 0) {
+        if (response.timedOut) {
+            error = AuthError(AuthError::Timeout, tr("The server did not answer in time."));
+        } else {
+            error = AuthError(AuthError::NetworkError, response.networkErrorString);
+        }
+    } else {
+        AuthError parseError;
+        const auto object = parseJsonObject(response.body, &parseError);
+        if (object && object->value(QLatin1String("error")).isString()) {
+            error = errorFromOAuthObject(*object, response.status);
+            if (response.status >= 500 && error.type() == AuthError::ServiceError)
+                error.setMessage(tr("The server failed (HTTP %1).").arg(response.status));
+        } else if (response.status >= 500) {
+            error = AuthError(AuthError::ServiceError, tr("The server failed (HTTP %1).").arg(response.status));
+            error.setHttpStatus(response.status);
+        } else {
+            error = AuthError(AuthError::InvalidResponse,
+                              tr("HTTP %1 without a protocol error.").arg(response.status) + QLatin1Char(' ')
+                                  + parseError.message());
+            error.setHttpStatus(response.status);
+        }
+    }
+    if (error.correlationId().isEmpty())
+        error.setCorrelationId(correlationId);
+    return error;
+}
+
+} // namespace MsalQt::Internal

@@ -1,0 +1,150 @@
+#include <MsalQt/authority.h>
+
+#include <QTest>
+
+using namespace MsalQt;
+
+class tst_Authority : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void microsoft_data();
+    void microsoft();
+    void openIdConnect_data();
+    void openIdConnect();
+    void discoveryUrl();
+    void equality();
+};
+
+void tst_Authority::microsoft_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("canonical");
+    QTest::addColumn<QString>("tenant");
+    QTest::addColumn<bool>("knownHost");
+
+    const int invalid = Authority::Invalid;
+    QTest::newRow("tenant guid") << "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47"
+                                 << int(Authority::Tenant)
+                                 << "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47"
+                                 << "72f988bf-86f1-41af-91ab-2d7cd011db47" << true;
+    QTest::newRow("tenant domain") << "https://login.microsoftonline.com/contoso.onmicrosoft.com"
+                                   << int(Authority::Tenant)
+                                   << "https://login.microsoftonline.com/contoso.onmicrosoft.com"
+                                   << "contoso.onmicrosoft.com" << true;
+    QTest::newRow("organizations") << "https://login.microsoftonline.com/organizations/"
+                                   << int(Authority::Organizations)
+                                   << "https://login.microsoftonline.com/organizations" << "organizations" << true;
+    QTest::newRow("common with v2.0") << "https://login.microsoftonline.com/common/v2.0"
+                                      << int(Authority::Common)
+                                      << "https://login.microsoftonline.com/common" << "common" << true;
+    QTest::newRow("keyword case folded") << "https://LOGIN.microsoftonline.com/Common"
+                                         << int(Authority::Common)
+                                         << "https://login.microsoftonline.com/common" << "common" << true;
+    QTest::newRow("consumers") << "https://login.microsoftonline.com/consumers" << int(Authority::Consumers)
+                               << "https://login.microsoftonline.com/consumers" << "consumers" << true;
+    QTest::newRow("consumers tenant id") << "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad"
+                                         << int(Authority::Consumers)
+                                         << "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad"
+                                         << "9188040d-6c67-4c5b-b112-36a304b66dad" << true;
+    QTest::newRow("sovereign cloud") << "https://login.microsoftonline.us/contoso.us" << int(Authority::Tenant)
+                                     << "https://login.microsoftonline.us/contoso.us" << "contoso.us" << true;
+    QTest::newRow("loopback http with port") << "http://127.0.0.1:8400/organizations"
+                                             << int(Authority::Organizations)
+                                             << "http://127.0.0.1:8400/organizations" << "organizations" << false;
+    QTest::newRow("localhost http") << "http://localhost:9/common" << int(Authority::Common)
+                                    << "http://localhost:9/common" << "common" << false;
+    QTest::newRow("ipv6 loopback") << "http://[::1]:9/common" << int(Authority::Common)
+                                   << "http://[::1]:9/common" << "common" << false;
+    QTest::newRow("custom https host") << "https://login.contoso.example/common" << int(Authority::Common)
+                                       << "https://login.contoso.example/common" << "common" << false;
+
+    QTest::newRow("plain http off loopback") << "http://login.microsoftonline.com/common" << invalid << "" << "" << false;
+    QTest::newRow("http on a private address") << "http://192.168.1.10/common" << invalid << "" << "" << false;
+    QTest::newRow("ftp") << "ftp://login.microsoftonline.com/common" << invalid << "" << "" << false;
+    QTest::newRow("no tenant") << "https://login.microsoftonline.com/" << invalid << "" << "" << false;
+    QTest::newRow("no path") << "https://login.microsoftonline.com" << invalid << "" << "" << false;
+    QTest::newRow("two segments (B2C)") << "https://contoso.b2clogin.com/tfp/contoso.onmicrosoft.com/B2C_1_signin"
+                                        << invalid << "" << "" << false;
+    QTest::newRow("adfs") << "https://adfs.contoso.com/adfs/ls" << invalid << "" << "" << false;
+    QTest::newRow("query") << "https://login.microsoftonline.com/common?x=1" << invalid << "" << "" << false;
+    QTest::newRow("fragment") << "https://login.microsoftonline.com/common#x" << invalid << "" << "" << false;
+    QTest::newRow("user info") << "https://me:pw@login.microsoftonline.com/common" << invalid << "" << "" << false;
+    QTest::newRow("bad tenant characters") << "https://login.microsoftonline.com/con$oso" << invalid << "" << "" << false;
+    QTest::newRow("empty") << "" << invalid << "" << "" << false;
+    QTest::newRow("garbage") << "not a url" << invalid << "" << "" << false;
+}
+
+void tst_Authority::microsoft()
+{
+    QFETCH(QString, input);
+    QFETCH(int, type);
+    QFETCH(QString, canonical);
+    QFETCH(QString, tenant);
+    QFETCH(bool, knownHost);
+
+    const Authority authority = Authority::microsoft(input);
+    QCOMPARE(int(authority.type()), type);
+    if (type == Authority::Invalid) {
+        QVERIFY(!authority.isValid());
+        QVERIFY2(!authority.errorString().isEmpty(), "an invalid authority must say why");
+        return;
+    }
+    QVERIFY2(authority.isValid(), qPrintable(authority.errorString()));
+    QVERIFY(authority.isMicrosoft());
+    QCOMPARE(authority.url().toString(), canonical);
+    QCOMPARE(authority.tenant(), tenant);
+    QCOMPARE(authority.isKnownMicrosoftHost(), knownHost);
+}
+
+void tst_Authority::openIdConnect_data()
+{
+    QTest::addColumn<QString>("issuer");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("canonical");
+
+    QTest::newRow("host only") << "https://id.example.com" << true << "https://id.example.com";
+    QTest::newRow("trailing slash") << "https://id.example.com/" << true << "https://id.example.com";
+    QTest::newRow("realm path") << "https://id.example.com/realms/acme" << true << "https://id.example.com/realms/acme";
+    QTest::newRow("loopback http") << "http://127.0.0.1:3000" << true << "http://127.0.0.1:3000";
+    QTest::newRow("http elsewhere") << "http://id.example.com" << false << "";
+    QTest::newRow("query") << "https://id.example.com/?tenant=1" << false << "";
+    QTest::newRow("relative") << "/realms/acme" << false << "";
+}
+
+void tst_Authority::openIdConnect()
+{
+    QFETCH(QString, issuer);
+    QFETCH(bool, valid);
+    QFETCH(QString, canonical);
+    const Authority authority = Authority::openIdConnect(QUrl(issuer));
+    QCOMPARE(authority.isValid(), valid);
+    if (!valid) {
+        QVERIFY(!authority.errorString().isEmpty());
+        return;
+    }
+    QCOMPARE(authority.type(), Authority::OpenIdConnect);
+    QVERIFY(!authority.isMicrosoft());
+    QCOMPARE(authority.url().toString(), canonical);
+}
+
+void tst_Authority::discoveryUrl()
+{
+    QCOMPARE(Authority::microsoft(QStringLiteral("https://login.microsoftonline.com/common")).discoveryUrl().toString(),
+             QStringLiteral("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"));
+    QCOMPARE(Authority::openIdConnect(QUrl(QStringLiteral("https://id.example.com/realms/acme/"))).discoveryUrl().toString(),
+             QStringLiteral("https://id.example.com/realms/acme/.well-known/openid-configuration"));
+    QCOMPARE(Authority::microsoft(QStringLiteral("http://127.0.0.1:9/common")).host(), QStringLiteral("127.0.0.1:9"));
+    QVERIFY(Authority().discoveryUrl().isEmpty());
+}
+
+void tst_Authority::equality()
+{
+    QCOMPARE(Authority::microsoft(QStringLiteral("https://login.microsoftonline.com/Common/")),
+             Authority::microsoftTenant(QStringLiteral("common")));
+    QVERIFY(Authority::microsoftTenant(QStringLiteral("common")) != Authority::microsoftTenant(QStringLiteral("organizations")));
+}
+
+QTEST_GUILESS_MAIN(tst_Authority)
+#include "tst_authority.moc"
