@@ -87,6 +87,10 @@ static QString summary(AuthError::Type type)
         return QCoreApplication::translate("MsalQt::AuthError", "The sign-in was declined.");
     case AuthError::Cancelled:
         return QCoreApplication::translate("MsalQt::AuthError", "The sign-in was cancelled.");
+    case AuthError::KeychainUnavailable:
+        return QCoreApplication::translate("MsalQt::AuthError", "The system keychain, which holds the token cache's key, is not available.");
+    case AuthError::StorageError:
+        return QCoreApplication::translate("MsalQt::AuthError", "The token cache could not be read or written.");
     }
     return {};
 }

@@ -31,6 +31,8 @@ public:
         UiRequired,           // only an interactive sign-in can go on (consent, MFA, expired session)
         Declined,             // the person declined the sign-in
         Cancelled,            // the application cancelled the request
+        KeychainUnavailable,  // no OS keychain answered (and no unencrypted fallback was allowed)
+        StorageError,         // the token cache could not be read or written (I/O, lock, corrupt file)
     };
     Q_ENUM(Type)
 
