@@ -2,10 +2,10 @@
 
 #include <atomic>
 
-Q_LOGGING_CATEGORY(lcMsalAuth, "msalqt.auth", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcMsalHttp, "msalqt.http", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcMsalDiscovery, "msalqt.discovery", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcMsalToken, "msalqt.token", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMsalAuth, "msalqt.auth", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcMsalHttp, "msalqt.http", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcMsalDiscovery, "msalqt.discovery", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcMsalToken, "msalqt.token", QtWarningMsg)
 
 namespace MsalQt::Internal {
 
