@@ -1,0 +1,104 @@
+#pragma once
+
+#include "fault.h"
+#include "recordedrequest.h"
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QHttpServerRequest;
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace MsalQt::Emulator {
+
+class FaultInjector;
+class HttpRequest;
+class HttpResponse;
+class Listener;
+class Router;
+struct Services;
+
+// A local emulator of the Microsoft identity platform (and a sliver of Graph), listening on
+// loopback. Tests and the demo start one in-process, point the client at authorityUrl(),
+// and can inject faults and observe every request.
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    // A configured user, for printing a banner or picking test accounts.
+    struct TestUser {
+        QString username;
+        QString password;
+        QString displayName;
+        QString tenantId;
+        bool mfaRequired = false;
+        bool msa = false;
+    };
+
+    explicit Server(QObject *parent = nullptr); // built-in default config loaded
+    ~Server() override;
+
+    // Replaces the directory (tenants, users, apps, resources). Device codes and refresh
+    // tokens issued so far are dropped. On error, the config in use is unchanged and *error
+    // says what is wrong.
+    bool loadConfig(const QJsonObject &config, QString *error = nullptr);
+    bool loadConfigFile(const QString &path, QString *error = nullptr);
+
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    bool isListening() const;
+    quint16 port() const;
+    QUrl baseUrl() const;                                 // http://127.0.0.1:PORT (no trailing slash)
+    QUrl authorityUrl(const QString &tenant = {}) const;  // baseUrl + "/" + tenant (default: default tenant GUID)
+
+    QString defaultTenantId() const;
+    QString publicClientId() const;
+    QString confidentialClientId() const;
+    QString confidentialClientSecret() const;
+    QList<TestUser> testUsers() const;
+
+    // Fault injection and observation.
+    void addFault(const Fault &fault);
+    void clearFaults();
+    QList<RecordedRequest> requests() const;
+    int requestCount(const QString &pathSuffix) const;
+    void clearRequests();
+
+    // Device code timing for codes issued from now on (defaults: interval 5 s, expires_in 900 s).
+    void setDeviceCodeTiming(int intervalSeconds, int expiresInSeconds);
+    // As if the person entered the code and signed in (no password needed; tenant rules apply).
+    bool approveDeviceCode(const QString &userCode, const QString &username);
+    bool declineDeviceCode(const QString &userCode);
+
+    void setAccessTokenLifetime(int seconds); // default 3599
+    // New RSA key and kid. publish=false: tokens are signed with a key that is NOT in the JWKS.
+    // The old key leaves the JWKS either way (Graph keeps accepting it).
+    void rotateSigningKey(bool publish = true);
+    QString signingKeyId() const;
+    void revokeRefreshTokens(const QString &username);
+
+Q_SIGNALS:
+    void requestReceived(const MsalQt::Emulator::RecordedRequest &request);
+
+private:
+    void onRequest(const QHttpServerRequest &request, QTcpSocket *socket);
+    void answer(QTcpSocket *socket, const HttpRequest &request, const QByteArray &fault);
+    void send(QTcpSocket *socket, const HttpRequest &request, HttpResponse response, const QByteArray &fault);
+
+    std::unique_ptr<Services> m_services;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<FaultInjector> m_faults;
+    Listener *m_listener = nullptr;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    QList<RecordedRequest> m_requests;
+};
+
+} // namespace MsalQt::Emulator

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "httpresponse.h"
+#include "tenantresolver.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace MsalQt::Emulator {
+
+class HttpRequest;
+struct App;
+struct Services;
+
+// One token request, after the token endpoint has checked what every grant needs:
+// a known tenant, a grant_type, and a registered client.
+struct TokenRequest {
+    const HttpRequest &http;
+    TenantRef authority;
+    const App &client;
+};
+
+// One OAuth grant of the token endpoint. Adding a grant (authorization_code with PKCE,
+// password, SAML bearer, on-behalf-of, ...) means adding one subclass and registering it
+// in TokenEndpoint; nothing else changes.
+class GrantHandler
+{
+public:
+    explicit GrantHandler(Services &services) : m_services(services) { }
+    virtual ~GrantHandler();
+    GrantHandler(const GrantHandler &) = delete;
+    GrantHandler &operator=(const GrantHandler &) = delete;
+
+    // The grant_type value this handler serves.
+    virtual QString grantType() const = 0;
+    virtual HttpResponse handle(const TokenRequest &request) = 0;
+
+protected:
+    HttpResponse error(const TokenRequest &request, int httpStatus, const QString &error, int aadstsCode,
+                       const QString &description) const;
+    // Authenticates the client as the platform would (secret in the form or HTTP Basic; none
+    // for public clients); nullopt when it passed.
+    std::optional<HttpResponse> authenticateClient(const TokenRequest &request) const;
+    // The app registration must list the grant; nullopt when it does. Handlers call this after
+    // their client-type checks so that e.g. a public client asking for client_credentials gets
+    // the platform's invalid_client rather than a registration error.
+    std::optional<HttpResponse> checkGrantAllowed(const TokenRequest &request) const;
+    // true when "client_info=1" was sent, asking for the uid/utid blob.
+    static bool wantsClientInfo(const TokenRequest &request);
+
+    Services &m_services;
+};
+
+} // namespace MsalQt::Emulator

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "httpresponse.h"
+
+#include <QJsonObject>
+
+#include <variant>
+
+namespace MsalQt::Emulator {
+
+class HttpRequest;
+struct Services;
+
+// A sliver of Microsoft Graph: GET /v1.0/me and the OIDC userinfo endpoint. Enough for the
+// demo to call an API with the token it got, and for tests to prove the token is accepted
+// (or refused) by a resource the way Graph would.
+class GraphEndpoint
+{
+public:
+    explicit GraphEndpoint(Services &services) : m_services(services) { }
+
+    HttpResponse me(const HttpRequest &request) const;
+    HttpResponse userInfo(const HttpRequest &request) const;
+
+private:
+    // The token's claims, or the 401 to send.
+    std::variant<QJsonObject, HttpResponse> authenticate(const HttpRequest &request) const;
+    HttpResponse unauthorized(const HttpRequest &request, const QString &message) const;
+
+    Services &m_services;
+};
+
+} // namespace MsalQt::Emulator

@@ -1,0 +1,108 @@
+#include "router.h"
+
+#include "devicecodeendpoint.h"
+#include "deviceloginpage.h"
+#include "discoveryendpoints.h"
+#include "graphendpoint.h"
+#include "htmlpages.h"
+#include "httprequest.h"
+#include "services.h"
+#include "tokenendpoint.h"
+
+namespace MsalQt::Emulator {
+
+namespace {
+
+enum class Route { None, OpenIdConfiguration, Keys, DeviceCode, Token, DeviceLogin, Logout };
+
+// The platform treats paths case-insensitively.
+Route tenantRoute(const QStringList &rest)
+{
+    const QString path = rest.join(QLatin1Char('/')).toLower();
+    if (path == QLatin1String("v2.0/.well-known/openid-configuration"))
+        return Route::OpenIdConfiguration;
+    if (path == QLatin1String("discovery/v2.0/keys"))
+        return Route::Keys;
+    if (path == QLatin1String("oauth2/v2.0/devicecode"))
+        return Route::DeviceCode;
+    if (path == QLatin1String("oauth2/v2.0/token"))
+        return Route::Token;
+    if (path == QLatin1String("oauth2/deviceauth"))
+        return Route::DeviceLogin;
+    if (path == QLatin1String("oauth2/v2.0/logout"))
+        return Route::Logout;
+    return Route::None;
+}
+
+bool isPath(const QStringList &segments, std::initializer_list<const char *> expected)
+{
+    if (segments.size() != qsizetype(expected.size()))
+        return false;
+    qsizetype i = 0;
+    for (const char *e : expected) {
+        if (segments.at(i++).compare(QLatin1String(e), Qt::CaseInsensitive) != 0)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Router::Router(Services &services)
+    : m_services(services)
+    , m_discovery(std::make_unique<DiscoveryEndpoints>(services))
+    , m_deviceCode(std::make_unique<DeviceCodeEndpoint>(services))
+    , m_deviceLogin(std::make_unique<DeviceLoginPage>(services))
+    , m_token(std::make_unique<TokenEndpoint>(services))
+    , m_graph(std::make_unique<GraphEndpoint>(services))
+{
+}
+
+Router::~Router() = default;
+
+HttpResponse Router::route(const HttpRequest &request)
+{
+    const QStringList segments = request.segments();
+    if (isPath(segments, {"v1.0", "me"}))
+        return m_graph->me(request);
+    if (isPath(segments, {"oidc", "userinfo"}))
+        return m_graph->userInfo(request);
+    // Instance discovery validates the authority passed as a parameter, not the path's tenant.
+    if (segments.size() == 3 && isPath(segments.mid(1), {"discovery", "instance"}))
+        return m_discovery->instance(request);
+    return routeTenantPath(request);
+}
+
+HttpResponse Router::routeTenantPath(const HttpRequest &request)
+{
+    const QStringList segments = request.segments();
+    const Route route = segments.size() >= 2 ? tenantRoute(segments.mid(1)) : Route::None;
+    if (route == Route::None)
+        return m_services.errors.notFound(request);
+    const auto tenant = m_services.tenants.resolve(segments.first());
+    if (!tenant)
+        return m_services.errors.tenantNotFound(request, segments.first());
+
+    switch (route) {
+    case Route::OpenIdConfiguration:
+        return m_discovery->openIdConfiguration(request, *tenant);
+    case Route::Keys:
+        return m_discovery->keys(request);
+    case Route::DeviceCode:
+        return m_deviceCode->handle(request, *tenant);
+    case Route::Token:
+        return m_token->handle(request, *tenant);
+    case Route::DeviceLogin:
+        return m_deviceLogin->handle(request);
+    case Route::Logout:
+        // No browser session is kept, so signing out only needs a page saying so.
+        return HttpResponse::html(200, HtmlPages::notice(QStringLiteral("You signed out of your account"),
+                                                         QStringLiteral("It's a good idea to close all browser "
+                                                                        "windows.")));
+    case Route::None:
+        break;
+    }
+    return m_services.errors.notFound(request);
+}
+
+} // namespace MsalQt::Emulator

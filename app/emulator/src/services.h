@@ -1,0 +1,39 @@
+#pragma once
+
+#include "config.h"
+#include "devicecodestore.h"
+#include "errorresponses.h"
+#include "refreshtokenstore.h"
+#include "signingkeys.h"
+#include "tenantresolver.h"
+#include "tokenissuer.h"
+
+#include <QUrl>
+
+namespace MsalQt::Emulator {
+
+// Everything the endpoints share: the directory, keys, stores and settings. Server owns one;
+// endpoints and grant handlers get a reference, which keeps their constructors small and lets
+// new grants reach whatever they need without plumbing.
+struct Services {
+    Config config = Config::builtIn();
+    SigningKeys keys;
+    ErrorResponses errors;
+    TenantResolver tenants{config};
+    RefreshTokenStore refreshTokens;
+    DeviceCodeStore deviceCodes;
+    TokenIssuer issuer{*this};
+
+    QUrl baseUrl; // http://127.0.0.1:PORT, set by Server::listen()
+    int accessTokenLifetime = 3599;
+    int deviceCodeInterval = 5;
+    int deviceCodeExpiresIn = 900;
+
+    // "{base}/{tenant}/v2.0": the issuer of tokens issued in a tenant.
+    QString issuerFor(const QString &tenantId) const
+    {
+        return baseUrl.toString() + QLatin1Char('/') + tenantId + QStringLiteral("/v2.0");
+    }
+};
+
+} // namespace MsalQt::Emulator

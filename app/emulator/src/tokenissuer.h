@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace MsalQt::Emulator {
+
+struct App;
+struct Resource;
+struct Services;
+struct User;
+class ScopeSet;
+
+// Mints the token response bodies: signed access and ID tokens, refresh tokens, client_info.
+// Every grant ends here, so the claims are the same whichever way a token was obtained.
+class TokenIssuer
+{
+public:
+    struct DelegatedOptions {
+        bool refreshToken = false; // offline_access was requested (or the grant always rotates)
+        bool clientInfo = false;   // the request carried client_info=1
+        QString nonce;             // echoed into the ID token
+        bool mfaPerformed = false; // adds "mfa" to amr
+    };
+
+    explicit TokenIssuer(Services &services) : m_services(services) { }
+
+    QJsonObject issueDelegated(const App &client, const User &user, const ScopeSet &scopes,
+                               const DelegatedOptions &options);
+    QJsonObject issueAppOnly(const App &client, const Resource &resource, const QString &tenantId,
+                             const QString &requestedScope);
+
+    // Pairwise subject: stable for one user and one app, different across apps.
+    static QString pairwiseSubject(const QString &oid, const QString &clientId);
+    // base64url(no padding) of {"uid":oid,"utid":tid}.
+    static QString clientInfo(const QString &oid, const QString &tenantId);
+
+private:
+    QJsonObject commonClaims(const QString &tenantId, qint64 lifetimeSeconds) const;
+    void addLifetimes(QJsonObject *response) const;
+
+    Services &m_services;
+};
+
+} // namespace MsalQt::Emulator
