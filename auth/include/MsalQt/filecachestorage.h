@@ -1,0 +1,45 @@
+#pragma once
+
+#include <MsalQt/cachestorage.h>
+
+#include <QString>
+
+namespace MsalQt {
+
+class FileCacheStoragePrivate;
+
+// The cache as a plain JSON file, the format other MSAL libraries read. Tokens are readable by
+// anything running as this user: prefer KeychainCacheStorage where a keychain exists.
+//
+// Writes are atomic (a temporary file in the same directory, fsync, rename) and the file is
+// created with mode 0600 (its directory, if created, 0700). Processes sharing the file take turns
+// through a lock file beside it, "<file>.lock" (QLockFile); save() merges under that lock. A file
+// that is not a JSON object is moved aside to "<file>.corrupt-<UTC time>" and reported; an empty
+// file is an empty cache; a file KeychainCacheStorage encrypted is left alone (StorageError).
+class MSALQT_AUTH_EXPORT FileCacheStorage : public CacheStorage
+{
+    Q_OBJECT
+public:
+    explicit FileCacheStorage(const QString &filePath, QObject *parent = nullptr);
+    ~FileCacheStorage() override;
+
+    QString filePath() const; // absolute
+
+    // How long a job waits for another process to release the lock before it fails with
+    // StorageError. Default: 10 seconds.
+    int lockTimeout() const;
+    void setLockTimeout(int msecs);
+
+    CacheStorageJob *load() override;
+    CacheStorageJob *save(const Merge &merge) override;
+    CacheStorageJob *clear() override;
+
+protected:
+    FileCacheStorage(FileCacheStoragePrivate &dd, QObject *parent);
+
+private:
+    Q_DECLARE_PRIVATE(FileCacheStorage)
+    Q_DISABLE_COPY(FileCacheStorage)
+};
+
+} // namespace MsalQt

@@ -1,0 +1,208 @@
+#include "cachefileoperation_p.h"
+
+#include "aesgcm_p.h"
+#include "cachefilelock_p.h"
+#include "cachelogging_p.h"
+#include "cachestorage_p.h"
+#include "cachestoragejob_p.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace MsalQt::Internal {
+
+CacheFileOperation::CacheFileOperation(CacheStoragePrivate *storage, CacheStorageJob *job,
+                                       const CacheFile &file, int lockTimeout,
+                                       const CacheStorage::Merge &merge)
+    : QObject(job)
+    , m_storage(storage)
+    , m_jobPrivate(CacheStorageJobPrivate::get(job))
+    , m_file(file)
+    , m_lockTimeout(lockTimeout)
+    , m_merge(merge)
+{
+}
+
+CacheFileOperation::~CacheFileOperation() = default;
+
+CacheStorageJob::Operation CacheFileOperation::operation() const
+{
+    return m_jobPrivate->operation;
+}
+
+bool CacheFileOperation::isBlank(const QByteArray &bytes)
+{
+    return bytes.trimmed().isEmpty();
+}
+
+QString CacheFileOperation::plainCacheProblem(const QByteArray &bytes)
+{
+    if (isBlank(bytes))
+        return {};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return tr("it is not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+    if (!document.isObject())
+        return tr("it is JSON, but not an object");
+    return {};
+}
+
+void CacheFileOperation::start()
+{
+    if (operation() == CacheStorageJob::Save && !m_merge) {
+        fail(AuthError(AuthError::InvalidConfiguration, tr("No merge function was given to save().")));
+        return;
+    }
+    if (operation() == CacheStorageJob::Load && !QFileInfo::exists(m_file.path())) {
+        // Nothing stored yet: no need for the lock, nor to ask the keychain for a key (which
+        // could prompt the person before anything is there to protect).
+        finish({});
+        return;
+    }
+    if (operation() == CacheStorageJob::Clear && !QFileInfo(QFileInfo(m_file.path()).absolutePath()).isDir()) {
+        finish({}); // nothing there
+        return;
+    }
+    prepare();
+}
+
+void CacheFileOperation::lock()
+{
+    if (operation() == CacheStorageJob::Save) {
+        // The lock file lives beside the cache file.
+        const AuthError error = m_file.ensureDirectory();
+        if (error.isError()) {
+            fail(error);
+            return;
+        }
+    }
+    m_lock = new CacheFileLock(m_file.lockPath(), this);
+    m_lock->acquire(m_lockTimeout, [this](const AuthError &error) {
+        if (error.isError()) {
+            fail(error);
+            return;
+        }
+        if (operation() == CacheStorageJob::Clear) {
+            const bool existed = QFileInfo::exists(m_file.path());
+            const AuthError removeError = m_file.remove();
+            if (removeError.isError()) {
+                fail(removeError);
+                return;
+            }
+            if (existed)
+                qCInfo(lcMsalCache).noquote() << "Removed the token cache" << m_file.path();
+            afterClear();
+            return;
+        }
+        prepareLocked();
+    });
+}
+
+void CacheFileOperation::readStored()
+{
+    Q_ASSERT(m_lock && m_lock->isLocked());
+    const CacheFile::Contents contents = m_file.read();
+    if (contents.error.isError()) {
+        fail(contents.error);
+        return;
+    }
+    if (!contents.exists) {
+        accept({});
+        return;
+    }
+    decode(contents.bytes);
+}
+
+void CacheFileOperation::decode(const QByteArray &stored)
+{
+    if (AesGcm::looksSealed(stored)) {
+        // Not ours to judge: an encrypted cache is healthy data for KeychainCacheStorage, and
+        // moving it aside would lose it for the application that wrote it.
+        fail(AuthError(AuthError::StorageError,
+                       tr("The token cache file %1 is encrypted; it can only be opened with "
+                          "KeychainCacheStorage. It was left as it is.")
+                           .arg(m_file.path())));
+        return;
+    }
+    const QString problem = plainCacheProblem(stored);
+    if (!problem.isEmpty()) {
+        moveAside(problem);
+        return;
+    }
+    accept(isBlank(stored) ? QByteArray() : stored);
+}
+
+QByteArray CacheFileOperation::encode(const QByteArray &plain, AuthError *error)
+{
+    *error = {};
+    return plain;
+}
+
+void CacheFileOperation::moveAside(const QString &reason)
+{
+    AuthError error;
+    const QString movedTo = m_file.moveAside(&error);
+    if (error.isError()) {
+        // Going on as if empty would let the next save overwrite the file: stop instead.
+        const QString message = tr("The token cache file %1 is unreadable (%2), and could not be "
+                                   "moved aside. It was left as it is.")
+                                    .arg(m_file.path(), reason);
+        qCWarning(lcMsalCache).noquote() << message;
+        fail(AuthError(AuthError::StorageError, message));
+        return;
+    }
+    const QString warning =
+        tr("The token cache file %1 could not be read (%2). It was moved to %3 and an empty cache "
+           "was used instead.")
+            .arg(m_file.path(), reason, movedTo);
+    qCWarning(lcMsalCache).noquote() << warning;
+    m_jobPrivate->addWarning(warning);
+    m_storage->emitCorruptDataMovedAside(movedTo);
+    accept({});
+}
+
+void CacheFileOperation::addWarning(const QString &warning)
+{
+    m_jobPrivate->addWarning(warning);
+}
+
+void CacheFileOperation::accept(const QByteArray &plain)
+{
+    if (operation() == CacheStorageJob::Load) {
+        finish(plain);
+        return;
+    }
+    Q_ASSERT(operation() == CacheStorageJob::Save);
+    const QByteArray merged = m_merge(plain);
+    AuthError error;
+    QByteArray encoded = encode(merged, &error);
+    if (!error.isError())
+        error = m_file.write(encoded);
+    if (error.isError()) {
+        fail(error);
+        return;
+    }
+    qCDebug(lcMsalCache).noquote() << "Saved the token cache" << m_file.path() << "(" << encoded.size()
+                                   << "bytes )";
+    finish(merged);
+}
+
+void CacheFileOperation::fail(const AuthError &error)
+{
+    if (m_lock)
+        m_lock->release();
+    qCDebug(lcMsalCache).noquote() << "Token cache job on" << m_file.path()
+                                   << "failed:" << error.errorString();
+    m_jobPrivate->finish({}, error); // may delete this: nothing after
+}
+
+void CacheFileOperation::finish(const QByteArray &data)
+{
+    if (m_lock)
+        m_lock->release();
+    m_jobPrivate->finish(data);
+}
+
+} // namespace MsalQt::Internal

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "cachefile_p.h"
+
+#include <MsalQt/cachestorage.h>
+
+#include <QObject>
+
+namespace MsalQt {
+class CacheStoragePrivate;
+class CacheStorageJobPrivate;
+}
+
+namespace MsalQt::Internal {
+
+class CacheFileLock;
+
+// One load, save or clear of a cache file, as a chain of steps that never blocks:
+//
+//   prepare()  ->  lock()  ->  prepareLocked()  ->  readStored()  ->  decode()  ->  accept()
+//   -> (save) merge, encode(), write  ->  finish()      (clear: remove, afterClear(), finish())
+//
+// The plain file storage uses it as it is; the encrypted one overrides the virtual steps to fetch
+// or create its key and to open and seal the file. Every path ends in finish() or fail(), which
+// release the lock and finish the job; nothing is changed on disk on a failure path.
+// The operation is a child of its job, which is a child of its storage.
+class MSALQT_AUTH_EXPORT CacheFileOperation : public QObject
+{
+    Q_OBJECT
+public:
+    CacheFileOperation(CacheStoragePrivate *storage, CacheStorageJob *job, const CacheFile &file,
+                       int lockTimeout, const CacheStorage::Merge &merge);
+    ~CacheFileOperation() override;
+
+    void start();
+
+    // Why bytes are not a plain MSAL cache (a JSON object), or empty when they are one. An empty
+    // (or blank) file counts as an empty cache: it is what an interrupted first write outside
+    // our atomic path, or a `touch`, leaves behind, and holds nothing to keep.
+    static QString plainCacheProblem(const QByteArray &bytes);
+    static bool isBlank(const QByteArray &bytes);
+
+protected:
+    CacheStorageJob::Operation operation() const;
+    const CacheFile &file() const { return m_file; }
+
+    // Steps to override. Each must end, now or later, by calling the next step or fail().
+    virtual void prepare() { lock(); }
+    virtual void prepareLocked() { readStored(); }
+    virtual void decode(const QByteArray &stored);
+    // Synchronous: the lock is held and the merge has run.
+    virtual QByteArray encode(const QByteArray &plain, AuthError *error);
+    virtual void afterClear() { finish({}); }
+
+    // Steps to continue with.
+    void lock();
+    void readStored();
+    void accept(const QByteArray &plain);   // what is stored now, decoded
+    void moveAside(const QString &reason);  // then continues as if nothing were stored
+    void addWarning(const QString &warning); // to the job's warning() (log it too)
+    void fail(const AuthError &error);
+    void finish(const QByteArray &data);
+
+private:
+    CacheStoragePrivate *m_storage;
+    CacheStorageJobPrivate *m_jobPrivate;
+    CacheFile m_file;
+    int m_lockTimeout;
+    CacheStorage::Merge m_merge;
+    CacheFileLock *m_lock = nullptr;
+};
+
+} // namespace MsalQt::Internal

@@ -1,0 +1,3 @@
+#include "cachelogging_p.h"
+
+Q_LOGGING_CATEGORY(lcMsalCache, "msalqt.cache", QtInfoMsg)

@@ -1,0 +1,465 @@
+// FileCacheStorage: the plain JSON cache file, its atomic writes and permissions, the
+// cross-process lock and merge (with a real second process), and corrupt-file handling.
+// Also the job contract every storage shares.
+
+#include "storagetestutil.h"
+
+#include "storage/aesgcm_p.h"
+
+#include <MsalQt/filecachestorage.h>
+
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace MsalQt;
+using namespace StorageTest;
+
+class TestFileCacheStorage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void missingFileIsEmpty();
+    void roundTrip();
+    void saveReportsWhatWasWritten();
+    void permissions_data();
+    void permissions();
+    void directoryCreatedOwnerOnly();
+    void atomicReplace();
+    void mergeSeesWhatIsStoredNow();
+    void mergeTwoInstances();
+    void mergeAcrossProcesses();
+    void lockTimeout();
+    void lockWaitsForRelease();
+    void staleLockOfDeadProcess();
+    void corruptFile_data();
+    void corruptFile();
+    void corruptFileOnSave();
+    void blankFileIsEmpty_data();
+    void blankFileIsEmpty();
+    void encryptedFileIsLeftAlone();
+    void clear();
+    void missingMergeFunction();
+    void jobStartsOnNextTurnAndDeletesItself();
+    void storageDestroyedWithJobRunning();
+
+private:
+    QString path(const QString &name = QStringLiteral("cache.json")) const { return m_dir->filePath(name); }
+    static QByteArray readFile(const QString &path);
+    static void writeFile(const QString &path, const QByteArray &bytes);
+    QStringList dirEntries() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QByteArray TestFileCacheStorage::readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+void TestFileCacheStorage::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+QStringList TestFileCacheStorage::dirEntries() const
+{
+    return QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+void TestFileCacheStorage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestFileCacheStorage::missingFileIsEmpty()
+{
+    FileCacheStorage storage(m_dir->filePath(QStringLiteral("not/yet/there/cache.json")));
+    const JobResult result = run(storage.load());
+    QVERIFY(result.finished);
+    QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+    QVERIFY(result.data.isEmpty());
+    QVERIFY(result.warning.isEmpty());
+    // Loading nothing creates nothing: no directory, no lock file.
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("not"))));
+}
+
+void TestFileCacheStorage::roundTrip()
+{
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("uid.utid-login.windows.net-at")));
+    {
+        FileCacheStorage storage(path());
+        QCOMPARE(storage.filePath(), QFileInfo(path()).absoluteFilePath());
+        const JobResult saved = run(storage.save(replaceWith(cache)));
+        QVERIFY(saved.finished);
+        QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    }
+    // The plain storage writes exactly the bytes the cache gave: the format other MSAL libraries read.
+    QCOMPARE(readFile(path()), cache);
+    FileCacheStorage storage(path());
+    const JobResult loaded = run(storage.load());
+    QVERIFY(!loaded.error.isError());
+    QCOMPARE(loaded.data, cache);
+}
+
+void TestFileCacheStorage::saveReportsWhatWasWritten()
+{
+    FileCacheStorage storage(path());
+    QVERIFY(!run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("a"))))).error.isError());
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("b")))));
+    QVERIFY(!saved.error.isError());
+    QCOMPARE(saved.data, readFile(path()));
+    QCOMPARE(parse(saved.data).value(QStringLiteral("AccessToken")).toObject().keys(),
+             (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+}
+
+void TestFileCacheStorage::permissions_data()
+{
+    QTest::addColumn<int>("existingMode"); // -1: no file before
+    QTest::addColumn<int>("umaskValue");
+    QTest::newRow("new file, usual umask") << -1 << 022;
+    QTest::newRow("new file, umask 0") << -1 << 0;
+    QTest::newRow("existing 0644 file") << 0644 << 022;
+    QTest::newRow("existing 0666 file") << 0666 << 0;
+}
+
+void TestFileCacheStorage::permissions()
+{
+    QFETCH(int, existingMode);
+    QFETCH(int, umaskValue);
+    const mode_t previousUmask = ::umask(mode_t(umaskValue));
+    auto restore = qScopeGuard([previousUmask] { ::umask(previousUmask); });
+    if (existingMode >= 0) {
+        writeFile(path(), "{}");
+        QCOMPARE(::chmod(QFile::encodeName(path()).constData(), mode_t(existingMode)), 0);
+    }
+    FileCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith("{\"Account\":{}}"))).error.isError());
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(path()).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0600));
+}
+
+void TestFileCacheStorage::directoryCreatedOwnerOnly()
+{
+    const QString file = m_dir->filePath(QStringLiteral("a/b/cache.json"));
+    FileCacheStorage storage(file);
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    for (const QString &dir : {m_dir->filePath(QStringLiteral("a")), m_dir->filePath(QStringLiteral("a/b"))}) {
+        struct stat st;
+        QCOMPARE(::stat(QFile::encodeName(dir).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 07777, mode_t(0700));
+    }
+    QCOMPARE(readFile(file), QByteArray("{}"));
+}
+
+void TestFileCacheStorage::atomicReplace()
+{
+    writeFile(path(), "{\"old\":true}");
+    struct stat before;
+    QCOMPARE(::stat(QFile::encodeName(path()).constData(), &before), 0);
+
+    FileCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith("{\"new\":true}"))).error.isError());
+    QCOMPARE(readFile(path()), QByteArray("{\"new\":true}"));
+    // A new file was renamed over the old one (a reader never sees a half-written cache) ...
+    struct stat after;
+    QCOMPARE(::stat(QFile::encodeName(path()).constData(), &after), 0);
+    QVERIFY(before.st_ino != after.st_ino);
+    // ... and nothing is left behind: no temporary file, no lock file.
+    QCOMPARE(dirEntries(), QStringList{QStringLiteral("cache.json")});
+}
+
+void TestFileCacheStorage::mergeSeesWhatIsStoredNow()
+{
+    writeFile(path(), "{\"Account\":{\"x\":{}}}");
+    FileCacheStorage storage(path());
+    QByteArray seen;
+    const JobResult result = run(storage.save([&seen](const QByteArray &storedNow) {
+        seen = storedNow;
+        return storedNow;
+    }));
+    QVERIFY(!result.error.isError());
+    QCOMPARE(seen, QByteArray("{\"Account\":{\"x\":{}}}"));
+}
+
+void TestFileCacheStorage::mergeTwoInstances()
+{
+    FileCacheStorage a(path());
+    FileCacheStorage b(path());
+    QVERIFY(!run(a.load()).error.isError()); // A's in-memory cache starts empty
+    QVERIFY(!run(b.save(unionMerge(accessTokenEntry(QStringLiteral("x"))))).error.isError());
+    // A saves its own entry: folded into what B wrote meanwhile, not over it.
+    QVERIFY(!run(a.save(unionMerge(accessTokenEntry(QStringLiteral("y"))))).error.isError());
+    const QJsonObject tokens = parse(readFile(path())).value(QStringLiteral("AccessToken")).toObject();
+    QCOMPARE(tokens.keys(), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
+}
+
+void TestFileCacheStorage::mergeAcrossProcesses()
+{
+    // Another process and this one each save N entries at the same time, each save a
+    // read-merge-write: only the lock makes every entry survive.
+    constexpr int N = 40;
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    helper.start(QStringLiteral(STORAGE_HELPER),
+                 {QStringLiteral("save"), path(), QStringLiteral("other"), QString::number(N)});
+    QVERIFY(helper.waitForStarted());
+    QSignalSpy ready(&helper, &QProcess::readyReadStandardOutput);
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(helper.readLine().trimmed(), QByteArray("ready"));
+    helper.write("go\n");
+
+    FileCacheStorage storage(path());
+    for (int i = 0; i < N; ++i) {
+        const JobResult result =
+            run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("mine-%1").arg(i)))));
+        QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+    }
+    if (helper.state() != QProcess::NotRunning) {
+        QSignalSpy done(&helper, &QProcess::finished);
+        QVERIFY(done.wait(60000));
+    }
+    QCOMPARE(helper.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(helper.exitCode(), 0);
+
+    const QJsonObject tokens = parse(readFile(path())).value(QStringLiteral("AccessToken")).toObject();
+    QCOMPARE(tokens.size(), 2 * N);
+    for (int i = 0; i < N; ++i) {
+        QVERIFY(tokens.contains(QStringLiteral("mine-%1").arg(i)));
+        QVERIFY(tokens.contains(QStringLiteral("other-%1").arg(i)));
+    }
+    QCOMPARE(dirEntries(), QStringList{QStringLiteral("cache.json")});
+}
+
+void TestFileCacheStorage::lockTimeout()
+{
+    writeFile(path(), "{\"kept\":true}");
+    QProcess holder;
+    holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    holder.start(QStringLiteral(STORAGE_HELPER), {QStringLiteral("hold"), path()});
+    QVERIFY(holder.waitForStarted());
+    QSignalSpy locked(&holder, &QProcess::readyReadStandardOutput);
+    QVERIFY(locked.wait(10000));
+    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+
+    FileCacheStorage storage(path());
+    storage.setLockTimeout(300);
+    QElapsedTimer timer;
+    timer.start();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("locked by process")));
+    const JobResult result = run(storage.save(replaceWith("{\"overwritten\":true}")));
+    QVERIFY(result.finished);
+    QCOMPARE(result.error.type(), AuthError::StorageError);
+    QVERIFY2(result.error.message().contains(QStringLiteral("locked by process %1").arg(holder.processId())),
+             qPrintable(result.error.message()));
+    QVERIFY(timer.elapsed() >= 300);
+    QCOMPARE(readFile(path()), QByteArray("{\"kept\":true}"));
+
+    holder.closeWriteChannel();
+    QSignalSpy done(&holder, &QProcess::finished);
+    QVERIFY(holder.state() == QProcess::NotRunning || done.wait(10000));
+    QVERIFY(!run(storage.save(replaceWith("{\"overwritten\":true}"))).error.isError());
+}
+
+void TestFileCacheStorage::lockWaitsForRelease()
+{
+    QLockFile lock(path() + QStringLiteral(".lock"));
+    QVERIFY(lock.tryLock(0));
+    FileCacheStorage storage(path());
+    CacheStorageJob *job = storage.save(replaceWith("{}"));
+    QTimer::singleShot(200, this, [&lock] { lock.unlock(); }); // the other holder finishes
+    const JobResult result = run(job);
+    QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+    QCOMPARE(readFile(path()), QByteArray("{}"));
+}
+
+void TestFileCacheStorage::staleLockOfDeadProcess()
+{
+    QProcess holder;
+    holder.start(QStringLiteral(STORAGE_HELPER), {QStringLiteral("hold"), path()});
+    QVERIFY(holder.waitForStarted());
+    QSignalSpy locked(&holder, &QProcess::readyReadStandardOutput);
+    QVERIFY(locked.wait(10000));
+    holder.kill(); // dies holding the lock: its lock file stays behind
+    QSignalSpy died(&holder, &QProcess::finished);
+    QVERIFY(holder.state() == QProcess::NotRunning || died.wait(10000));
+    QVERIFY(QFileInfo::exists(path() + QStringLiteral(".lock")));
+
+    FileCacheStorage storage(path());
+    storage.setLockTimeout(5000);
+    const JobResult result = run(storage.save(replaceWith("{}")));
+    QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+}
+
+void TestFileCacheStorage::corruptFile_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("garbage text") << QByteArray("this is not a cache") << QStringLiteral("not JSON");
+    QTest::newRow("truncated JSON") << QByteArray("{\"AccessToken\":{\"k\":{\"secret\":\"ab")
+                                    << QStringLiteral("not JSON");
+    QTest::newRow("JSON array") << QByteArray("[{\"AccessToken\":{}}]") << QStringLiteral("not an object");
+    QTest::newRow("JSON object in a string") << QByteArray("\"{}\"") << QStringLiteral("not"); // Qt 6.4 refuses top-level scalars
+    QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff\xfe\x7f garbage", 14) << QStringLiteral("not JSON");
+    QTest::newRow("NUL bytes") << QByteArray(64, '\0') << QStringLiteral("not JSON");
+}
+
+void TestFileCacheStorage::corruptFile()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    writeFile(path(), bytes);
+
+    FileCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be read.*moved to")));
+    const JobResult result = run(storage.load());
+    QVERIFY(result.finished);
+    QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+    QVERIFY(result.data.isEmpty());
+
+    QCOMPARE(movedAside.size(), 1);
+    const QString movedTo = movedAside.at(0).at(0).toString();
+    QVERIFY2(QFileInfo(movedTo).fileName().startsWith(QStringLiteral("cache.json.corrupt-")), qPrintable(movedTo));
+    QVERIFY(QFileInfo(movedTo).fileName().contains(QRegularExpression(QStringLiteral("\\d{8}T\\d{6}Z$"))));
+    QCOMPARE(readFile(movedTo), bytes); // never deleted: the original bytes are kept
+    QVERIFY(!QFileInfo::exists(path()));
+    QVERIFY2(result.warning.contains(movedTo), qPrintable(result.warning));
+    QVERIFY2(result.warning.contains(reason), qPrintable(result.warning));
+}
+
+void TestFileCacheStorage::corruptFileOnSave()
+{
+    writeFile(path(), "[1,2,3]");
+    FileCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be read")));
+    QByteArray seen = "unset";
+    const JobResult result = run(storage.save([&seen](const QByteArray &storedNow) {
+        seen = storedNow;
+        return serialize(accessTokenEntry(QStringLiteral("fresh")));
+    }));
+    QVERIFY(!result.error.isError());
+    QVERIFY(seen.isEmpty()); // the merge started from an empty cache
+    QVERIFY(!result.warning.isEmpty());
+    QCOMPARE(movedAside.size(), 1);
+    QCOMPARE(readFile(movedAside.at(0).at(0).toString()), QByteArray("[1,2,3]"));
+    QCOMPARE(readFile(path()), serialize(accessTokenEntry(QStringLiteral("fresh"))));
+
+    // Two corrupt files within the same second both survive.
+    writeFile(path(), "again corrupt");
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be read")));
+    QVERIFY(!run(storage.load()).error.isError());
+    QCOMPARE(movedAside.size(), 2);
+    QVERIFY(movedAside.at(0).at(0) != movedAside.at(1).at(0));
+    QCOMPARE(readFile(movedAside.at(1).at(0).toString()), QByteArray("again corrupt"));
+}
+
+void TestFileCacheStorage::blankFileIsEmpty_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("whitespace") << QByteArray(" \n\t\n");
+}
+
+void TestFileCacheStorage::blankFileIsEmpty()
+{
+    QFETCH(QByteArray, bytes);
+    writeFile(path(), bytes);
+    FileCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    const JobResult result = run(storage.load());
+    QVERIFY(!result.error.isError());
+    QVERIFY(result.data.isEmpty());
+    QVERIFY(result.warning.isEmpty());
+    QCOMPARE(movedAside.size(), 0);
+}
+
+void TestFileCacheStorage::encryptedFileIsLeftAlone()
+{
+    // A cache that KeychainCacheStorage wrote is healthy: the plain storage must not move it aside.
+    const QByteArray sealed = Internal::AesGcm::seal(Internal::AesGcm::generateKey(), "{}");
+    writeFile(path(), sealed);
+    FileCacheStorage storage(path());
+    for (const JobResult &result : {run(storage.load()), run(storage.save(replaceWith("{}")))}) {
+        QCOMPARE(result.error.type(), AuthError::StorageError);
+        QVERIFY2(result.error.message().contains(QStringLiteral("KeychainCacheStorage")),
+                 qPrintable(result.error.message()));
+    }
+    QCOMPARE(readFile(path()), sealed);
+    QCOMPARE(dirEntries(), QStringList{QStringLiteral("cache.json")});
+}
+
+void TestFileCacheStorage::clear()
+{
+    FileCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    QVERIFY(QFileInfo::exists(path()));
+    QVERIFY(!run(storage.clear()).error.isError());
+    QVERIFY(!QFileInfo::exists(path()));
+    QVERIFY(dirEntries().isEmpty());
+    QVERIFY(!run(storage.clear()).error.isError()); // nothing to clear is fine
+    const JobResult loaded = run(storage.load());
+    QVERIFY(!loaded.error.isError());
+    QVERIFY(loaded.data.isEmpty());
+}
+
+void TestFileCacheStorage::missingMergeFunction()
+{
+    FileCacheStorage storage(path());
+    const JobResult result = run(storage.save({}));
+    QCOMPARE(result.error.type(), AuthError::InvalidConfiguration);
+    QVERIFY(!QFileInfo::exists(path()));
+}
+
+void TestFileCacheStorage::jobStartsOnNextTurnAndDeletesItself()
+{
+    writeFile(path(), "{}");
+    FileCacheStorage storage(path());
+    QPointer<CacheStorageJob> job = storage.load();
+    QCOMPARE(job->operation(), CacheStorageJob::Load);
+    QVERIFY(!job->isFinished()); // nothing happened yet: connecting now is in time
+    int finishedCount = 0;
+    connect(job, &CacheStorageJob::finished, this, [&finishedCount, &job](CacheStorageJob *finished) {
+        ++finishedCount;
+        QCOMPARE(finished, job.data());
+        QVERIFY(finished->isFinished());
+        QCOMPARE(finished->data(), QByteArray("{}"));
+    });
+    QTRY_VERIFY(job.isNull()); // auto-deleted after finished()
+    QCOMPARE(finishedCount, 1);
+}
+
+void TestFileCacheStorage::storageDestroyedWithJobRunning()
+{
+    auto *storage = new FileCacheStorage(path());
+    QPointer<CacheStorageJob> job = storage->save(replaceWith("{}"));
+    delete storage; // before the job ran: it goes with its storage, and nothing is written
+    QVERIFY(job.isNull());
+    QCoreApplication::processEvents(); // the queued start finds no job
+    QVERIFY(!QFileInfo::exists(path()));
+
+    QLockFile lock(path() + QStringLiteral(".lock"));
+    QVERIFY(lock.tryLock(0));
+    storage = new FileCacheStorage(path());
+    job = storage->save(replaceWith("{}"));
+    QSignalSpy spy(job.data(), &CacheStorageJob::finished);
+    QVERIFY(!spy.wait(100)); // waiting for the lock, in a retry timer
+    delete storage;
+    QVERIFY(job.isNull());
+    lock.unlock();
+    QVERIFY(dirEntries().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestFileCacheStorage)
+#include "tst_filecachestorage.moc"

@@ -1,0 +1,352 @@
+// KeychainCacheStorage against a real Secret Service (gnome-keyring-daemon in a private D-Bus
+// session, see with-keyring.sh), and without any keychain (no session bus), where the storage
+// must fail with KeychainUnavailable, or fall back to a plain file when the application allows.
+//
+// One binary, three ctest entries: MSALQT_TEST_KEYCHAIN=locked selects the tests with a locked
+// collection (also through with-keyring.sh), MSALQT_TEST_KEYCHAIN=unavailable those without a bus;
+// both sets are in tst_keychainunavailable.cpp.
+
+#include "keychaintestutil.h"
+
+#include "storage/aesgcm_p.h"
+
+#include <MsalQt/keychaincachestorage.h>
+
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace MsalQt;
+using namespace StorageTest;
+using Internal::AesGcm;
+using namespace KeychainTest;
+
+
+// ---------------------------------------------------------------------------------------------
+// With a Secret Service
+
+class TestKeychainCacheStorage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void firstSaveCreatesKey();
+    void secondInstanceReadsWhatFirstWrote();
+    void eachSaveUsesANewNonce();
+    void keyDeletedFromKeychain();
+    void tamperedFile_data();
+    void tamperedFile();
+    void newerFormatIsLeftAlone();
+    void plainFileIsAcceptedThenEncrypted();
+    void keyCreationRaceInProcess();
+    void mergeAcrossProcesses();
+    void invalidKeychainEntry();
+    void namedKeychainEntry();
+    void clearRemovesFileAndKey();
+
+private:
+    QString path() const { return m_dir->filePath(QStringLiteral("cache.bin")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestKeychainCacheStorage::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("MSALQT_TEST_KEYRING"))
+        QSKIP("Needs a private Secret Service: run through tests/storage/with-keyring.sh (ctest does).");
+}
+
+void TestKeychainCacheStorage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestKeychainCacheStorage::firstSaveCreatesKey()
+{
+    KeychainCacheStorage storage(path());
+    QCOMPARE(storage.keychainService(), Service);
+    QCOMPARE(storage.keychainKey(), QFileInfo(path()).absoluteFilePath());
+    QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::EntryNotFound);
+
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("uid.utid-login.windows.net-at"), Secret));
+    const JobResult saved = run(storage.save(replaceWith(cache)));
+    QVERIFY(saved.finished);
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    QCOMPARE(saved.data, cache);
+
+    const Entry key = readEntry(storage.keychainKey());
+    QCOMPARE(key.error, QKeychain::NoError);
+    QCOMPARE(key.data.size(), AesGcm::KeySize);
+
+    // On disk: the sealed format, and nothing of the cache readable.
+    const QByteArray onDisk = readFile(path());
+    QVERIFY(onDisk.startsWith("MSALQTC1"));
+    QCOMPARE(onDisk.size(), cache.size() + AesGcm::Overhead);
+    QVERIFY(!onDisk.contains("AccessToken"));
+    QVERIFY(!onDisk.contains("secret"));
+    QVERIFY(!onDisk.contains(Secret.toUtf8()));
+    QVERIFY(!onDisk.contains(Secret.left(12).toUtf8()));
+    QCOMPARE(AesGcm::open(key.data, onDisk), cache);
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(path()).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0600));
+
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+    QVERIFY(loaded.warning.isEmpty());
+    QCOMPARE(filesIn(m_dir->path()), QStringList{QStringLiteral("cache.bin")});
+}
+
+void TestKeychainCacheStorage::secondInstanceReadsWhatFirstWrote()
+{
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("k"), Secret));
+    {
+        KeychainCacheStorage first(path());
+        QVERIFY(!run(first.save(replaceWith(cache))).error.isError());
+    }
+    KeychainCacheStorage second(path());
+    const JobResult loaded = run(second.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+    // And it saves by merging into it, under the same key.
+    QVERIFY(!run(second.save(unionMerge(accessTokenEntry(QStringLiteral("k2"))))).error.isError());
+    KeychainCacheStorage third(path());
+    QCOMPARE(parse(run(third.load()).data).value(QStringLiteral("AccessToken")).toObject().size(), 2);
+}
+
+void TestKeychainCacheStorage::eachSaveUsesANewNonce()
+{
+    KeychainCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    const QByteArray first = readFile(path());
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    const QByteArray second = readFile(path());
+    QCOMPARE(first.size(), second.size());
+    QVERIFY(first.mid(AesGcm::HeaderSize, AesGcm::NonceSize) != second.mid(AesGcm::HeaderSize, AesGcm::NonceSize));
+}
+
+void TestKeychainCacheStorage::keyDeletedFromKeychain()
+{
+    KeychainCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith(serialize(accessTokenEntry(QStringLiteral("old")))))).error.isError());
+    const QByteArray sealed = readFile(path());
+    const QByteArray oldKey = readEntry(storage.keychainKey()).data;
+    QCOMPARE(deleteEntry(storage.keychainKey()), QKeychain::NoError);
+
+    // A load cannot tell a deleted key from a keychain that cannot show it right now (see
+    // TestLockedKeychain): it reports an empty cache and a warning, and leaves the file alone.
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("key the keychain does not hold")));
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QVERIFY(loaded.data.isEmpty());
+    QVERIFY2(loaded.warning.contains(QLatin1String("does not hold")), qPrintable(loaded.warning));
+    QCOMPARE(movedAside.size(), 0);
+    QCOMPARE(readFile(path()), sealed);
+    QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::EntryNotFound); // a load creates no key
+
+    // The next save stores a new key (the keychain works), then moves the lost file aside
+    // (kept, reported) and goes on from an empty cache.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("key the keychain no longer holds")));
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("new")))));
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    QCOMPARE(movedAside.size(), 1);
+    QVERIFY(saved.warning.contains(movedAside.at(0).at(0).toString()));
+    QCOMPARE(readFile(movedAside.at(0).at(0).toString()), sealed);
+    const Entry newKey = readEntry(storage.keychainKey());
+    QCOMPARE(newKey.error, QKeychain::NoError);
+    QVERIFY(newKey.data != oldKey);
+    QCOMPARE(parse(run(storage.load()).data).value(QStringLiteral("AccessToken")).toObject().keys(),
+             QStringList{QStringLiteral("new")});
+
+    // Same on save: a file sealed with a lost key is moved aside, and the save goes on.
+    writeFile(path(), sealed);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be read")));
+    const JobResult savedAgain = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("newer")))));
+    QVERIFY2(!savedAgain.error.isError(), qPrintable(savedAgain.error.errorString()));
+    QVERIFY(savedAgain.warning.contains(QLatin1String("damaged or changed")));
+    QCOMPARE(movedAside.size(), 2);
+    QCOMPARE(parse(savedAgain.data).value(QStringLiteral("AccessToken")).toObject().keys(),
+             QStringList{QStringLiteral("newer")});
+}
+
+void TestKeychainCacheStorage::tamperedFile_data()
+{
+    QTest::addColumn<int>("offset"); // byte to flip; negative: from the end
+    QTest::addColumn<int>("truncateTo"); // -1: none
+    QTest::newRow("ciphertext byte") << AesGcm::HeaderSize + AesGcm::NonceSize + 3 << -1;
+    QTest::newRow("nonce byte") << AesGcm::HeaderSize << -1;
+    QTest::newRow("tag byte") << -1 << -1;
+    QTest::newRow("version byte") << 7 << -1;
+    QTest::newRow("truncated") << 0 << 20;
+    QTest::newRow("half the file") << 0 << 40;
+}
+
+void TestKeychainCacheStorage::tamperedFile()
+{
+    QFETCH(int, offset);
+    QFETCH(int, truncateTo);
+    KeychainCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith(serialize(accessTokenEntry(QStringLiteral("k"), Secret))))).error.isError());
+    QByteArray bytes = readFile(path());
+    if (truncateTo >= 0) {
+        bytes.truncate(truncateTo);
+    } else {
+        const int at = offset >= 0 ? offset : int(bytes.size()) + offset;
+        bytes[at] = char(bytes.at(at) ^ 0x01); // the version byte becomes '0': damage, not a newer format
+    }
+    writeFile(path(), bytes);
+
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be read")));
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QVERIFY(loaded.data.isEmpty());
+    QCOMPARE(movedAside.size(), 1);
+    QCOMPARE(readFile(movedAside.at(0).at(0).toString()), bytes);
+    // The key was fine: it stays.
+    QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::NoError);
+}
+
+void TestKeychainCacheStorage::newerFormatIsLeftAlone()
+{
+    const QByteArray newer = QByteArray("MSALQTC2") + QByteArray(64, 'x');
+    writeFile(path(), newer);
+    KeychainCacheStorage storage(path());
+    for (const JobResult &result : {run(storage.load()), run(storage.save(replaceWith("{}")))}) {
+        QCOMPARE(result.error.type(), AuthError::StorageError);
+        QVERIFY2(result.error.message().contains(QStringLiteral("newer version")), qPrintable(result.error.message()));
+    }
+    QCOMPARE(readFile(path()), newer);
+    QCOMPARE(filesIn(m_dir->path()), QStringList{QStringLiteral("cache.bin")});
+}
+
+void TestKeychainCacheStorage::plainFileIsAcceptedThenEncrypted()
+{
+    // Written by FileCacheStorage, another MSAL library, or during the unencrypted fallback.
+    const QByteArray plain = serialize(accessTokenEntry(QStringLiteral("plain"), Secret));
+    writeFile(path(), plain);
+    KeychainCacheStorage storage(path());
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, plain);
+    QVERIFY(loaded.warning.isEmpty());
+    QCOMPARE(readFile(path()), plain); // loading changes nothing
+
+    QVERIFY(!run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("next"))))).error.isError());
+    const QByteArray onDisk = readFile(path());
+    QVERIFY(AesGcm::looksSealed(onDisk));
+    QVERIFY(!onDisk.contains(Secret.toUtf8()));
+    QCOMPARE(parse(run(storage.load()).data).value(QStringLiteral("AccessToken")).toObject().keys(),
+             (QStringList{QStringLiteral("next"), QStringLiteral("plain")}));
+}
+
+void TestKeychainCacheStorage::keyCreationRaceInProcess()
+{
+    // Two storages on one new file save at once: both find no key before the lock; the one
+    // that gets the lock second must use the key the first created, not make its own.
+    KeychainCacheStorage a(path());
+    KeychainCacheStorage b(path());
+    CacheStorageJob *jobA = a.save(unionMerge(accessTokenEntry(QStringLiteral("a"))));
+    CacheStorageJob *jobB = b.save(unionMerge(accessTokenEntry(QStringLiteral("b"))));
+    const JobResult resultA = run(jobA);
+    const JobResult resultB = run(jobB);
+    QVERIFY2(!resultA.error.isError(), qPrintable(resultA.error.errorString()));
+    QVERIFY2(!resultB.error.isError(), qPrintable(resultB.error.errorString()));
+    QVERIFY(resultA.warning.isEmpty() && resultB.warning.isEmpty());
+    QCOMPARE(parse(run(a.load()).data).value(QStringLiteral("AccessToken")).toObject().keys(),
+             (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+}
+
+void TestKeychainCacheStorage::mergeAcrossProcesses()
+{
+    // As in tst_filecachestorage, encrypted, and starting without a key in either process.
+    constexpr int N = 25;
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    helper.start(QStringLiteral(STORAGE_HELPER), {QStringLiteral("save"), path(), QStringLiteral("other"),
+                                                  QString::number(N), QStringLiteral("keychain")});
+    QVERIFY(helper.waitForStarted());
+    QSignalSpy ready(&helper, &QProcess::readyReadStandardOutput);
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(helper.readLine().trimmed(), QByteArray("ready"));
+    helper.write("go\n");
+
+    KeychainCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    for (int i = 0; i < N; ++i) {
+        const JobResult result = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("mine-%1").arg(i)))));
+        QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+    }
+    if (helper.state() != QProcess::NotRunning) {
+        QSignalSpy done(&helper, &QProcess::finished);
+        QVERIFY(done.wait(60000));
+    }
+    QCOMPARE(helper.exitCode(), 0);
+    QCOMPARE(movedAside.size(), 0);
+    const JobResult loaded = run(storage.load());
+    QVERIFY(!loaded.error.isError());
+    QCOMPARE(parse(loaded.data).value(QStringLiteral("AccessToken")).toObject().size(), 2 * N);
+    QVERIFY(AesGcm::looksSealed(readFile(path())));
+}
+
+void TestKeychainCacheStorage::invalidKeychainEntry()
+{
+    KeychainCacheStorage storage(path());
+    storage.setKeychainKey(QStringLiteral("not-a-key-%1").arg(QCoreApplication::applicationPid()));
+    QCOMPARE(writeEntry(storage.keychainKey(), "hunter2"), QKeychain::NoError);
+    writeFile(path(), "{}");
+    const JobResult result = run(storage.save(replaceWith("{\"x\":1}")));
+    QCOMPARE(result.error.type(), AuthError::StorageError);
+    QVERIFY2(result.error.message().contains(storage.keychainKey()), qPrintable(result.error.message()));
+    QCOMPARE(readFile(path()), QByteArray("{}"));
+    QCOMPARE(readEntry(storage.keychainKey()).data, QByteArray("hunter2")); // not overwritten
+    deleteEntry(storage.keychainKey());
+}
+
+void TestKeychainCacheStorage::namedKeychainEntry()
+{
+    KeychainCacheStorage storage(path());
+    const QString service = QStringLiteral("MsalQt test app");
+    const QString key = QStringLiteral("work account");
+    storage.setKeychainService(service);
+    storage.setKeychainKey(key);
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    QCOMPARE(readEntry(key, service).data.size(), AesGcm::KeySize);
+    QCOMPARE(readEntry(QFileInfo(path()).absoluteFilePath()).error, QKeychain::EntryNotFound);
+}
+
+void TestKeychainCacheStorage::clearRemovesFileAndKey()
+{
+    KeychainCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::NoError);
+    const JobResult cleared = run(storage.clear());
+    QVERIFY2(!cleared.error.isError(), qPrintable(cleared.error.errorString()));
+    QVERIFY(!QFileInfo::exists(path()));
+    QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::EntryNotFound);
+    QVERIFY(filesIn(m_dir->path()).isEmpty());
+    QVERIFY(!run(storage.clear()).error.isError()); // again: nothing left, no error
+}
+
+int runLockedKeychainTests(int argc, char *argv[]);      // tst_keychainunavailable.cpp
+int runKeychainUnavailableTests(int argc, char *argv[]); // tst_keychainunavailable.cpp
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    const QByteArray mode = qgetenv("MSALQT_TEST_KEYCHAIN");
+    if (mode == "unavailable")
+        return runKeychainUnavailableTests(argc, argv);
+    if (mode == "locked")
+        return runLockedKeychainTests(argc, argv);
+    TestKeychainCacheStorage test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_keychaincachestorage.moc"
