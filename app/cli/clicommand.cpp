@@ -1,10 +1,10 @@
 #include "clicommand.h"
 
 #include <MsalQt/confidentialclientapplication.h>
+#include <MsalQt/filecachestorage.h>
+#include <MsalQt/keychaincachestorage.h>
 #include <MsalQt/publicclientapplication.h>
 
-#include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,198 +13,249 @@
 
 using namespace MsalQt;
 
-static void writeOut(FILE *stream, const QString &text)
+static void writeLine(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
 }
 
-CliCommand::CliCommand(QObject *parent) : QObject(parent) {}
+static QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+static QJsonObject accountJson(const Account &account)
+{
+    return {{QStringLiteral("home_account_id"), account.homeAccountId()},
+            {QStringLiteral("environment"), account.environment()},
+            {QStringLiteral("tenant_id"), account.tenantId()},
+            {QStringLiteral("username"), account.username()},
+            {QStringLiteral("name"), account.name()}};
+}
+
+CliCommand::CliCommand(const CliArguments &arguments, QObject *parent) : QObject(parent), m_args(arguments) {}
 
 CliCommand::~CliCommand() = default;
 
-bool CliCommand::parse(const QStringList &arguments)
+void CliCommand::printUsageError(const QString &message, bool json)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "Acquire tokens from the Microsoft identity platform or any OpenID Connect provider.\n\n"
-        "  msalqt token --authority URL --client-id ID --scope S --flow device-code\n"
-        "  msalqt token --authority URL --client-id ID --scope S --flow client-credentials --client-secret-env VAR\n\n"
-        "Plain output is the access token alone on stdout; --json prints an object. Errors go to stderr.\n"
-        "Exit codes: 0 success, 1 sign-in failed, 2 usage error, 130 cancelled."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run: token."));
-    const QCommandLineOption authority(QStringLiteral("authority"),
-        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}."),
-        QStringLiteral("url"));
-    const QCommandLineOption oidcAuthority(QStringLiteral("oidc-authority"),
-        tr("Issuer URL of a generic OpenID Connect provider (instead of --authority)."), QStringLiteral("url"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("The application (client) id."),
-                                      QStringLiteral("id"));
-    const QCommandLineOption scope(QStringLiteral("scope"), tr("A scope to request; repeat for more."),
-                                   QStringLiteral("scope"));
-    const QCommandLineOption flow(QStringLiteral("flow"), tr("device-code or client-credentials."),
-                                  QStringLiteral("flow"));
-    const QCommandLineOption secretEnv(QStringLiteral("client-secret-env"),
-        tr("Name of the environment variable holding the client secret (never pass secrets as arguments)."),
-        QStringLiteral("var"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the result or the error as JSON."));
-    parser.addOptions({authority, oidcAuthority, clientId, scope, flow, secretEnv, json});
+    if (json) {
+        writeLine(stderr, compact({{QStringLiteral("error"), QStringLiteral("usage_error")},
+                                   {QStringLiteral("error_description"), message}}));
+    } else {
+        writeLine(stderr, QStringLiteral("msalqt: ") + message);
+    }
+}
 
-    if (!parser.parse(arguments)) {
-        fail(UsageError, parser.errorText());
-        return false;
+void CliCommand::createApplication()
+{
+    if (m_args.command == CliArguments::Token && !m_args.credential.isNull()) {
+        m_app = std::make_unique<ConfidentialClientApplication>(m_args.clientId, m_args.credential, m_args.authority);
+    } else {
+        m_app = std::make_unique<PublicClientApplication>(m_args.clientId, m_args.authority);
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(stdout, parser.helpText());
-        m_exitCode = Success;
-        return false;
+    if (!m_args.cacheFile.isEmpty()) {
+        if (m_args.cacheUnencrypted)
+            m_storage = std::make_unique<FileCacheStorage>(m_args.cacheFile);
+        else
+            m_storage = std::make_unique<KeychainCacheStorage>(m_args.cacheFile);
+        m_app->setCacheStorage(m_storage.get());
     }
-    if (parser.isSet(QStringLiteral("version"))) {
-        writeOut(stdout, QCoreApplication::applicationName() + QLatin1Char(' ')
-                             + QCoreApplication::applicationVersion());
-        m_exitCode = Success;
-        return false;
-    }
-    m_json = parser.isSet(json);
-    const QStringList positional = parser.positionalArguments();
-    if (positional != QStringList{QStringLiteral("token")}) {
-        fail(UsageError, tr("Expected the command \"token\". See --help."));
-        return false;
-    }
-    if (parser.isSet(authority) == parser.isSet(oidcAuthority)) {
-        fail(UsageError, tr("Give exactly one of --authority or --oidc-authority."));
-        return false;
-    }
-    m_authority = parser.isSet(authority)
-        ? Authority::microsoft(parser.value(authority))
-        : Authority::openIdConnect(QUrl(parser.value(oidcAuthority), QUrl::StrictMode));
-    if (!m_authority.isValid()) {
-        fail(UsageError, m_authority.errorString());
-        return false;
-    }
-    m_clientId = parser.value(clientId);
-    if (m_clientId.isEmpty()) {
-        fail(UsageError, tr("--client-id is required."));
-        return false;
-    }
-    m_scopes = parser.values(scope);
-    m_flow = parser.value(flow);
-    if (m_flow == QLatin1String("client-credentials")) {
-        if (!parser.isSet(secretEnv)) {
-            fail(UsageError, tr("--flow client-credentials needs --client-secret-env VAR."));
-            return false;
-        }
-        m_secret = qEnvironmentVariable(parser.value(secretEnv).toLocal8Bit().constData());
-        if (m_secret.isEmpty()) {
-            fail(UsageError, tr("The environment variable %1 is empty or not set.").arg(parser.value(secretEnv)));
-            return false;
-        }
-    } else if (m_flow != QLatin1String("device-code")) {
-        fail(UsageError, tr("--flow must be device-code or client-credentials."));
-        return false;
-    }
-    return true;
+    connect(m_app.get(), &ClientApplication::cacheError, this, [](const AuthError &error) {
+        writeLine(stderr, QStringLiteral("msalqt: warning: ") + error.errorString());
+    });
 }
 
 void CliCommand::start()
 {
-    if (m_flow == QLatin1String("device-code")) {
-        auto app = std::make_unique<PublicClientApplication>(m_clientId, m_authority);
-        m_request = app->acquireTokenWithDeviceCode(m_scopes);
-        connect(m_request, &TokenRequest::deviceCodeReceived, this, [](const DeviceCode &code) {
-            // The instructions go to stderr, so stdout stays the token alone.
-            writeOut(stderr, code.message());
-        });
-        m_app = std::move(app);
-    } else {
-        auto app = std::make_unique<ConfidentialClientApplication>(
-            m_clientId, ClientCredential::fromSecret(m_secret), m_authority);
-        m_request = app->acquireTokenForClient(m_scopes);
-        m_app = std::move(app);
+    createApplication();
+    switch (m_args.command) {
+    case CliArguments::Token:
+        runToken();
+        break;
+    case CliArguments::Accounts:
+        withCache([this] { listAccounts(); });
+        break;
+    case CliArguments::SignOut:
+        withCache([this] { signOut(); });
+        break;
     }
-    connect(m_request, &TokenRequest::finished, this, &CliCommand::onFinished);
+}
+
+// Loads the persisted cache, then goes on; a cache that cannot be read ends the command.
+void CliCommand::withCache(const std::function<void()> &next)
+{
+    auto *loaded = new QMetaObject::Connection;
+    auto *failed = new QMetaObject::Connection;
+    const auto disconnectBoth = [loaded, failed] {
+        QObject::disconnect(*loaded);
+        QObject::disconnect(*failed);
+        delete loaded;
+        delete failed;
+    };
+    *loaded = connect(m_app.get(), &ClientApplication::cacheLoaded, this, [disconnectBoth, next] {
+        disconnectBoth();
+        next();
+    });
+    *failed = connect(m_app.get(), &ClientApplication::cacheError, this, [this, disconnectBoth](const AuthError &error) {
+        if (error.type() != AuthError::KeychainUnavailable && error.type() != AuthError::StorageError)
+            return;
+        disconnectBoth();
+        fail(error);
+    });
+    m_app->loadCache();
+}
+
+Account CliCommand::findAccount() const
+{
+    for (const Account &account : m_app->accounts()) {
+        if (account.homeAccountId().compare(m_args.account, Qt::CaseInsensitive) == 0
+            || account.username().compare(m_args.account, Qt::CaseInsensitive) == 0) {
+            return account;
+        }
+    }
+    return {};
+}
+
+void CliCommand::runToken()
+{
+    if (m_args.flow == QLatin1String("device-code")) {
+        auto *app = static_cast<PublicClientApplication *>(m_app.get());
+        TokenRequest *request = app->acquireTokenWithDeviceCode(m_args.scopes);
+        connect(request, &TokenRequest::deviceCodeReceived, this, [](const DeviceCode &code) {
+            // The instructions go to stderr, so that stdout stays the token alone.
+            writeLine(stderr, code.message());
+        });
+        watch(request);
+    } else if (m_args.flow == QLatin1String("client-credentials")) {
+        watch(static_cast<ConfidentialClientApplication *>(m_app.get())->acquireTokenForClient(m_args.scopes));
+    } else if (m_args.flow == QLatin1String("on-behalf-of")) {
+        auto *app = static_cast<ConfidentialClientApplication *>(m_app.get());
+        watch(app->acquireTokenOnBehalfOf(m_args.userAssertion, m_args.scopes));
+    } else if (m_args.flow == QLatin1String("username-password")) {
+        auto *app = static_cast<PublicClientApplication *>(m_app.get());
+        watch(app->acquireTokenByUsernamePassword(m_args.scopes, m_args.username, m_args.password));
+        m_args.password.fill(QChar(0)); // the request holds its own copy until it is sent
+        m_args.password.clear();
+    } else if (m_args.flow == QLatin1String("integrated")) {
+        auto *app = static_cast<PublicClientApplication *>(m_app.get());
+        watch(app->acquireTokenByIntegratedWindowsAuth(m_args.scopes, m_args.username));
+    } else {
+        withCache([this] {
+            const Account account = findAccount();
+            if (account.isNull()) {
+                AuthError error(AuthError::UiRequired,
+                                tr("No account \"%1\" in the cache: sign in with another flow first.").arg(m_args.account));
+                fail(error);
+                return;
+            }
+            watch(m_app->acquireTokenSilent(m_args.scopes, account));
+        });
+    }
+}
+
+void CliCommand::listAccounts()
+{
+    const QList<Account> accounts = m_app->accounts();
+    if (m_args.json) {
+        QJsonArray array;
+        for (const Account &account : accounts)
+            array.append(accountJson(account));
+        writeLine(stdout, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+    } else {
+        for (const Account &account : accounts) {
+            writeLine(stdout, QStringLiteral("%1\t%2\t%3\t%4")
+                                  .arg(account.username(), account.name(), account.homeAccountId(), account.tenantId()));
+        }
+    }
+    Q_EMIT done(Success);
+}
+
+void CliCommand::signOut()
+{
+    const Account account = findAccount();
+    if (account.isNull()) {
+        fail(AuthError(AuthError::InvalidConfiguration, tr("No account \"%1\" in the cache.").arg(m_args.account)));
+        return;
+    }
+    connect(m_app.get(), &ClientApplication::cacheSaved, this, [this, account] {
+        if (m_args.json)
+            writeLine(stdout, compact({{QStringLiteral("signed_out"), accountJson(account)}}));
+        else
+            writeLine(stdout, tr("Signed out %1.").arg(account.username()));
+        Q_EMIT done(Success);
+    });
+    connect(m_app.get(), &ClientApplication::cacheError, this, [this](const AuthError &error) { fail(error); });
+    m_app->removeAccount(account);
+}
+
+void CliCommand::watch(TokenRequest *request)
+{
+    m_request = request;
+    connect(request, &TokenRequest::finished, this, &CliCommand::onFinished);
+    if (m_cancelled)
+        request->cancel();
 }
 
 void CliCommand::cancel()
 {
+    m_cancelled = true;
     if (m_request)
         m_request->cancel();
+    else
+        fail(AuthError(AuthError::Cancelled));
 }
 
 void CliCommand::onFinished()
 {
     if (m_request->isSuccess()) {
         printResult(m_request->result());
-        m_exitCode = Success;
+        Q_EMIT done(Success);
     } else {
-        printError(m_request->error());
-        m_exitCode = m_request->error().type() == AuthError::Cancelled ? Cancelled : AuthFailed;
-    }
-    Q_EMIT done(m_exitCode);
-}
-
-void CliCommand::fail(ExitCode code, const QString &message)
-{
-    m_exitCode = code;
-    if (m_json) {
-        const QJsonObject object{{QStringLiteral("error"), QStringLiteral("usage_error")},
-                                 {QStringLiteral("error_description"), message}};
-        writeOut(stderr, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-    } else {
-        writeOut(stderr, QStringLiteral("msalqt: ") + message);
+        fail(m_request->error());
     }
 }
 
 void CliCommand::printResult(const AuthenticationResult &result)
 {
-    if (!m_json) {
-        writeOut(stdout, result.accessToken());
+    if (!m_args.json) {
+        writeLine(stdout, result.accessToken());
         return;
-    }
-    QJsonObject account;
-    if (!result.account().isNull()) {
-        const Account a = result.account();
-        account = {{QStringLiteral("home_account_id"), a.homeAccountId()},
-                   {QStringLiteral("environment"), a.environment()},
-                   {QStringLiteral("tenant_id"), a.tenantId()},
-                   {QStringLiteral("username"), a.username()},
-                   {QStringLiteral("name"), a.name()}};
     }
     const QJsonObject object{
         {QStringLiteral("access_token"), result.accessToken()},
         {QStringLiteral("token_type"), result.tokenType()},
         {QStringLiteral("expires_on"), result.expiresOn().toSecsSinceEpoch()},
         {QStringLiteral("scopes"), QJsonArray::fromStringList(result.scopes())},
-        {QStringLiteral("account"), account.isEmpty() ? QJsonValue() : QJsonValue(account)},
+        {QStringLiteral("account"), result.account().isNull() ? QJsonValue() : QJsonValue(accountJson(result.account()))},
         {QStringLiteral("id_token_claims"),
          result.idTokenClaims().isEmpty() ? QJsonValue() : QJsonValue(result.idTokenClaims())},
         {QStringLiteral("tenant_id"), result.tenantId()},
         {QStringLiteral("correlation_id"), result.correlationId()},
         {QStringLiteral("from_cache"), result.isFromCache()},
     };
-    writeOut(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
+    writeLine(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
 }
 
-void CliCommand::printError(const AuthError &error)
+void CliCommand::fail(const AuthError &error)
 {
-    if (!m_json) {
-        writeOut(stderr, QStringLiteral("msalqt: %1: %2").arg(AuthError::typeName(error.type()), error.errorString()));
-        return;
+    if (!m_args.json) {
+        writeLine(stderr, QStringLiteral("msalqt: %1: %2").arg(AuthError::typeName(error.type()), error.errorString()));
+    } else {
+        QJsonArray codes;
+        for (int code : error.errorCodes())
+            codes.append(code);
+        writeLine(stderr, compact({
+            {QStringLiteral("error"),
+             error.protocolError().isEmpty() ? AuthError::typeName(error.type()) : error.protocolError()},
+            {QStringLiteral("error_type"), AuthError::typeName(error.type())},
+            {QStringLiteral("error_description"), error.errorString()},
+            {QStringLiteral("error_codes"), codes},
+            {QStringLiteral("suberror"), error.subError()},
+            {QStringLiteral("claims"), error.claims()},
+            {QStringLiteral("correlation_id"), error.correlationId()},
+        }));
     }
-    QJsonArray codes;
-    for (int code : error.errorCodes())
-        codes.append(code);
-    const QJsonObject object{
-        {QStringLiteral("error"),
-         error.protocolError().isEmpty() ? AuthError::typeName(error.type()) : error.protocolError()},
-        {QStringLiteral("error_type"), AuthError::typeName(error.type())},
-        {QStringLiteral("error_description"), error.errorString()},
-        {QStringLiteral("error_codes"), codes},
-        {QStringLiteral("suberror"), error.subError()},
-        {QStringLiteral("correlation_id"), error.correlationId()},
-    };
-    writeOut(stderr, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    Q_EMIT done(error.type() == AuthError::Cancelled ? Cancelled : AuthFailed);
 }

@@ -23,9 +23,18 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("msalqt"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MSALQT_VERSION_STRING));
 
-    CliCommand command;
-    if (!command.parse(QCoreApplication::arguments()))
-        return command.exitCode();
+    CliArguments arguments;
+    QString message;
+    switch (CliArguments::parse(QCoreApplication::arguments(), &arguments, &message)) {
+    case CliArguments::Done:
+        return CliCommand::Success;
+    case CliArguments::UsageError:
+        CliCommand::printUsageError(message, QCoreApplication::arguments().contains(QStringLiteral("--json")));
+        return CliCommand::UsageError;
+    case CliArguments::Run:
+        break;
+    }
+    CliCommand command(arguments);
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(s_signalPipe[0], QSocketNotifier::Read, &app);

@@ -1,0 +1,179 @@
+#include "cliarguments.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+
+#include <cstdio>
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("CliArguments", text);
+}
+
+CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArguments *parsed, QString *message)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Acquire tokens from the Microsoft identity platform or any OpenID Connect provider.\n\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow device-code [--cache FILE]\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow client-credentials --client-secret-env VAR\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow client-credentials --certificate PEM --private-key PEM\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow on-behalf-of --assertion-env VAR (--client-secret-env VAR | --certificate PEM --private-key PEM)\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow silent --account USER --cache FILE\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow username-password --username USER --password-env VAR\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow integrated [--username USER]\n"
+        "  msalqt accounts --authority URL --client-id ID --cache FILE\n"
+        "  msalqt sign-out --authority URL --client-id ID --account USER --cache FILE\n\n"
+        "The cache file is encrypted with a key kept in the system keychain; --cache-unencrypted writes the\n"
+        "plain MSAL JSON that other MSAL libraries read instead. Plain output of token is the access token\n"
+        "alone on stdout; --json prints an object. Errors go to stderr.\n"
+        "Exit codes: 0 success, 1 sign-in failed, 2 usage error, 130 cancelled."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts or sign-out."));
+    const QCommandLineOption authority(QStringLiteral("authority"),
+        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}."),
+        QStringLiteral("url"));
+    const QCommandLineOption oidcAuthority(QStringLiteral("oidc-authority"),
+        tr("Issuer URL of a generic OpenID Connect provider (instead of --authority)."), QStringLiteral("url"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("The application (client) id."),
+                                      QStringLiteral("id"));
+    const QCommandLineOption scope(QStringLiteral("scope"), tr("A scope to request; repeat for more."),
+                                   QStringLiteral("scope"));
+    const QCommandLineOption flow(QStringLiteral("flow"), tr("device-code, client-credentials, on-behalf-of, username-password, integrated or silent."),
+                                  QStringLiteral("flow"));
+    const QCommandLineOption secretEnv(QStringLiteral("client-secret-env"),
+        tr("Name of the environment variable holding the client secret (never pass secrets as arguments)."),
+        QStringLiteral("var"));
+    const QCommandLineOption account(QStringLiteral("account"),
+        tr("The account, by username or home account id (silent flow, sign-out)."), QStringLiteral("user"));
+    const QCommandLineOption cache(QStringLiteral("cache"),
+        tr("Token cache file: every flow stores what it gets there, and --flow silent is served from it."),
+        QStringLiteral("file"));
+    const QCommandLineOption unencrypted(QStringLiteral("cache-unencrypted"),
+        tr("Keep the cache file as plain MSAL JSON instead of encrypting it (the key in the system keychain)."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the result or the error as JSON."));
+    parser.addOptions({authority, oidcAuthority, clientId, scope, flow, secretEnv, account, cache, unencrypted, json});
+    const QCommandLineOption username(QStringLiteral("username"),
+        tr("The user (username-password; integrated, where it defaults to the Kerberos principal)."),
+        QStringLiteral("user"));
+    const QCommandLineOption passwordEnv(QStringLiteral("password-env"),
+        tr("Name of the environment variable holding the password (username-password)."), QStringLiteral("var"));
+    parser.addOptions({username, passwordEnv});
+    const QCommandLineOption certificate(QStringLiteral("certificate"),
+        tr("PEM file of the client certificate (client-credentials, on-behalf-of)."), QStringLiteral("file"));
+    const QCommandLineOption privateKey(QStringLiteral("private-key"),
+        tr("PEM file of the certificate's private key (with --certificate)."), QStringLiteral("file"));
+    const QCommandLineOption assertionEnv(QStringLiteral("assertion-env"),
+        tr("Name of the environment variable holding the user's token (on-behalf-of)."), QStringLiteral("var"));
+    parser.addOptions({certificate, privateKey, assertionEnv});
+
+    const auto usage = [message](const QString &text) {
+        *message = text;
+        return UsageError;
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QByteArray help = parser.helpText().toUtf8();
+        std::fwrite(help.constData(), 1, size_t(help.size()), stdout);
+        return Done;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
+        return Done;
+    }
+    parsed->json = parser.isSet(json);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    if (positional.size() != 1)
+        return usage(tr("Expected one command: token, accounts or sign-out. See --help."));
+    if (command == QLatin1String("token"))
+        parsed->command = Token;
+    else if (command == QLatin1String("accounts"))
+        parsed->command = Accounts;
+    else if (command == QLatin1String("sign-out"))
+        parsed->command = SignOut;
+    else
+        return usage(tr("Unknown command \"%1\": expected token, accounts or sign-out.").arg(command));
+
+    if (parser.isSet(authority) == parser.isSet(oidcAuthority))
+        return usage(tr("Give exactly one of --authority or --oidc-authority."));
+    parsed->authority = parser.isSet(authority)
+        ? MsalQt::Authority::microsoft(parser.value(authority))
+        : MsalQt::Authority::openIdConnect(QUrl(parser.value(oidcAuthority), QUrl::StrictMode));
+    if (!parsed->authority.isValid())
+        return usage(parsed->authority.errorString());
+    parsed->clientId = parser.value(clientId);
+    if (parsed->clientId.isEmpty())
+        return usage(tr("--client-id is required."));
+    parsed->scopes = parser.values(scope);
+    parsed->account = parser.value(account);
+    parsed->cacheFile = parser.value(cache);
+    parsed->cacheUnencrypted = parser.isSet(unencrypted);
+    if (parsed->cacheUnencrypted && parsed->cacheFile.isEmpty())
+        return usage(tr("--cache-unencrypted needs --cache FILE."));
+
+    if (parsed->command != Token) {
+        if (parsed->cacheFile.isEmpty())
+            return usage(tr("%1 needs --cache FILE.").arg(command));
+        if (parsed->command == SignOut && parsed->account.isEmpty())
+            return usage(tr("sign-out needs --account USER."));
+        return Run;
+    }
+
+    parsed->flow = parser.value(flow);
+    if (parsed->flow == QLatin1String("client-credentials") || parsed->flow == QLatin1String("on-behalf-of")) {
+        // A confidential client: a secret from the environment, or a certificate and its key.
+        if (parser.isSet(certificate) != parser.isSet(privateKey))
+            return usage(tr("--certificate and --private-key go together."));
+        if (parser.isSet(secretEnv) == parser.isSet(certificate))
+            return usage(tr("--flow %1 needs --client-secret-env VAR or --certificate FILE --private-key FILE.")
+                             .arg(parsed->flow));
+        if (parser.isSet(secretEnv)) {
+            parsed->secret = qEnvironmentVariable(parser.value(secretEnv).toLocal8Bit().constData());
+            if (parsed->secret.isEmpty())
+                return usage(tr("The environment variable %1 is empty or not set.").arg(parser.value(secretEnv)));
+            parsed->credential = MsalQt::ClientCredential::fromSecret(parsed->secret);
+        } else {
+            QByteArray pem[2];
+            const QString files[2] = {parser.value(certificate), parser.value(privateKey)};
+            for (int i = 0; i < 2; ++i) {
+                QFile file(files[i]);
+                if (!file.open(QIODevice::ReadOnly))
+                    return usage(tr("Cannot read %1: %2").arg(files[i], file.errorString()));
+                pem[i] = file.readAll();
+            }
+            QString error;
+            parsed->credential = MsalQt::ClientCredential::fromCertificate(pem[0], pem[1], &error);
+            pem[1].fill('\0');
+            if (parsed->credential.isNull())
+                return usage(tr("The certificate cannot be used: %1.").arg(error));
+        }
+        if (parsed->flow == QLatin1String("on-behalf-of")) {
+            if (!parser.isSet(assertionEnv))
+                return usage(tr("--flow on-behalf-of needs --assertion-env VAR (the user's token)."));
+            parsed->userAssertion = qEnvironmentVariable(parser.value(assertionEnv).toLocal8Bit().constData());
+            if (parsed->userAssertion.isEmpty())
+                return usage(tr("The environment variable %1 is empty or not set.").arg(parser.value(assertionEnv)));
+        }
+    } else if (parsed->flow == QLatin1String("silent")) {
+        if (parsed->account.isEmpty() || parsed->cacheFile.isEmpty())
+            return usage(tr("--flow silent needs --account USER and --cache FILE."));
+    } else if (parsed->flow == QLatin1String("username-password")) {
+        if (!parser.isSet(username) || !parser.isSet(passwordEnv))
+            return usage(tr("--flow username-password needs --username USER and --password-env VAR."));
+        parsed->username = parser.value(username);
+        parsed->password = qEnvironmentVariable(parser.value(passwordEnv).toLocal8Bit().constData());
+        if (parsed->password.isEmpty())
+            return usage(tr("The environment variable %1 is empty or not set.").arg(parser.value(passwordEnv)));
+    } else if (parsed->flow == QLatin1String("integrated")) {
+        parsed->username = parser.value(username);
+    } else if (parsed->flow != QLatin1String("device-code")) {
+        return usage(tr("--flow must be device-code, client-credentials, on-behalf-of, silent, username-password or integrated."));
+    }
+    return Run;
+}

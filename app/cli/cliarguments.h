@@ -1,0 +1,31 @@
+#pragma once
+
+#include <MsalQt/authority.h>
+#include <MsalQt/clientcredential.h>
+
+#include <QStringList>
+
+// What the command line asked for, checked: one command, the application's identity, the flow
+// and its inputs, and where the token cache lives.
+struct CliArguments
+{
+    enum Command { Token, Accounts, SignOut };
+    enum Outcome { Run, Done, UsageError }; // Done: --help or --version was printed
+
+    static Outcome parse(const QStringList &arguments, CliArguments *parsed, QString *message);
+
+    Command command = Token;
+    QString flow;                 // token: device-code, client-credentials, silent, username-password, integrated
+    MsalQt::Authority authority;
+    QString clientId;
+    QStringList scopes;
+    QString secret;               // from --client-secret-env, never from the command line itself
+    MsalQt::ClientCredential credential; // confidential flows: the secret, or --certificate + --private-key
+    QString userAssertion;        // on-behalf-of: from --assertion-env, never from the command line itself
+    QString username;             // username-password, integrated (default: the Kerberos principal)
+    QString password;             // from --password-env, never from the command line itself
+    QString account;              // home account id or username
+    QString cacheFile;
+    bool cacheUnencrypted = false;
+    bool json = false;
+};

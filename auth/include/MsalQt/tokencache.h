@@ -1,0 +1,46 @@
+#pragma once
+
+#include <MsalQt/account.h>
+#include <MsalQt/msalqt_global.h>
+
+#include <QList>
+#include <QObject>
+#include <QScopedPointer>
+
+namespace MsalQt {
+
+class TokenCachePrivate;
+
+// The tokens and accounts an application holds, in the MSAL unified cache schema (AccessToken,
+// RefreshToken, IdToken, Account, AppMetadata, with the same keys and field names), so that a
+// cache serialized here is read by the other MSAL libraries and the other way round. Every flow
+// writes what it gets; acquireTokenSilent() is served from it. Lookups are hash-indexed.
+class MSALQT_AUTH_EXPORT TokenCache : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TokenCache(QObject *parent = nullptr);
+    ~TokenCache() override;
+
+    QList<Account> accounts() const;
+    Account account(const QString &homeAccountId) const;
+    // Removes the account and every token of it. Returns false if there was no such account.
+    bool removeAccount(const Account &account);
+    void clear();
+    bool isEmpty() const;
+
+    // The unified-schema JSON. deserialize() replaces the contents; on malformed input it returns
+    // false, says why, and leaves the cache as it was.
+    QByteArray serialize() const;
+    bool deserialize(const QByteArray &json, QString *error = nullptr);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    Q_DECLARE_PRIVATE(TokenCache)
+    const QScopedPointer<TokenCachePrivate> d_ptr;
+    friend class TokenCachePrivate;
+};
+
+} // namespace MsalQt

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <MsalQt/msalqt_global.h>
+
+#include <QHashFunctions>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+namespace MsalQt::Internal {
+
+// The unified cache schema's credential types, as they appear in keys (lowercased) and in the
+// "credential_type" field.
+enum class CredentialType { AccessToken, RefreshToken, IdToken };
+
+MSALQT_AUTH_EXPORT QString credentialTypeName(CredentialType type);
+
+// What a lookup knows of an access token: account, environment, client and tenant, lowercased.
+// A struct rather than a joined string, so that a lookup builds no string but the lowercase ones.
+struct Partition
+{
+    QString homeAccountId;
+    QString environment;
+    QString clientId;
+    QString realm;
+    // On-behalf-of tokens are a partition of their own per incoming user assertion: no other
+    // lookup (nor another user's assertion) ever sees them, and storing one replaces nothing else.
+    QString userAssertionHash;
+    bool operator==(const Partition &other) const
+    {
+        return homeAccountId == other.homeAccountId && environment == other.environment
+            && clientId == other.clientId && realm == other.realm
+            && userAssertionHash == other.userAssertionHash;
+    }
+};
+
+inline size_t qHash(const Partition &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.homeAccountId, key.environment, key.clientId, key.realm, key.userAssertionHash);
+}
+
+// One AccessToken, RefreshToken or IdToken entry. `raw` holds the entry exactly as stored,
+// fields of other MSAL libraries included, so that a round trip loses nothing; the typed members
+// are parsed from it once, for lookups.
+struct CredentialEntry
+{
+    CredentialType type = CredentialType::AccessToken;
+    QString homeAccountId;
+    QString environment;
+    QString clientId;
+    QString familyId;
+    QString realm;
+    QString target;          // space-separated scopes, as granted
+    QSet<QString> scopes;    // the target, lowercased, for subset tests
+    QString secret;
+    qint64 cachedAt = 0;
+    qint64 expiresOn = 0;
+    qint64 extendedExpiresOn = 0;
+    qint64 refreshOn = 0;
+    // MSAL's user_assertion_hash: base64url SHA-256 of the user token an on-behalf-of request
+    // exchanged (as MSAL.NET computes it); empty for every other flow.
+    QString userAssertionHash;
+    QJsonObject raw;
+
+    QString key() const;
+    struct Partition partition() const; // what a lookup knows: account, environment, client, realm
+    QJsonObject toJson() const;
+    static bool fromJson(CredentialType type, const QJsonObject &json, CredentialEntry *entry);
+};
+
+struct AccountEntry
+{
+    QString homeAccountId;
+    QString environment;
+    QString realm;
+    QString localAccountId;
+    QString username;
+    QString name;
+    QString authorityType; // "MSSTS" for the Microsoft identity platform, "Generic" otherwise
+    QJsonObject raw;
+
+    QString key() const;
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, AccountEntry *entry);
+};
+
+MSALQT_AUTH_EXPORT QString credentialKey(const QString &homeAccountId, const QString &environment,
+                                         CredentialType type, const QString &clientId,
+                                         const QString &realm, const QString &target);
+MSALQT_AUTH_EXPORT Partition partitionKey(const QString &homeAccountId, const QString &environment,
+                                         const QString &clientId, const QString &realm,
+                                         const QString &userAssertionHash = {});
+// The user_assertion_hash of an on-behalf-of request's incoming token.
+MSALQT_AUTH_EXPORT QString userAssertionHash(const QString &assertion);
+MSALQT_AUTH_EXPORT QSet<QString> scopeSet(const QString &scopes);
+
+} // namespace MsalQt::Internal

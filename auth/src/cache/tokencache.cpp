@@ -1,0 +1,542 @@
+#include <MsalQt/tokencache.h>
+
+#include "logging_p.h"
+#include "tokencache_p.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace MsalQt {
+
+using namespace Internal;
+
+static const QLatin1String accessTokenSection("AccessToken");
+static const QLatin1String refreshTokenSection("RefreshToken");
+static const QLatin1String idTokenSection("IdToken");
+static const QLatin1String accountSection("Account");
+static const QLatin1String appMetadataSection("AppMetadata");
+
+static QString accountIndexKey(const QString &homeAccountId, const QString &environment)
+{
+    return (homeAccountId + QLatin1Char('|') + environment).toLower();
+}
+
+QHash<QString, CredentialEntry> &TokenCachePrivate::section(CredentialType type)
+{
+    switch (type) {
+    case CredentialType::AccessToken:
+        return accessTokens;
+    case CredentialType::RefreshToken:
+        return refreshTokens;
+    case CredentialType::IdToken:
+        break;
+    }
+    return idTokens;
+}
+
+void TokenCachePrivate::index(const QString &key, const CredentialEntry &entry)
+{
+    if (entry.type == CredentialType::AccessToken)
+        m_accessTokensByPartition[entry.partition()].insert(key);
+    else if (entry.type == CredentialType::RefreshToken)
+        m_refreshTokensByAccount[accountIndexKey(entry.homeAccountId, entry.environment)].insert(key);
+    if (!entry.userAssertionHash.isEmpty()) {
+        auto &byAssertion = entry.type == CredentialType::AccessToken ? m_accessTokensByAssertion
+                                                                      : m_refreshTokensByAssertion;
+        byAssertion[entry.userAssertionHash].insert(key);
+    }
+}
+
+void TokenCachePrivate::unindex(const QString &key, const CredentialEntry &entry)
+{
+    const auto drop = [](auto &index, const auto &bucket, const QString &key) {
+        auto it = index.find(bucket);
+        if (it == index.end())
+            return;
+        it->remove(key);
+        if (it->isEmpty())
+            index.erase(it);
+    };
+    if (entry.type == CredentialType::AccessToken)
+        drop(m_accessTokensByPartition, entry.partition(), key);
+    else if (entry.type == CredentialType::RefreshToken)
+        drop(m_refreshTokensByAccount, accountIndexKey(entry.homeAccountId, entry.environment), key);
+    if (!entry.userAssertionHash.isEmpty()) {
+        if (entry.type == CredentialType::AccessToken)
+            drop(m_accessTokensByAssertion, entry.userAssertionHash, key);
+        else
+            drop(m_refreshTokensByAssertion, entry.userAssertionHash, key);
+    }
+}
+
+void TokenCachePrivate::reindex()
+{
+    m_accessTokensByPartition.clear();
+    m_refreshTokensByAccount.clear();
+    m_accountsByHome.clear();
+    m_accessTokensByAssertion.clear();
+    m_refreshTokensByAssertion.clear();
+    for (auto it = accessTokens.cbegin(); it != accessTokens.cend(); ++it)
+        index(it.key(), *it);
+    for (auto it = refreshTokens.cbegin(); it != refreshTokens.cend(); ++it)
+        index(it.key(), *it);
+    for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
+        m_accountsByHome[it->homeAccountId.toLower()].insert(it.key());
+}
+
+const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &environments,
+                                                          const QString &homeAccountId, const QString &clientId,
+                                                          const QString &realm, const QSet<QString> &scopes) const
+{
+    Partition partition = partitionKey(homeAccountId, QString(), clientId, realm);
+    for (const QString &environment : environments) {
+        partition.environment = environment.toLower();
+        const auto bucket = m_accessTokensByPartition.constFind(partition);
+        if (bucket == m_accessTokensByPartition.cend())
+            continue;
+        for (const QString &key : *bucket) {
+            const auto entry = accessTokens.constFind(key);
+            if (entry != accessTokens.cend() && entry->scopes.contains(scopes))
+                return &*entry;
+        }
+    }
+    return nullptr;
+}
+
+const CredentialEntry *TokenCachePrivate::findRefreshToken(const QStringList &environments,
+                                                           const QString &homeAccountId,
+                                                           const QString &clientId) const
+{
+    for (const QString &environment : environments) {
+        const auto bucket = m_refreshTokensByAccount.constFind(accountIndexKey(homeAccountId, environment));
+        if (bucket == m_refreshTokensByAccount.cend())
+            continue;
+        for (const QString &key : *bucket) {
+            const auto entry = refreshTokens.constFind(key);
+            if (entry != refreshTokens.cend() && entry->clientId.compare(clientId, Qt::CaseInsensitive) == 0)
+                return &*entry;
+        }
+    }
+    return nullptr;
+}
+
+const CredentialEntry *TokenCachePrivate::findIdToken(const QStringList &environments,
+                                                      const QString &homeAccountId, const QString &clientId,
+                                                      const QString &realm) const
+{
+    for (const QString &environment : environments) {
+        const auto entry = idTokens.constFind(
+            credentialKey(homeAccountId, environment, CredentialType::IdToken, clientId, realm, {}));
+        if (entry != idTokens.cend())
+            return &*entry;
+    }
+    return nullptr;
+}
+
+const AccountEntry *TokenCachePrivate::findAccount(const QStringList &environments, const QString &homeAccountId,
+                                                   const QString &realm) const
+{
+    for (const QString &environment : environments) {
+        AccountEntry probe;
+        probe.homeAccountId = homeAccountId;
+        probe.environment = environment;
+        probe.realm = realm;
+        const auto entry = accounts.constFind(probe.key());
+        if (entry != accounts.cend())
+            return &*entry;
+    }
+    return nullptr;
+}
+
+const CredentialEntry *TokenCachePrivate::findAccessTokenForAssertion(const QStringList &environments,
+                                                                      const QString &clientId, const QString &realm,
+                                                                      const QSet<QString> &scopes,
+                                                                      const QString &userAssertionHash) const
+{
+    // One bucket per incoming user token: a handful of entries, whatever the cache holds.
+    const auto bucket = m_accessTokensByAssertion.constFind(userAssertionHash);
+    if (bucket == m_accessTokensByAssertion.cend())
+        return nullptr;
+    for (const QString &key : *bucket) {
+        const auto entry = accessTokens.constFind(key);
+        if (entry == accessTokens.cend() || entry->userAssertionHash != userAssertionHash
+            || entry->clientId.compare(clientId, Qt::CaseInsensitive) != 0
+            || (!realm.isEmpty() && entry->realm.compare(realm, Qt::CaseInsensitive) != 0)
+            || !entry->scopes.contains(scopes))
+            continue;
+        for (const QString &environment : environments) {
+            if (entry->environment.compare(environment, Qt::CaseInsensitive) == 0)
+                return &*entry;
+        }
+    }
+    return nullptr;
+}
+
+const CredentialEntry *TokenCachePrivate::findRefreshTokenForAssertion(const QStringList &environments,
+                                                                       const QString &clientId,
+                                                                       const QString &userAssertionHash) const
+{
+    const auto bucket = m_refreshTokensByAssertion.constFind(userAssertionHash);
+    if (bucket == m_refreshTokensByAssertion.cend())
+        return nullptr;
+    for (const QString &key : *bucket) {
+        const auto entry = refreshTokens.constFind(key);
+        if (entry == refreshTokens.cend() || entry->userAssertionHash != userAssertionHash
+            || entry->clientId.compare(clientId, Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QString &environment : environments) {
+            if (entry->environment.compare(environment, Qt::CaseInsensitive) == 0)
+                return &*entry;
+        }
+    }
+    return nullptr;
+}
+
+void TokenCachePrivate::markChanged(const QString &sectionName, const QString &key)
+{
+    m_changed.insert(sectionName + QLatin1Char('\n') + key);
+}
+
+void TokenCachePrivate::storeAccessToken(const CredentialEntry &entry)
+{
+    const auto bucket = m_accessTokensByPartition.constFind(entry.partition());
+    if (bucket != m_accessTokensByPartition.cend()) {
+        const QSet<QString> keys = *bucket;
+        for (const QString &key : keys) {
+            if (key != entry.key() && accessTokens.value(key).scopes.intersects(entry.scopes))
+                removeCredential(CredentialType::AccessToken, key);
+        }
+    }
+    const QString key = entry.key();
+    if (accessTokens.contains(key))
+        unindex(key, accessTokens.value(key));
+    accessTokens.insert(key, entry);
+    index(key, entry);
+    markChanged(accessTokenSection, key);
+}
+
+void TokenCachePrivate::storeRefreshToken(const CredentialEntry &entry)
+{
+    // One refresh token per account and client: a rotated one replaces the old, whatever its key.
+    const QList<QString> old = m_refreshTokensByAccount.value(accountIndexKey(entry.homeAccountId, entry.environment)).values();
+    for (const QString &key : old) {
+        if (refreshTokens.value(key).clientId.compare(entry.clientId, Qt::CaseInsensitive) == 0)
+            removeCredential(CredentialType::RefreshToken, key);
+    }
+    const QString key = entry.key();
+    refreshTokens.insert(key, entry);
+    index(key, entry);
+    markChanged(refreshTokenSection, key);
+}
+
+void TokenCachePrivate::storeIdToken(const CredentialEntry &entry)
+{
+    const QString key = entry.key();
+    idTokens.insert(key, entry);
+    markChanged(idTokenSection, key);
+}
+
+void TokenCachePrivate::storeAccount(const AccountEntry &entry)
+{
+    const QString key = entry.key();
+    accounts.insert(key, entry);
+    m_accountsByHome[entry.homeAccountId.toLower()].insert(key);
+    markChanged(accountSection, key);
+}
+
+void TokenCachePrivate::storeAppMetadata(const QString &environment, const QString &clientId,
+                                         const QString &familyId)
+{
+    // appmetadata-<environment>-<client_id>: which family (FOCI) the client belongs to.
+    const QString key = QStringLiteral("appmetadata-%1-%2").arg(environment, clientId);
+    QJsonObject json = appMetadata.value(key);
+    json.insert(QLatin1String("client_id"), clientId);
+    json.insert(QLatin1String("environment"), environment);
+    if (!familyId.isEmpty())
+        json.insert(QLatin1String("family_id"), familyId);
+    appMetadata.insert(key, json);
+    markChanged(appMetadataSection, key);
+}
+
+void TokenCachePrivate::removeCredential(CredentialType type, const QString &key)
+{
+    auto &entries = section(type);
+    const auto it = entries.find(key);
+    if (it == entries.end())
+        return;
+    unindex(key, *it);
+    entries.erase(it);
+    markChanged(credentialTypeName(type), key);
+}
+
+bool TokenCachePrivate::removeAccount(const QString &homeAccountId, const QString &environment)
+{
+    bool found = false;
+    const QSet<QString> keys = m_accountsByHome.value(homeAccountId.toLower());
+    for (const QString &key : keys) {
+        const AccountEntry entry = accounts.value(key);
+        if (!environment.isEmpty() && entry.environment.compare(environment, Qt::CaseInsensitive) != 0)
+            continue;
+        accounts.remove(key);
+        m_accountsByHome[homeAccountId.toLower()].remove(key);
+        markChanged(accountSection, key);
+        found = true;
+    }
+    if (m_accountsByHome.value(homeAccountId.toLower()).isEmpty())
+        m_accountsByHome.remove(homeAccountId.toLower());
+    // Every token of the account goes with it, whatever client or tenant it was for.
+    for (CredentialType type : {CredentialType::AccessToken, CredentialType::RefreshToken, CredentialType::IdToken}) {
+        QStringList doomed;
+        const auto &entries = section(type);
+        for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+            if (it->homeAccountId.compare(homeAccountId, Qt::CaseInsensitive) == 0
+                && (environment.isEmpty() || it->environment.compare(environment, Qt::CaseInsensitive) == 0)) {
+                doomed << it.key();
+            }
+        }
+        for (const QString &key : std::as_const(doomed))
+            removeCredential(type, key);
+        found = found || !doomed.isEmpty();
+    }
+    return found;
+}
+
+bool TokenCachePrivate::load(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        if (error)
+            *error = QCoreApplication::translate("MsalQt::TokenCache", "The cache is not a JSON object: %1")
+                         .arg(parseError.errorString());
+        return false;
+    }
+    const QJsonObject root = document.object();
+    for (const auto &name : {accessTokenSection, refreshTokenSection, idTokenSection, accountSection, appMetadataSection}) {
+        if (root.contains(name) && !root.value(name).isObject()) {
+            if (error)
+                *error = QCoreApplication::translate("MsalQt::TokenCache", "The cache section %1 is not an object.").arg(name);
+            return false;
+        }
+    }
+    reset();
+    m_changed.clear(); // what was just read is the baseline for the next merge
+    int skipped = 0;
+    const auto readCredentials = [&](const QLatin1String &name, CredentialType type) {
+        const QJsonObject entries = root.value(name).toObject();
+        auto &target = section(type);
+        target.reserve(entries.size());
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            CredentialEntry entry;
+            if (it.value().isObject() && CredentialEntry::fromJson(type, it.value().toObject(), &entry))
+                target.insert(it.key(), entry); // the key as written, so a round trip keeps it
+            else
+                ++skipped;
+        }
+    };
+    readCredentials(accessTokenSection, CredentialType::AccessToken);
+    readCredentials(refreshTokenSection, CredentialType::RefreshToken);
+    readCredentials(idTokenSection, CredentialType::IdToken);
+    const QJsonObject accountEntries = root.value(accountSection).toObject();
+    accounts.reserve(accountEntries.size());
+    for (auto it = accountEntries.begin(); it != accountEntries.end(); ++it) {
+        AccountEntry entry;
+        if (it.value().isObject() && AccountEntry::fromJson(it.value().toObject(), &entry))
+            accounts.insert(it.key(), entry);
+        else
+            ++skipped;
+    }
+    const QJsonObject metadata = root.value(appMetadataSection).toObject();
+    for (auto it = metadata.begin(); it != metadata.end(); ++it)
+        appMetadata.insert(it.key(), it.value().toObject());
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (it.key() != accessTokenSection && it.key() != refreshTokenSection && it.key() != idTokenSection
+            && it.key() != accountSection && it.key() != appMetadataSection) {
+            otherSections.insert(it.key(), it.value());
+        }
+    }
+    if (skipped)
+        qCWarning(lcMsalAuth) << "Token cache: skipped" << skipped << "entries without the required fields";
+    reindex();
+    return true;
+}
+
+QByteArray TokenCachePrivate::save() const
+{
+    QJsonObject root = otherSections;
+    const auto writeCredentials = [&root](const QLatin1String &name, const QHash<QString, CredentialEntry> &entries) {
+        QJsonObject section;
+        for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+            section.insert(it.key(), it->toJson());
+        root.insert(name, section);
+    };
+    writeCredentials(accessTokenSection, accessTokens);
+    writeCredentials(refreshTokenSection, refreshTokens);
+    writeCredentials(idTokenSection, idTokens);
+    QJsonObject accountObject;
+    for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
+        accountObject.insert(it.key(), it->toJson());
+    root.insert(accountSection, accountObject);
+    QJsonObject metadata;
+    for (auto it = appMetadata.cbegin(); it != appMetadata.cend(); ++it)
+        metadata.insert(it.key(), *it);
+    root.insert(appMetadataSection, metadata);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored)
+{
+    TokenCache scratch;
+    TokenCachePrivate *fresh = scratch.d_func();
+    QString error;
+    if (!stored.trimmed().isEmpty() && !fresh->load(stored, &error))
+        qCWarning(lcMsalAuth) << "Token cache: the stored cache could not be merged:" << error;
+    for (const QString &change : std::as_const(m_changed)) {
+        const QString name = change.section(QLatin1Char('\n'), 0, 0);
+        const QString key = change.section(QLatin1Char('\n'), 1);
+        if (name == accountSection) {
+            if (accounts.contains(key))
+                fresh->accounts.insert(key, accounts.value(key));
+            else
+                fresh->accounts.remove(key);
+        } else if (name == appMetadataSection) {
+            if (appMetadata.contains(key))
+                fresh->appMetadata.insert(key, appMetadata.value(key));
+            else
+                fresh->appMetadata.remove(key);
+        } else {
+            for (CredentialType type : {CredentialType::AccessToken, CredentialType::RefreshToken, CredentialType::IdToken}) {
+                if (name != credentialTypeName(type))
+                    continue;
+                if (section(type).contains(key))
+                    fresh->section(type).insert(key, section(type).value(key));
+                else
+                    fresh->section(type).remove(key);
+            }
+        }
+    }
+    accessTokens = std::move(fresh->accessTokens);
+    refreshTokens = std::move(fresh->refreshTokens);
+    idTokens = std::move(fresh->idTokens);
+    accounts = std::move(fresh->accounts);
+    appMetadata = std::move(fresh->appMetadata);
+    otherSections = fresh->otherSections;
+    m_changed.clear();
+    reindex();
+    return save();
+}
+
+void TokenCachePrivate::clearAll()
+{
+    for (const QString &key : accessTokens.keys())
+        markChanged(accessTokenSection, key);
+    for (const QString &key : refreshTokens.keys())
+        markChanged(refreshTokenSection, key);
+    for (const QString &key : idTokens.keys())
+        markChanged(idTokenSection, key);
+    for (const QString &key : accounts.keys())
+        markChanged(accountSection, key);
+    for (const QString &key : appMetadata.keys())
+        markChanged(appMetadataSection, key);
+    reset();
+}
+
+void TokenCachePrivate::reset()
+{
+    accessTokens.clear();
+    refreshTokens.clear();
+    idTokens.clear();
+    accounts.clear();
+    appMetadata.clear();
+    otherSections = QJsonObject();
+    reindex();
+}
+
+void TokenCachePrivate::notifyChanged()
+{
+    Q_Q(TokenCache);
+    Q_EMIT q->changed();
+}
+
+TokenCache::TokenCache(QObject *parent) : QObject(parent), d_ptr(new TokenCachePrivate(this)) {}
+
+TokenCache::~TokenCache() = default;
+
+static Account toAccount(const AccountEntry &entry)
+{
+    Account account;
+    account.setHomeAccountId(entry.homeAccountId);
+    account.setEnvironment(entry.environment);
+    account.setTenantId(entry.realm);
+    account.setLocalAccountId(entry.localAccountId);
+    account.setUsername(entry.username);
+    account.setName(entry.name);
+    return account;
+}
+
+QList<Account> TokenCache::accounts() const
+{
+    Q_D(const TokenCache);
+    // One account per home account and environment; an account signed in to several tenants
+    // (guest access) has an entry per tenant, and its home tenant's entry represents it.
+    QHash<QString, Account> unique;
+    for (const AccountEntry &entry : d->accounts) {
+        const QString id = accountIndexKey(entry.homeAccountId, entry.environment);
+        const bool home = entry.homeAccountId.endsWith(QLatin1Char('.') + entry.realm, Qt::CaseInsensitive);
+        if (!unique.contains(id) || home)
+            unique.insert(id, toAccount(entry));
+    }
+    QList<Account> result = unique.values();
+    std::sort(result.begin(), result.end(), [](const Account &a, const Account &b) {
+        return a.username().compare(b.username(), Qt::CaseInsensitive) < 0;
+    });
+    return result;
+}
+
+Account TokenCache::account(const QString &homeAccountId) const
+{
+    for (const Account &account : accounts()) {
+        if (account.homeAccountId().compare(homeAccountId, Qt::CaseInsensitive) == 0)
+            return account;
+    }
+    return {};
+}
+
+bool TokenCache::removeAccount(const Account &account)
+{
+    Q_D(TokenCache);
+    const bool removed = d->removeAccount(account.homeAccountId(), account.environment());
+    if (removed)
+        Q_EMIT changed();
+    return removed;
+}
+
+void TokenCache::clear()
+{
+    Q_D(TokenCache);
+    d->clearAll();
+    Q_EMIT changed();
+}
+
+bool TokenCache::isEmpty() const
+{
+    Q_D(const TokenCache);
+    return d->accessTokens.isEmpty() && d->refreshTokens.isEmpty() && d->idTokens.isEmpty() && d->accounts.isEmpty();
+}
+
+QByteArray TokenCache::serialize() const
+{
+    Q_D(const TokenCache);
+    return d->save();
+}
+
+bool TokenCache::deserialize(const QByteArray &json, QString *error)
+{
+    Q_D(TokenCache);
+    if (!d->load(json, error))
+        return false;
+    Q_EMIT changed();
+    return true;
+}
+
+} // namespace MsalQt

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "cacheentry_p.h"
+
+#include <MsalQt/tokencache.h>
+
+#include <QHash>
+#include <QSet>
+
+namespace MsalQt {
+
+// The cache's contents and indexes. Every lookup a flow makes is a handful of hash lookups:
+// its cost does not grow with the number of accounts or tokens cached.
+class MSALQT_AUTH_EXPORT TokenCachePrivate
+{
+    Q_DECLARE_PUBLIC(TokenCache)
+public:
+    explicit TokenCachePrivate(TokenCache *q) : q_ptr(q) {}
+    static TokenCachePrivate *get(TokenCache *cache) { return cache->d_func(); }
+
+    // `environments`: the aliases of one cloud; an entry stored under any of them matches.
+    const Internal::CredentialEntry *findAccessToken(const QStringList &environments, const QString &homeAccountId,
+                                                     const QString &clientId, const QString &realm,
+                                                     const QSet<QString> &scopes) const;
+    const Internal::CredentialEntry *findRefreshToken(const QStringList &environments, const QString &homeAccountId,
+                                                      const QString &clientId) const;
+    const Internal::CredentialEntry *findIdToken(const QStringList &environments, const QString &homeAccountId,
+                                                 const QString &clientId, const QString &realm) const;
+    const Internal::AccountEntry *findAccount(const QStringList &environments, const QString &homeAccountId,
+                                              const QString &realm) const;
+    // On-behalf-of: the tokens got for one incoming user assertion, whatever the account (and
+    // whatever the tenant when `realm` is empty: a multi-tenant authority names none).
+    const Internal::CredentialEntry *findAccessTokenForAssertion(const QStringList &environments,
+                                                                 const QString &clientId, const QString &realm,
+                                                                 const QSet<QString> &scopes,
+                                                                 const QString &userAssertionHash) const;
+    const Internal::CredentialEntry *findRefreshTokenForAssertion(const QStringList &environments,
+                                                                  const QString &clientId,
+                                                                  const QString &userAssertionHash) const;
+
+    // An access token replaces those of the same account, client and tenant whose scopes overlap
+    // it, so that no stale duplicate can answer a later lookup.
+    void storeAccessToken(const Internal::CredentialEntry &entry);
+    void storeRefreshToken(const Internal::CredentialEntry &entry);
+    void storeIdToken(const Internal::CredentialEntry &entry);
+    void storeAccount(const Internal::AccountEntry &entry);
+    void storeAppMetadata(const QString &environment, const QString &clientId, const QString &familyId);
+    void removeCredential(Internal::CredentialType type, const QString &key);
+    bool removeAccount(const QString &homeAccountId, const QString &environment);
+
+    // Another process may have written the stored cache since we read it: start from what is
+    // stored now, re-apply what this process changed since its last sync, adopt the result and
+    // return it for writing. Nothing either side wrote is lost.
+    QByteArray mergeWithStored(const QByteArray &stored);
+    bool hasUnsavedChanges() const { return !m_changed.isEmpty(); }
+    void notifyChanged();
+
+    bool load(const QByteArray &json, QString *error);
+    QByteArray save() const;
+    void clearAll();
+
+    QHash<QString, Internal::CredentialEntry> accessTokens;
+    QHash<QString, Internal::CredentialEntry> refreshTokens;
+    QHash<QString, Internal::CredentialEntry> idTokens;
+    QHash<QString, Internal::AccountEntry> accounts;
+    QHash<QString, QJsonObject> appMetadata;
+    QJsonObject otherSections; // sections of other libraries, kept verbatim
+
+private:
+    // Entries are indexed under the key they are stored with: a foreign writer's key is kept.
+    void index(const QString &key, const Internal::CredentialEntry &entry);
+    void unindex(const QString &key, const Internal::CredentialEntry &entry);
+    void reset();
+    void reindex();
+    void markChanged(const QString &section, const QString &key);
+    QHash<QString, Internal::CredentialEntry> &section(Internal::CredentialType type);
+
+    TokenCache *q_ptr;
+    QHash<Internal::Partition, QSet<QString>> m_accessTokensByPartition;
+    QHash<QString, QSet<QString>> m_refreshTokensByAccount; // home|environment -> keys
+    QHash<QString, QSet<QString>> m_accountsByHome;         // home -> keys
+    QHash<QString, QSet<QString>> m_accessTokensByAssertion;  // user_assertion_hash -> keys
+    QHash<QString, QSet<QString>> m_refreshTokensByAssertion; // user_assertion_hash -> keys
+    QSet<QString> m_changed; // "Section\nkey" changed (stored or removed) since the last sync
+};
+
+} // namespace MsalQt

@@ -1,0 +1,201 @@
+#include "silentflow_p.h"
+
+#include "cache/tokencache_p.h"
+#include "logging_p.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+namespace MsalQt {
+
+using namespace Internal;
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("MsalQt::SilentFlow", text);
+}
+
+SilentFlow::SilentFlow(ClientApplicationPrivate *application, const QStringList &scopes, const Account &account,
+                       ClientApplication::SilentOptions options, const QString &claims)
+    : TokenRequestPrivate(application, scopes), m_account(account), m_options(options), m_claims(claims)
+{
+}
+
+AuthError SilentFlow::checkRequest() const
+{
+    if (m_account.isNull()) {
+        AuthError error(AuthError::UiRequired, tr("No account was given: sign in interactively first."));
+        error.setSubError(QStringLiteral("no_account"));
+        return error;
+    }
+    return {};
+}
+
+QStringList SilentFlow::environments() const
+{
+    QStringList environments = app->knownEnvironments();
+    if (!environments.contains(m_account.environment(), Qt::CaseInsensitive))
+        environments.prepend(m_account.environment());
+    return environments;
+}
+
+QString SilentFlow::realm() const
+{
+    // A tenant authority names the tenant; the audiences (common, organizations, consumers)
+    // and a domain name mean the account's own tenant.
+    const Authority &authority = app->authority;
+    if (authority.type() == Authority::Tenant && !QUuid::fromString(authority.tenant()).isNull())
+        return authority.tenant();
+    return cacheRealm(m_account.tenantId());
+}
+
+QSet<QString> SilentFlow::lookupScopes() const
+{
+    // The OpenID Connect scopes are asked for with every user token, but a server need not
+    // echo them in the granted scope: they do not decide whether a cached token fits.
+    QSet<QString> scopes;
+    for (const QString &scope : std::as_const(this->scopes)) {
+        const QString lower = scope.trimmed().toLower();
+        if (!lower.isEmpty() && lower != QLatin1String("openid") && lower != QLatin1String("profile")
+            && lower != QLatin1String("offline_access")) {
+            scopes.insert(lower);
+        }
+    }
+    return scopes;
+}
+
+const CredentialEntry *SilentFlow::usableAccessToken(const QStringList &environments) const
+{
+    if (m_options.testFlag(ClientApplication::ForceRefresh) || !m_claims.isEmpty())
+        return nullptr;
+    const CredentialEntry *entry = TokenCachePrivate::get(app->tokenCache)
+                                       ->findAccessToken(environments, m_account.homeAccountId(), app->clientId,
+                                                         realm(), lookupScopes());
+    return entry && isUsable(*entry) ? entry : nullptr;
+}
+
+bool SilentFlow::serveFromCache()
+{
+    const QStringList environments = this->environments();
+    if (const CredentialEntry *entry = usableAccessToken(environments)) {
+        finishWithResult(resultFromCache(*entry, environments));
+        return true;
+    }
+    return false;
+}
+
+QString SilentFlow::flightKey() const
+{
+    QStringList sorted = lookupScopes().values();
+    sorted.sort();
+    return QStringList{m_account.homeAccountId(), m_account.environment(), realm(), sorted.join(QLatin1Char(' ')),
+                       m_claims, QString::number(int(m_options))}
+        .join(QLatin1Char('\n'))
+        .toLower();
+}
+
+void SilentFlow::run()
+{
+    const QStringList environments = this->environments();
+    // The cloud's aliases are known now: a token filed under another alias may serve.
+    if (const CredentialEntry *entry = usableAccessToken(environments)) {
+        finishWithResult(resultFromCache(*entry, environments));
+        return;
+    }
+    const QString key = flightKey();
+    if (SilentFlow *leader = app->silentLeaders.value(key)) {
+        leader->m_followers.append(q_ptr);
+        return;
+    }
+    m_leading = true;
+    app->silentLeaders.insert(key, this);
+    refresh();
+}
+
+void SilentFlow::refresh()
+{
+    const QStringList environments = this->environments();
+    TokenCachePrivate *cache = TokenCachePrivate::get(app->tokenCache);
+    if (const CredentialEntry *stale = cache->findAccessToken(environments, m_account.homeAccountId(), app->clientId,
+                                                              realm(), lookupScopes())) {
+        if (stale->expiresOn > now().toSecsSinceEpoch() + 300 && m_claims.isEmpty()
+            && !m_options.testFlag(ClientApplication::ForceRefresh)) {
+            m_fallback = resultFromCache(*stale, environments);
+        }
+    }
+    const CredentialEntry *refreshToken = cache->findRefreshToken(environments, m_account.homeAccountId(), app->clientId);
+    if (!refreshToken) {
+        AuthError error(AuthError::UiRequired,
+                        tr("There is no refresh token for %1 in the cache: sign in interactively.")
+                            .arg(m_account.username()));
+        error.setSubError(QStringLiteral("no_tokens_found"));
+        finishWithError(error);
+        return;
+    }
+    FormFields grant{{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                     {QStringLiteral("refresh_token"), refreshToken->secret}};
+    if (!m_claims.isEmpty())
+        grant.append({QStringLiteral("claims"), m_claims});
+    qCDebug(lcMsalAuth) << "Silent request" << correlationId << "redeems the refresh token";
+    redeem(grant, [this](const AuthError &error) { return onRefreshError(error); });
+}
+
+bool SilentFlow::onRefreshError(const AuthError &error)
+{
+    // invalid_grant: the refresh token expired, was revoked, or the password changed. Together
+    // with interaction_required, consent_required, login_required and MFA (already UiRequired)
+    // only an interactive sign-in helps; keep what the server said, claims included.
+    if (error.type() == AuthError::UiRequired || error.protocolError() == QLatin1String("invalid_grant")) {
+        AuthError uiRequired(AuthError::UiRequired,
+                               tr("The refresh token could not be used (%1): sign in interactively.")
+                                   .arg(error.protocolError()));
+        uiRequired.setProtocolError(error.protocolError());
+        uiRequired.setSubError(error.subError());
+        uiRequired.setErrorDescription(error.errorDescription());
+        uiRequired.setErrorCodes(error.errorCodes());
+        uiRequired.setCorrelationId(error.correlationId());
+        uiRequired.setTraceId(error.traceId());
+        uiRequired.setClaims(error.claims().isEmpty() ? m_claims : error.claims());
+        uiRequired.setHttpStatus(error.httpStatus());
+        finishWithError(uiRequired);
+        return true;
+    }
+    if (!m_fallback.isNull()) {
+        qCInfo(lcMsalAuth) << "Refresh failed (" << AuthError::typeName(error.type())
+                           << "); the cached token is still valid and is returned";
+        finishWithResult(m_fallback);
+        return true;
+    }
+    return false;
+}
+
+void SilentFlow::followLeader(const SilentFlow *leader)
+{
+    if (leader->error.type() == AuthError::Cancelled) {
+        // The leader's caller gave up, not ours: try again, one of the followers leading.
+        run();
+        return;
+    }
+    if (leader->error.isError()) {
+        finishWithError(leader->error);
+        return;
+    }
+    AuthenticationResult shared = leader->result;
+    shared.setCorrelationId(correlationId);
+    finishWithResult(shared);
+}
+
+void SilentFlow::stop()
+{
+    if (!m_leading)
+        return;
+    m_leading = false;
+    app->silentLeaders.remove(flightKey());
+    const auto followers = std::exchange(m_followers, {});
+    for (const QPointer<TokenRequest> &follower : followers) {
+        if (follower && !follower->isFinished())
+            static_cast<SilentFlow *>(TokenRequestPrivate::get(follower))->followLeader(this);
+    }
+}
+
+} // namespace MsalQt

@@ -1,0 +1,110 @@
+#include "cache/tokencache_p.h"
+
+#include <MsalQt/tokencache.h>
+
+#include <QTest>
+
+using namespace MsalQt;
+using namespace MsalQt::Internal;
+
+// The cost of a silent cache hit (the lookup acquireTokenSilent makes) with 1 and with 10,000
+// accounts cached, and of serializing and parsing a 10,000-account cache.
+// Run: ctest --test-dir build -R bench_tokencache -V   (or bin/bench_tokencache -callgrind)
+class bench_TokenCache : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void silentHit_data();
+    void silentHit();
+    void serialize10k();
+    void deserialize10k();
+};
+
+static const QStringList environments{"login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"};
+
+static void fill(TokenCachePrivate *d, int accounts)
+{
+    for (int i = 0; i < accounts; ++i) {
+        const QString home = QString("%1.tenant").arg(i);
+        CredentialEntry at;
+        at.type = CredentialType::AccessToken;
+        at.homeAccountId = home;
+        at.environment = "login.windows.net";
+        at.clientId = "client";
+        at.realm = "tenant";
+        at.target = "User.Read Mail.Read openid profile";
+        at.scopes = scopeSet(at.target);
+        at.secret = QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.access-token-%1").arg(i).repeated(8);
+        at.cachedAt = 1700000000;
+        at.expiresOn = 1900000000;
+        at.extendedExpiresOn = 1900000000;
+        d->storeAccessToken(at);
+        CredentialEntry rt = at;
+        rt.type = CredentialType::RefreshToken;
+        rt.realm.clear();
+        rt.target.clear();
+        rt.secret = QString("refresh-token-%1").arg(i).repeated(20);
+        d->storeRefreshToken(rt);
+        CredentialEntry id = at;
+        id.type = CredentialType::IdToken;
+        id.target.clear();
+        id.secret = QString("id-token-%1").arg(i).repeated(30);
+        d->storeIdToken(id);
+        AccountEntry account;
+        account.homeAccountId = home;
+        account.environment = "login.windows.net";
+        account.realm = "tenant";
+        account.localAccountId = QString::number(i);
+        account.username = QString("user%1@contoso.com").arg(i);
+        account.authorityType = "MSSTS";
+        d->storeAccount(account);
+    }
+}
+
+void bench_TokenCache::silentHit_data()
+{
+    QTest::addColumn<int>("accounts");
+    QTest::newRow("1 account") << 1;
+    QTest::newRow("10000 accounts") << 10000;
+}
+
+void bench_TokenCache::silentHit()
+{
+    QFETCH(int, accounts);
+    TokenCache cache;
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    fill(d, accounts);
+    const QString home = QString("%1.tenant").arg(accounts / 2);
+    const QSet<QString> scopes{"user.read"};
+    const CredentialEntry *found = nullptr;
+    QBENCHMARK {
+        found = d->findAccessToken(environments, home, "client", "tenant", scopes);
+    }
+    QVERIFY(found);
+}
+
+void bench_TokenCache::serialize10k()
+{
+    TokenCache cache;
+    fill(TokenCachePrivate::get(&cache), 10000);
+    QByteArray json;
+    QBENCHMARK_ONCE {
+        json = cache.serialize();
+    }
+    qInfo("serialized cache: %.1f MB", json.size() / 1e6);
+}
+
+void bench_TokenCache::deserialize10k()
+{
+    TokenCache source;
+    fill(TokenCachePrivate::get(&source), 10000);
+    const QByteArray json = source.serialize();
+    TokenCache cache;
+    QBENCHMARK_ONCE {
+        QVERIFY(cache.deserialize(json));
+    }
+    QCOMPARE(cache.accounts().size(), 10000);
+}
+
+QTEST_GUILESS_MAIN(bench_TokenCache)
+#include "bench_tokencache.moc"

@@ -1,0 +1,294 @@
+#include "cache/tokencache_p.h"
+
+#include <MsalQt/tokencache.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace MsalQt;
+using namespace MsalQt::Internal;
+
+// The unified cache schema: what another MSAL library writes loads here, what we write has its
+// shape; lookups, aliases, removal and the merge of two writers.
+class tst_TokenCache : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void loadsForeignCache();
+    void writesSchema();
+    void roundTripKeepsForeignFields();
+    void rejectsMalformed_data();
+    void rejectsMalformed();
+    void lookupByScopes_data();
+    void lookupByScopes();
+    void aliases();
+    void overlappingAccessTokenReplaced();
+    void rotatedRefreshTokenReplacesOld();
+    void removeAccount();
+    void mergeKeepsBothWriters();
+    void mergeAppliesRemovals();
+};
+
+// A cache as MSAL Python / MSAL Node write it (built from the schema, keys included).
+static QByteArray foreignCache()
+{
+    return R"({
+  "AccessToken": {
+    "uid1.utid1-login.windows.net-accesstoken-client1-utid1-user.read mail.read": {
+      "credential_type": "AccessToken", "secret": "at-secret", "home_account_id": "uid1.utid1",
+      "environment": "login.windows.net", "client_id": "client1", "realm": "utid1",
+      "target": "User.Read Mail.Read", "token_type": "Bearer",
+      "cached_at": "1700000000", "expires_on": "1700003600", "extended_expires_on": "1700007200"
+    }
+  },
+  "RefreshToken": {
+    "uid1.utid1-login.windows.net-refreshtoken-client1--": {
+      "credential_type": "RefreshToken", "secret": "rt-secret", "home_account_id": "uid1.utid1",
+      "environment": "login.windows.net", "client_id": "client1", "family_id": "1", "last_modification_time": "1700000000"
+    }
+  },
+  "IdToken": {
+    "uid1.utid1-login.windows.net-idtoken-client1-utid1-": {
+      "credential_type": "IdToken", "secret": "header.payload.signature", "home_account_id": "uid1.utid1",
+      "environment": "login.windows.net", "client_id": "client1", "realm": "utid1"
+    }
+  },
+  "Account": {
+    "uid1.utid1-login.windows.net-utid1": {
+      "home_account_id": "uid1.utid1", "environment": "login.windows.net", "realm": "utid1",
+      "local_account_id": "uid1", "username": "alice@contoso.com", "authority_type": "MSSTS",
+      "account_source": "device_code"
+    }
+  },
+  "AppMetadata": {
+    "appmetadata-login.windows.net-client1": { "client_id": "client1", "environment": "login.windows.net", "family_id": "1" }
+  },
+  "SomeOtherLibrary": { "x": 1 }
+})";
+}
+
+static const QStringList publicCloud{"login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"};
+
+void tst_TokenCache::loadsForeignCache()
+{
+    TokenCache cache;
+    QString error;
+    QVERIFY2(cache.deserialize(foreignCache(), &error), qPrintable(error));
+    const QList<Account> accounts = cache.accounts();
+    QCOMPARE(accounts.size(), 1);
+    QCOMPARE(accounts.first().homeAccountId(), QString("uid1.utid1"));
+    QCOMPARE(accounts.first().username(), QString("alice@contoso.com"));
+    QCOMPARE(accounts.first().tenantId(), QString("utid1"));
+    QCOMPARE(cache.account("UID1.UTID1").username(), QString("alice@contoso.com"));
+
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    const CredentialEntry *at = d->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"});
+    QVERIFY(at);
+    QCOMPARE(at->secret, QString("at-secret"));
+    QCOMPARE(at->expiresOn, qint64(1700003600));
+    const CredentialEntry *rt = d->findRefreshToken(publicCloud, "uid1.utid1", "client1");
+    QVERIFY(rt);
+    QCOMPARE(rt->familyId, QString("1"));
+    QVERIFY(d->findIdToken(publicCloud, "uid1.utid1", "client1", "utid1"));
+}
+
+void tst_TokenCache::writesSchema()
+{
+    TokenCache cache;
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    CredentialEntry at;
+    at.type = CredentialType::AccessToken;
+    at.homeAccountId = "uid.utid";
+    at.environment = "login.windows.net";
+    at.clientId = "Client";
+    at.realm = "utid";
+    at.target = "User.Read";
+    at.scopes = scopeSet(at.target);
+    at.secret = "s";
+    at.cachedAt = 10;
+    at.expiresOn = 20;
+    at.extendedExpiresOn = 30;
+    d->storeAccessToken(at);
+    const QJsonObject root = QJsonDocument::fromJson(cache.serialize()).object();
+    for (const char *section : {"AccessToken", "RefreshToken", "IdToken", "Account", "AppMetadata"})
+        QVERIFY2(root.value(section).isObject(), section);
+    const QJsonObject entries = root.value("AccessToken").toObject();
+    QCOMPARE(entries.keys(), QStringList{"uid.utid-login.windows.net-accesstoken-client-utid-user.read"});
+    const QJsonObject entry = entries.begin().value().toObject();
+    QCOMPARE(entry.value("credential_type").toString(), QString("AccessToken"));
+    QCOMPARE(entry.value("cached_at").toString(), QString("10")); // strings, as the schema says
+    QCOMPARE(entry.value("expires_on").toString(), QString("20"));
+    QCOMPARE(entry.value("extended_expires_on").toString(), QString("30"));
+    QCOMPARE(entry.value("target").toString(), QString("User.Read"));
+    QCOMPARE(entry.value("client_id").toString(), QString("Client"));
+}
+
+void tst_TokenCache::roundTripKeepsForeignFields()
+{
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    const QJsonObject original = QJsonDocument::fromJson(foreignCache()).object();
+    const QJsonObject written = QJsonDocument::fromJson(cache.serialize()).object();
+    QCOMPARE(written, original);
+}
+
+void tst_TokenCache::rejectsMalformed_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("not json") << QByteArray("garbage");
+    QTest::newRow("array") << QByteArray("[]");
+    QTest::newRow("truncated") << foreignCache().left(200);
+    QTest::newRow("section not an object") << QByteArray(R"({"AccessToken": []})");
+}
+
+void tst_TokenCache::rejectsMalformed()
+{
+    QFETCH(QByteArray, json);
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    QString error;
+    QVERIFY(!cache.deserialize(json, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(cache.accounts().size(), 1); // the healthy contents are untouched
+}
+
+void tst_TokenCache::lookupByScopes_data()
+{
+    QTest::addColumn<QStringList>("scopes");
+    QTest::addColumn<bool>("found");
+    QTest::newRow("one of them") << QStringList{"user.read"} << true;
+    QTest::newRow("case differs") << QStringList{"USER.READ", "mail.READ"} << true;
+    QTest::newRow("not granted") << QStringList{"user.read", "files.read"} << false;
+    QTest::newRow("other") << QStringList{"calendars.read"} << false;
+}
+
+void tst_TokenCache::lookupByScopes()
+{
+    QFETCH(QStringList, scopes);
+    QFETCH(bool, found);
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    QSet<QString> set;
+    for (const QString &scope : scopes)
+        set.insert(scope.toLower());
+    QCOMPARE(TokenCachePrivate::get(&cache)->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", set) != nullptr,
+             found);
+}
+
+void tst_TokenCache::aliases()
+{
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    // Stored under login.windows.net, asked for through login.microsoftonline.com's aliases.
+    QVERIFY(d->findAccessToken({"login.microsoftonline.com", "login.windows.net"}, "uid1.utid1", "client1", "utid1", {"user.read"}));
+    QVERIFY(!d->findAccessToken({"login.microsoftonline.com"}, "uid1.utid1", "client1", "utid1", {"user.read"}));
+    QVERIFY(!d->findAccessToken(publicCloud, "uid1.utid1", "other-client", "utid1", {"user.read"}));
+    QVERIFY(!d->findAccessToken(publicCloud, "uid1.utid1", "client1", "other-tenant", {"user.read"}));
+}
+
+static CredentialEntry accessToken(const QString &target, const QString &secret)
+{
+    CredentialEntry at;
+    at.type = CredentialType::AccessToken;
+    at.homeAccountId = "h.t";
+    at.environment = "e";
+    at.clientId = "c";
+    at.realm = "t";
+    at.target = target;
+    at.scopes = scopeSet(target);
+    at.secret = secret;
+    at.expiresOn = 100;
+    return at;
+}
+
+void tst_TokenCache::overlappingAccessTokenReplaced()
+{
+    TokenCache cache;
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    d->storeAccessToken(accessToken("a b", "first"));
+    d->storeAccessToken(accessToken("c", "other"));
+    d->storeAccessToken(accessToken("b d", "second"));
+    QCOMPARE(d->accessTokens.size(), 2); // "a b" overlapped "b d" and went
+    QVERIFY(!d->findAccessToken({"e"}, "h.t", "c", "t", {"a"}));
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"b"})->secret, QString("second"));
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"c"})->secret, QString("other"));
+}
+
+void tst_TokenCache::rotatedRefreshTokenReplacesOld()
+{
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    CredentialEntry rt;
+    rt.type = CredentialType::RefreshToken;
+    rt.homeAccountId = "uid1.utid1";
+    rt.environment = "login.windows.net";
+    rt.clientId = "client1";
+    rt.secret = "rotated";
+    d->storeRefreshToken(rt);
+    QCOMPARE(d->refreshTokens.size(), 1);
+    QCOMPARE(d->findRefreshToken(publicCloud, "uid1.utid1", "client1")->secret, QString("rotated"));
+}
+
+void tst_TokenCache::removeAccount()
+{
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    QSignalSpy changed(&cache, &TokenCache::changed);
+    QVERIFY(cache.removeAccount(cache.accounts().first()));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(cache.accounts().isEmpty());
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    QVERIFY(d->accessTokens.isEmpty());
+    QVERIFY(d->refreshTokens.isEmpty());
+    QVERIFY(d->idTokens.isEmpty());
+    QVERIFY(!d->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"}));
+    QVERIFY(!cache.removeAccount(Account())); // nothing to remove
+}
+
+void tst_TokenCache::mergeKeepsBothWriters()
+{
+    // Two processes read the same stored cache, each signs in someone else, both write.
+    const QByteArray stored = foreignCache();
+    TokenCache first, second;
+    QVERIFY(first.deserialize(stored));
+    QVERIFY(second.deserialize(stored));
+    TokenCachePrivate::get(&first)->storeAccessToken(accessToken("x", "from-first"));
+    TokenCachePrivate::get(&second)->storeAccessToken(accessToken("y", "from-second"));
+
+    const QByteArray afterFirst = TokenCachePrivate::get(&first)->mergeWithStored(stored);
+    const QByteArray afterSecond = TokenCachePrivate::get(&second)->mergeWithStored(afterFirst);
+
+    TokenCache result;
+    QVERIFY(result.deserialize(afterSecond));
+    TokenCachePrivate *d = TokenCachePrivate::get(&result);
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"x"})->secret, QString("from-first"));
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"y"})->secret, QString("from-second"));
+    QVERIFY(d->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"}));
+    // The second process now also sees what the first wrote.
+    QVERIFY(TokenCachePrivate::get(&second)->findAccessToken({"e"}, "h.t", "c", "t", {"x"}));
+    QVERIFY(!TokenCachePrivate::get(&second)->hasUnsavedChanges());
+}
+
+void tst_TokenCache::mergeAppliesRemovals()
+{
+    const QByteArray stored = foreignCache();
+    TokenCache signingOut, other;
+    QVERIFY(signingOut.deserialize(stored));
+    QVERIFY(other.deserialize(stored));
+    TokenCachePrivate::get(&other)->storeAccessToken(accessToken("z", "other"));
+    const QByteArray afterOther = TokenCachePrivate::get(&other)->mergeWithStored(stored);
+
+    QVERIFY(signingOut.removeAccount(signingOut.accounts().first()));
+    const QByteArray merged = TokenCachePrivate::get(&signingOut)->mergeWithStored(afterOther);
+    TokenCache result;
+    QVERIFY(result.deserialize(merged));
+    QVERIFY(result.accounts().isEmpty());                   // the removal holds
+    QVERIFY(TokenCachePrivate::get(&result)->findAccessToken({"e"}, "h.t", "c", "t", {"z"})); // the other write too
+}
+
+QTEST_GUILESS_MAIN(tst_TokenCache)
+#include "tst_tokencache.moc"
