@@ -1,0 +1,67 @@
+#include "silentfirstflow_p.h"
+
+#include "logging_p.h"
+
+#include <MsalQt/publicclientapplication.h>
+
+namespace MsalQt {
+
+SilentFirstFlow::SilentFirstFlow(ClientApplicationPrivate *application, PublicClientApplication *publicClient,
+                                 const InteractiveParameters &parameters)
+    : TokenRequestPrivate(application, parameters.scopes()), m_publicClient(publicClient), m_parameters(parameters)
+{
+}
+
+SilentFirstFlow::~SilentFirstFlow()
+{
+    if (m_inner)
+        m_inner->deleteLater();
+}
+
+bool SilentFirstFlow::serveFromCache()
+{
+    if (m_parameters.account().isNull()) {
+        goInteractive(AuthError());
+        return true;
+    }
+    follow(m_publicClient->acquireTokenSilent(m_parameters.scopes(), m_parameters.account()), true);
+    return true;
+}
+
+void SilentFirstFlow::goInteractive(const AuthError &reason)
+{
+    InteractiveParameters parameters = m_parameters;
+    if (parameters.loginHint().isEmpty())
+        parameters.setLoginHint(m_parameters.account().username());
+    if (!reason.claims().isEmpty())
+        parameters.setClaims(reason.claims());
+    follow(m_publicClient->acquireTokenInteractive(parameters), false);
+}
+
+void SilentFirstFlow::follow(TokenRequest *inner, bool silent)
+{
+    if (m_inner)
+        m_inner->deleteLater();
+    m_inner = inner;
+    inner->setAutoDelete(false);
+    QObject::connect(inner, &TokenRequest::finished, q_ptr, [this, inner, silent] {
+        if (inner->isSuccess()) {
+            AuthenticationResult result = inner->result();
+            result.setCorrelationId(correlationId);
+            finishWithResult(result);
+        } else if (silent && inner->error().type() == AuthError::UiRequired) {
+            qCDebug(lcMsalAuth) << "Silent attempt needs the person; going interactive";
+            goInteractive(inner->error());
+        } else {
+            finishWithError(inner->error());
+        }
+    });
+}
+
+void SilentFirstFlow::stop()
+{
+    if (m_inner && !m_inner->isFinished())
+        m_inner->cancel();
+}
+
+} // namespace MsalQt

@@ -1,0 +1,166 @@
+#include "authorizationrequest_p.h"
+
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace MsalQt;
+using namespace MsalQt::Internal;
+
+// The authorization request we build and the checks on what the browser brings back.
+class tst_AuthorizationRequest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void pkceVector();
+    void pkceFresh();
+    void url();
+    void prompt_data();
+    void prompt();
+    void extraParameterCannotOverride();
+    void response_data();
+    void response();
+};
+
+void tst_AuthorizationRequest::pkceVector()
+{
+    // S256 = BASE64URL(SHA256(ASCII(verifier))) (RFC 7636 §4.2); the expected value was computed
+    // independently with Python's hashlib and base64.
+    QCOMPARE(Pkce::challengeFor("dBjftJeZ4CVP-mJ92K9-2rqB1gLnc7Xgt6HfHHI4AEc"),
+             QString("1Os7zHw3qKsZMniVJNAT0xXjzIGwJe0EYSsKXYxlsc4"));
+}
+
+void tst_AuthorizationRequest::pkceFresh()
+{
+    const Pkce a = Pkce::generate();
+    const Pkce b = Pkce::generate();
+    QCOMPARE(a.verifier.size(), 43);
+    QVERIFY(a.verifier != b.verifier);
+    QCOMPARE(a.challenge, Pkce::challengeFor(a.verifier));
+    QVERIFY(randomUrlSafe(16) != randomUrlSafe(16));
+}
+
+static AuthorizationRequest sample()
+{
+    AuthorizationRequest request;
+    request.endpoint = QUrl("https://login.microsoftonline.com/common/oauth2/v2.0/authorize");
+    request.clientId = "client";
+    request.redirectUri = QUrl("http://localhost:5000/");
+    request.scopes = {"User.Read", "openid", "profile", "offline_access"};
+    request.state = "st";
+    request.nonce = "nn";
+    request.codeChallenge = "cc";
+    request.loginHint = "alice+test@contoso.com";
+    request.domainHint = "contoso.com";
+    request.claims = R"({"id_token":{"acrs":{"essential":true,"value":"c1"}}})";
+    request.extraParameters = {{"dc", "ESTS-PUB-WUS2-AZ1-FD000-TEST1"}};
+    return request;
+}
+
+void tst_AuthorizationRequest::url()
+{
+    AuthError error;
+    const QUrl url = sample().url(&error);
+    QVERIFY(!error.isError());
+    QCOMPARE(url.adjusted(QUrl::RemoveQuery), QUrl("https://login.microsoftonline.com/common/oauth2/v2.0/authorize"));
+    const QUrlQuery query(url);
+    const auto value = [&](const char *name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
+    QCOMPARE(value("client_id"), QString("client"));
+    QCOMPARE(value("response_type"), QString("code"));
+    QCOMPARE(value("redirect_uri"), QString("http://localhost:5000/"));
+    QCOMPARE(value("scope"), QString("User.Read openid profile offline_access"));
+    QCOMPARE(value("state"), QString("st"));
+    QCOMPARE(value("nonce"), QString("nn"));
+    QCOMPARE(value("code_challenge"), QString("cc"));
+    QCOMPARE(value("code_challenge_method"), QString("S256"));
+    QCOMPARE(value("response_mode"), QString("query"));
+    QCOMPARE(value("client_info"), QString("1"));
+    QCOMPARE(value("login_hint"), QString("alice+test@contoso.com")); // '+' survives
+    QCOMPARE(value("domain_hint"), QString("contoso.com"));
+    QCOMPARE(value("claims"), sample().claims);
+    QCOMPARE(value("dc"), QString("ESTS-PUB-WUS2-AZ1-FD000-TEST1"));
+    QVERIFY(!query.hasQueryItem("prompt"));
+    QVERIFY(url.toString(QUrl::FullyEncoded).contains("alice%2Btest%40contoso.com"));
+
+    AuthorizationRequest generic = sample();
+    generic.microsoft = false;
+    QVERIFY(!QUrlQuery(generic.url(&error)).hasQueryItem("client_info"));
+}
+
+void tst_AuthorizationRequest::prompt_data()
+{
+    QTest::addColumn<int>("prompt");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("select_account") << int(InteractiveParameters::Prompt::SelectAccount) << "select_account";
+    QTest::newRow("login") << int(InteractiveParameters::Prompt::Login) << "login";
+    QTest::newRow("consent") << int(InteractiveParameters::Prompt::Consent) << "consent";
+    QTest::newRow("none") << int(InteractiveParameters::Prompt::None) << "none";
+}
+
+void tst_AuthorizationRequest::prompt()
+{
+    QFETCH(int, prompt);
+    QFETCH(QString, value);
+    AuthorizationRequest request = sample();
+    request.prompt = InteractiveParameters::Prompt(prompt);
+    AuthError error;
+    QCOMPARE(QUrlQuery(request.url(&error)).queryItemValue("prompt"), value);
+}
+
+void tst_AuthorizationRequest::extraParameterCannotOverride()
+{
+    for (const char *name : {"state", "redirect_uri", "code_challenge", "client_id", "nonce"}) {
+        AuthorizationRequest request = sample();
+        request.extraParameters = {{name, "attacker"}};
+        AuthError error;
+        QVERIFY(request.url(&error).isEmpty());
+        QCOMPARE(error.type(), AuthError::InvalidConfiguration);
+    }
+}
+
+void tst_AuthorizationRequest::response_data()
+{
+    QTest::addColumn<QString>("redirect");
+    QTest::addColumn<QString>("expectedIssuer");
+    QTest::addColumn<bool>("issuerRequired");
+    QTest::addColumn<int>("type"); // NoError: accepted
+    QTest::addColumn<QString>("protocolError");
+
+    const QString ms = "https://login.microsoftonline.com/{tenantid}/v2.0";
+    const int ok = AuthError::NoError;
+    QTest::newRow("code") << "http://localhost:5000/?code=abc&state=s1&session_state=x" << ms << false << ok << "";
+    QTest::newRow("code with matching iss") << "http://localhost:5000/?code=abc&state=s1&iss=https%3A%2F%2Flogin.microsoftonline.com%2F72f988bf-86f1-41af-91ab-2d7cd011db47%2Fv2.0" << ms << false << ok << "";
+    QTest::newRow("wrong state") << "http://localhost:5000/?code=abc&state=forged" << ms << false << int(AuthError::InvalidResponse) << "state_mismatch";
+    QTest::newRow("no state") << "http://localhost:5000/?code=abc" << ms << false << int(AuthError::InvalidResponse) << "state_mismatch";
+    QTest::newRow("error with wrong state is not believed") << "http://localhost:5000/?error=access_denied&state=forged" << ms << false << int(AuthError::InvalidResponse) << "state_mismatch";
+    QTest::newRow("wrong iss") << "http://localhost:5000/?code=abc&state=s1&iss=https%3A%2F%2Fevil.example%2Fx%2Fv2.0" << ms << false << int(AuthError::InvalidResponse) << "issuer_mismatch";
+    QTest::newRow("iss promised but absent") << "http://localhost:5000/?code=abc&state=s1" << "https://id.example.com" << true << int(AuthError::InvalidResponse) << "issuer_mismatch";
+    QTest::newRow("exact iss") << "http://localhost:5000/?code=abc&state=s1&iss=https%3A%2F%2Fid.example.com" << "https://id.example.com" << true << ok << "";
+    QTest::newRow("declined consent") << "http://localhost:5000/?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent&state=s1" << ms << false << int(AuthError::Declined) << "access_denied";
+    QTest::newRow("consent_required") << "http://localhost:5000/?error=consent_required&error_description=AADSTS65001%3A+consent&state=s1" << ms << false << int(AuthError::UiRequired) << "consent_required";
+    QTest::newRow("login_required") << "http://localhost:5000/?error=login_required&state=s1" << ms << false << int(AuthError::UiRequired) << "login_required";
+    QTest::newRow("server error") << "http://localhost:5000/?error=server_error&error_description=AADSTS90033%3A+busy&state=s1" << ms << false << int(AuthError::ServiceError) << "server_error";
+    QTest::newRow("neither code nor error") << "http://localhost:5000/?state=s1" << ms << false << int(AuthError::InvalidResponse) << "";
+}
+
+void tst_AuthorizationRequest::response()
+{
+    QFETCH(QString, redirect);
+    QFETCH(QString, expectedIssuer);
+    QFETCH(bool, issuerRequired);
+    QFETCH(int, type);
+    QFETCH(QString, protocolError);
+
+    AuthError error;
+    const auto response = parseAuthorizationResponse(QUrl(redirect), false, "s1", expectedIssuer, issuerRequired, &error);
+    QCOMPARE(AuthError::typeName(error.type()), AuthError::typeName(AuthError::Type(type)));
+    QCOMPARE(response.has_value(), type == AuthError::NoError);
+    if (response)
+        QCOMPARE(response->code, QString("abc"));
+    else
+        QCOMPARE(error.protocolError(), protocolError);
+    if (redirect.contains("AADSTS65004"))
+        QVERIFY(error.hasErrorCode(65004));
+}
+
+QTEST_GUILESS_MAIN(tst_AuthorizationRequest)
+#include "tst_authorizationrequest.moc"

@@ -1,0 +1,126 @@
+#include <MsalQt/systembrowseragent.h>
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace MsalQt;
+
+// The system-browser agent's loopback listener, with this test playing the browser.
+class tst_SystemBrowserAgent : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void redirectCaught();
+    void refusesNonLoopback_data();
+    void refusesNonLoopback();
+    void openerFailure();
+    void closeFreesThePort();
+
+private:
+    QNetworkReply *get(const QUrl &url);
+    QNetworkAccessManager m_browser;
+};
+
+QNetworkReply *tst_SystemBrowserAgent::get(const QUrl &url)
+{
+    QNetworkReply *reply = m_browser.get(QNetworkRequest(url));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(5000);
+    return reply;
+}
+
+void tst_SystemBrowserAgent::redirectCaught()
+{
+    SystemBrowserAgent agent;
+    const QUrl redirect = agent.prepare(QUrl("http://localhost/callback"));
+    QCOMPARE(redirect.host(), QString("localhost"));
+    QVERIFY(redirect.port() > 0);
+    QCOMPARE(redirect.path(), QString("/callback"));
+    QCOMPARE(agent.port(), quint16(redirect.port()));
+
+    QUrl opened;
+    agent.setUrlOpener([&opened](const QUrl &url) {
+        opened = url;
+        return true;
+    });
+    QSignalSpy redirected(&agent, &AuthorizationAgent::redirected);
+    QSignalSpy failed(&agent, &AuthorizationAgent::failed);
+    const QUrl authorize("https://login.example/authorize?client_id=x&state=s");
+    agent.authorize(authorize, redirect);
+    QCOMPARE(opened, authorize);
+
+    QUrl loopback = redirect;
+    loopback.setHost("127.0.0.1");
+    // Something else than the redirect path first: 404, and the listener stays.
+    QUrl favicon = loopback;
+    favicon.setPath("/favicon.ico");
+    std::unique_ptr<QNetworkReply> stray(get(favicon));
+    QCOMPARE(stray->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+    QCOMPARE(redirected.count(), 0);
+
+    loopback.setQuery("code=the%2Bcode&state=s");
+    std::unique_ptr<QNetworkReply> page(get(loopback));
+    QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(page->readAll().contains("close this browser tab"));
+    QCOMPARE(redirected.count(), 1);
+    const QUrl received = redirected.first().first().toUrl();
+    QCOMPARE(received.path(), QString("/callback"));
+    QCOMPARE(QUrlQuery(received).queryItemValue("code", QUrl::FullyDecoded), QString("the+code"));
+    QCOMPARE(failed.count(), 0);
+
+    // One redirect only: the listener is gone.
+    QCOMPARE(agent.port(), quint16(0));
+    std::unique_ptr<QNetworkReply> again(get(loopback));
+    QCOMPARE(again->error(), QNetworkReply::ConnectionRefusedError);
+    QCOMPARE(redirected.count(), 1);
+}
+
+void tst_SystemBrowserAgent::refusesNonLoopback_data()
+{
+    QTest::addColumn<QUrl>("redirect");
+    QTest::newRow("https host") << QUrl("https://login.microsoftonline.com/common/oauth2/nativeclient");
+    QTest::newRow("custom scheme") << QUrl("msal1234://auth");
+    QTest::newRow("http elsewhere") << QUrl("http://example.com/callback");
+}
+
+void tst_SystemBrowserAgent::refusesNonLoopback()
+{
+    QFETCH(QUrl, redirect);
+    SystemBrowserAgent agent;
+    QVERIFY(agent.prepare(redirect).isEmpty());
+    QSignalSpy failed(&agent, &AuthorizationAgent::failed);
+    agent.authorize(QUrl("https://login.example/authorize"), redirect);
+    QVERIFY(failed.wait(2000));
+    QCOMPARE(failed.first().first().value<AuthError>().type(), AuthError::InvalidConfiguration);
+}
+
+void tst_SystemBrowserAgent::openerFailure()
+{
+    SystemBrowserAgent agent;
+    const QUrl redirect = agent.prepare(QUrl("http://127.0.0.1"));
+    QVERIFY(redirect.port() > 0);
+    agent.setUrlOpener([](const QUrl &) { return false; });
+    QSignalSpy failed(&agent, &AuthorizationAgent::failed);
+    agent.authorize(QUrl("https://login.example/authorize"), redirect);
+    QVERIFY(failed.wait(2000));
+    QVERIFY(failed.first().first().value<AuthError>().errorString().contains("browser"));
+    QCOMPARE(agent.port(), quint16(0));
+}
+
+void tst_SystemBrowserAgent::closeFreesThePort()
+{
+    SystemBrowserAgent agent;
+    const QUrl redirect = agent.prepare(QUrl("http://127.0.0.1/"));
+    agent.setUrlOpener([](const QUrl &) { return true; });
+    agent.authorize(QUrl("https://login.example/authorize"), redirect);
+    agent.close();
+    QCOMPARE(agent.port(), quint16(0));
+    std::unique_ptr<QNetworkReply> reply(get(redirect));
+    QCOMPARE(reply->error(), QNetworkReply::ConnectionRefusedError);
+}
+
+QTEST_GUILESS_MAIN(tst_SystemBrowserAgent)
+#include "tst_systembrowseragent.moc"
