@@ -84,6 +84,18 @@ public:
     QString signingKeyId() const;
     void revokeRefreshTokens(const QString &username);
 
+    // Interactive sign-in (/oauth2/v2.0/authorize).
+    // Auto sign-in: /authorize shows no page and redirects at once with a code (or tokens) for
+    // this user, consenting on their behalf; for tests that play the system browser with an
+    // HTTP client, and for the demo. Empty turns it off (the default).
+    void setAutoSignIn(const QString &username);
+    // RFC 9207: add "iss" to authorize responses. Off by default, as on the platform.
+    void setAuthorizationResponseIssuer(bool enabled);
+    // Lifetime of authorization codes issued from now on (default 600 s, the platform's).
+    void setAuthorizationCodeLifetime(int seconds);
+    // Forgets every browser session, as if all cookies were deleted; consents stay.
+    void clearSessions();
+
 Q_SIGNALS:
     void requestReceived(const MsalQt::Emulator::RecordedRequest &request);
 

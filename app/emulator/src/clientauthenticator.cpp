@@ -1,5 +1,7 @@
 #include "clientauthenticator.h"
 
+#include "clientassertionverifier.h"
+
 #include "httprequest.h"
 #include "services.h"
 
@@ -24,10 +26,13 @@ std::optional<HttpResponse> ClientAuthenticator::authenticate(const HttpRequest 
         return errors.platform(request, 401, QStringLiteral("invalid_client"), 900023,
                                QStringLiteral("Specified client_id does not match the client_id in the "
                                               "Authorization header."));
-    if (hasAssertion)
-        return errors.platform(request, 401, QStringLiteral("invalid_client"), 700027,
-                               QStringLiteral("Client assertion failed signature validation. (The emulator does not "
-                                              "accept client assertions yet.)"));
+    if (hasAssertion) {
+        if (!secret.isEmpty())
+            return errors.platform(request, 401, QStringLiteral("invalid_client"), 7000218,
+                                   QStringLiteral("Only one client authentication method may be used: "
+                                                  "'client_assertion' or 'client_secret', not both."));
+        return ClientAssertionVerifier(m_services).verify(request, app);
+    }
     if (secret.isEmpty())
         return errors.platform(request, 401, QStringLiteral("invalid_client"), 7000218,
                                QStringLiteral("The request body must contain the following parameter: "

@@ -16,14 +16,15 @@ struct Services;
 class ClientAuthenticator
 {
 public:
-    explicit ClientAuthenticator(const Services &services) : m_services(services) { }
+    // Not const: accepting a client assertion records its jti against replays.
+    explicit ClientAuthenticator(Services &services) : m_services(services) { }
 
     // nullopt when the client is authenticated (or is public and sent nothing);
     // otherwise the 401 invalid_client answer.
     std::optional<HttpResponse> authenticate(const HttpRequest &request, const App &app) const;
 
 private:
-    const Services &m_services;
+    Services &m_services;
 };
 
 } // namespace MsalQt::Emulator

@@ -162,7 +162,8 @@ bool Config::parseTenants(const QJsonObject &json, QString *error)
         Tenant t;
         if (!readString(o, "id", where, true, &t.id, error)
             || !readString(o, "displayName", where, true, &t.displayName, error)
-            || !readStringList(o, "domains", where, &t.domains, error))
+            || !readStringList(o, "domains", where, &t.domains, error)
+            || !readBool(o, "federated", where, &t.federated, error))
             return false;
         t.id = t.id.toLower();
         if (!isGuid(t.id))
@@ -283,7 +284,8 @@ bool Config::parseApps(const QJsonObject &json, QString *error)
             || !readStringList(o, "secrets", where, &a.secrets, error)
             || !readStringList(o, "redirectUris", where, &a.redirectUris, error)
             || !readStringList(o, "grantTypes", where, &a.grantTypes, error)
-            || !readString(o, "servicePrincipalId", where, false, &a.servicePrincipalId, error))
+            || !readString(o, "servicePrincipalId", where, false, &a.servicePrincipalId, error)
+            || !readBool(o, "implicitGrant", where, &a.implicitGrant, error))
             return false;
         a.clientId = a.clientId.toLower();
         if (!isGuid(a.clientId))
@@ -299,8 +301,20 @@ bool Config::parseApps(const QJsonObject &json, QString *error)
             return fail(error, where + QStringLiteral(".type"), QStringLiteral("must be \"public\" or \"confidential\", not '%1'").arg(type));
         if (a.isPublic && !a.secrets.isEmpty())
             return fail(error, where + QStringLiteral(".secrets"), QStringLiteral("a public client cannot have secrets"));
-        if (!a.isPublic && a.secrets.isEmpty())
-            return fail(error, where + QStringLiteral(".secrets"), QStringLiteral("a confidential client needs at least one secret"));
+        const QJsonValue certificates = o.value(QLatin1String("certificates"));
+        if (!certificates.isUndefined() && !certificates.isArray())
+            return fail(error, where + QStringLiteral(".certificates"), QStringLiteral("must be an array"));
+        for (qsizetype c = 0; c < certificates.toArray().size(); ++c) {
+            QString why;
+            const auto certificate = AppCertificate::fromJson(certificates.toArray().at(c), &why);
+            if (!certificate)
+                return fail(error, where + QStringLiteral(".certificates[%1]").arg(c), why);
+            a.certificates.append(*certificate);
+        }
+        if (a.isPublic && !a.certificates.isEmpty())
+            return fail(error, where + QStringLiteral(".certificates"), QStringLiteral("a public client cannot have certificates"));
+        if (!a.isPublic && a.secrets.isEmpty() && a.certificates.isEmpty())
+            return fail(error, where + QStringLiteral(".secrets"), QStringLiteral("a confidential client needs at least one secret or certificate"));
         for (QString &g : a.grantTypes) {
             g = normalizeGrant(g);
             if (!knownGrants().contains(g))

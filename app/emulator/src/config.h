@@ -1,5 +1,7 @@
 #pragma once
 
+#include "appcertificate.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -17,6 +19,7 @@ struct Tenant {
     QString displayName;
     QStringList domains; // verified domains, lower case
     bool consumers = false; // the Microsoft-account (MSA) tenant
+    bool federated = false; // users sign in at the emulator's federation server (WS-Trust)
 };
 
 struct User {
@@ -53,6 +56,8 @@ struct App {
     QStringList redirectUris;
     QStringList grantTypes;     // full grant_type names
     QString servicePrincipalId; // oid/sub of this app's app-only tokens
+    QList<AppCertificate> certificates; // client assertion keys (confidential apps)
+    bool implicitGrant = false; // "implicitGrant": /authorize may answer response_type token / id_token
     bool allowsGrant(const QString &grantType) const { return grantTypes.contains(grantType); }
 };
 

@@ -16,8 +16,8 @@ public:
     static QString notice(const QString &title, const QString &message);
 
     static QString escape(const QString &text);
-
-private:
+    // The shared page frame (title, styles, brand line); `body` is inserted as is, so it must
+    // already be escaped. Public so that other page sets (authorize) look the same.
     static QString layout(const QString &title, const QString &body);
 };
 

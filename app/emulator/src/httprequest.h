@@ -32,6 +32,8 @@ public:
     QString queryValue(const QString &key) const;
     bool hasQueryValue(const QString &key) const { return m_query.hasQueryItem(key); }
     QString formValue(const QString &key) const;
+    // The raw body (SOAP requests of the federation server).
+    QByteArray body() const { return m_body; }
     bool hasFormValue(const QString &key) const { return m_form.hasQueryItem(key); }
 
     // client_id/client_secret from "Authorization: Basic" (RFC 6749 §2.3.1); empty when absent.
@@ -58,6 +60,7 @@ private:
     QUrlQuery m_query;
     QHash<QByteArray, QByteArray> m_headers;
     QUrlQuery m_form;
+    QByteArray m_body;
     QString m_basicUser;
     QString m_basicPassword;
     bool m_hasBasic = false;

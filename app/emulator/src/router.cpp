@@ -1,8 +1,10 @@
 #include "router.h"
 
+#include "authorizeendpoint.h"
 #include "devicecodeendpoint.h"
 #include "deviceloginpage.h"
 #include "discoveryendpoints.h"
+#include "federationserver.h"
 #include "graphendpoint.h"
 #include "htmlpages.h"
 #include "httprequest.h"
@@ -13,7 +15,7 @@ namespace MsalQt::Emulator {
 
 namespace {
 
-enum class Route { None, OpenIdConfiguration, Keys, DeviceCode, Token, DeviceLogin, Logout };
+enum class Route { None, OpenIdConfiguration, Keys, DeviceCode, Token, DeviceLogin, Logout, Authorize };
 
 // The platform treats paths case-insensitively.
 Route tenantRoute(const QStringList &rest)
@@ -31,6 +33,8 @@ Route tenantRoute(const QStringList &rest)
         return Route::DeviceLogin;
     if (path == QLatin1String("oauth2/v2.0/logout"))
         return Route::Logout;
+    if (path == QLatin1String("oauth2/v2.0/authorize"))
+        return Route::Authorize;
     return Route::None;
 }
 
@@ -54,6 +58,7 @@ Router::Router(Services &services)
     , m_deviceCode(std::make_unique<DeviceCodeEndpoint>(services))
     , m_deviceLogin(std::make_unique<DeviceLoginPage>(services))
     , m_token(std::make_unique<TokenEndpoint>(services))
+    , m_authorize(std::make_unique<AuthorizeEndpoint>(services))
     , m_graph(std::make_unique<GraphEndpoint>(services))
 {
 }
@@ -67,10 +72,34 @@ HttpResponse Router::route(const HttpRequest &request)
         return m_graph->me(request);
     if (isPath(segments, {"oidc", "userinfo"}))
         return m_graph->userInfo(request);
+    // User realm discovery and the federation server (AD FS paths); stateless, so built per request.
+    if (segments.size() == 3 && isPath(segments.mid(0, 2), {"common", "userrealm"}))
+        return FederationServer(m_services).userRealm(request, segments.at(2));
+    if (isPath(segments, {"adfs", "services", "trust", "mex"}))
+        return FederationServer(m_services).mex(request);
+    if (isPath(segments, {"adfs", "services", "trust", "13", "usernamemixed"}))
+        return FederationServer(m_services).usernameMixed(request);
+    if (isPath(segments, {"adfs", "services", "trust", "13", "windowstransport"}))
+        return FederationServer(m_services).windowsTransport(request);
     // Instance discovery validates the authority passed as a parameter, not the path's tenant.
     if (segments.size() == 3 && isPath(segments.mid(1), {"discovery", "instance"}))
         return m_discovery->instance(request);
     return routeTenantPath(request);
+}
+
+bool Router::isAuthorize(const HttpRequest &request)
+{
+    const QStringList segments = request.segments();
+    return segments.size() >= 2 && tenantRoute(segments.mid(1)) == Route::Authorize;
+}
+
+HttpResponse Router::routeAuthorizeFault(const HttpRequest &request, const Fault &fault)
+{
+    const QString segment = request.segments().value(0);
+    const auto tenant = m_services.tenants.resolve(segment);
+    if (!tenant)
+        return m_services.errors.tenantNotFound(request, segment);
+    return m_authorize->handle(request, *tenant, &fault);
 }
 
 HttpResponse Router::routeTenantPath(const HttpRequest &request)
@@ -92,13 +121,19 @@ HttpResponse Router::routeTenantPath(const HttpRequest &request)
         return m_deviceCode->handle(request, *tenant);
     case Route::Token:
         return m_token->handle(request, *tenant);
+    case Route::Authorize:
+        return m_authorize->handle(request, *tenant);
     case Route::DeviceLogin:
         return m_deviceLogin->handle(request);
-    case Route::Logout:
-        // No browser session is kept, so signing out only needs a page saying so.
-        return HttpResponse::html(200, HtmlPages::notice(QStringLiteral("You signed out of your account"),
-                                                         QStringLiteral("It's a good idea to close all browser "
-                                                                        "windows.")));
+    case Route::Logout: {
+        // Ends the browser session of /authorize, so the next sign-in really asks again.
+        m_services.authorization.sessions.signOut(request.header("cookie"));
+        HttpResponse page = HttpResponse::html(200, HtmlPages::notice(QStringLiteral("You signed out of your account"),
+                                                                      QStringLiteral("It's a good idea to close all "
+                                                                                     "browser windows.")));
+        page.setHeader("Set-Cookie", SessionStore::clearCookieHeader());
+        return page;
+    }
     case Route::None:
         break;
     }

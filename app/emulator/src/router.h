@@ -6,12 +6,14 @@
 
 namespace MsalQt::Emulator {
 
+class AuthorizeEndpoint;
 class DeviceCodeEndpoint;
 class DeviceLoginPage;
 class DiscoveryEndpoints;
 class GraphEndpoint;
 class HttpRequest;
 class TokenEndpoint;
+struct Fault;
 struct Services;
 
 // Maps a request path to its endpoint. Tenant-scoped paths ("/{tenant}/...") have their
@@ -24,6 +26,9 @@ public:
 
     HttpResponse route(const HttpRequest &request);
     DeviceLoginPage &deviceLogin() { return *m_deviceLogin; }
+    // /authorize answers an injected ServiceError as an error redirect, which only it can build.
+    static bool isAuthorize(const HttpRequest &request);
+    HttpResponse routeAuthorizeFault(const HttpRequest &request, const Fault &fault);
 
 private:
     HttpResponse routeTenantPath(const HttpRequest &request);
@@ -33,6 +38,7 @@ private:
     std::unique_ptr<DeviceCodeEndpoint> m_deviceCode;
     std::unique_ptr<DeviceLoginPage> m_deviceLogin;
     std::unique_ptr<TokenEndpoint> m_token;
+    std::unique_ptr<AuthorizeEndpoint> m_authorize;
     std::unique_ptr<GraphEndpoint> m_graph;
 };
 

@@ -64,6 +64,7 @@ bool Server::loadConfig(const QJsonObject &json, QString *error)
     // Codes and tokens point at users and apps of the old directory.
     m_services->deviceCodes.clear();
     m_services->refreshTokens.clear();
+    m_services->authorization.clear();
     const Config &c = m_services->config;
     if (c.accessTokenLifetime() > 0)
         m_services->accessTokenLifetime = c.accessTokenLifetime();
@@ -239,6 +240,26 @@ void Server::revokeRefreshTokens(const QString &username)
         m_services->refreshTokens.revokeUser(user->oid);
 }
 
+void Server::setAutoSignIn(const QString &username)
+{
+    m_services->authorization.autoSignInUsername = username;
+}
+
+void Server::setAuthorizationResponseIssuer(bool enabled)
+{
+    m_services->authorization.responseIssuer = enabled;
+}
+
+void Server::setAuthorizationCodeLifetime(int seconds)
+{
+    m_services->authorization.codeLifetimeSeconds = qMax(0, seconds);
+}
+
+void Server::clearSessions()
+{
+    m_services->authorization.sessions.clear();
+}
+
 void Server::onRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
 {
     const HttpRequest request = HttpRequest::fromQt(qtRequest);
@@ -251,6 +272,12 @@ void Server::onRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
     const std::optional<Fault> fault = m_faults->take(request);
     if (!fault) {
         answer(socket, request, {});
+        return;
+    }
+    // /authorize reports errors by redirecting the browser back to the app, so it builds the
+    // answer to an injected service error itself.
+    if (fault->kind == Fault::ServiceError && Router::isAuthorize(request)) {
+        send(socket, request, m_router->routeAuthorizeFault(request, *fault), "injected");
         return;
     }
     switch (fault->kind) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "assertionreplaycache.h"
+#include "authorizationstate.h"
 #include "config.h"
 #include "devicecodestore.h"
 #include "errorresponses.h"
@@ -22,7 +24,9 @@ struct Services {
     TenantResolver tenants{config};
     RefreshTokenStore refreshTokens;
     DeviceCodeStore deviceCodes;
+    AuthorizationState authorization; // codes, browser sessions and consents of /authorize
     TokenIssuer issuer{*this};
+    AssertionReplayCache clientAssertions; // jti values of client assertions already used
 
     QUrl baseUrl; // http://127.0.0.1:PORT, set by Server::listen()
     int accessTokenLifetime = 3599;

@@ -1,8 +1,11 @@
 #include "tokenendpoint.h"
 
+#include "authorizationcodegrant.h"
 #include "clientcredentialsgrant.h"
 #include "devicecodegrant.h"
+#include "passwordgrant.h"
 #include "httprequest.h"
+#include "onbehalfofgrant.h"
 #include "refreshtokengrant.h"
 #include "services.h"
 
@@ -14,6 +17,11 @@ TokenEndpoint::TokenEndpoint(Services &services)
     add(std::make_unique<DeviceCodeGrant>(services));
     add(std::make_unique<ClientCredentialsGrant>(services));
     add(std::make_unique<RefreshTokenGrant>(services));
+    add(std::make_unique<PasswordGrant>(services));
+    add(std::make_unique<SamlBearerGrant>(services, QStringLiteral("urn:ietf:params:oauth:grant-type:saml1_1-bearer")));
+    add(std::make_unique<SamlBearerGrant>(services, QStringLiteral("urn:ietf:params:oauth:grant-type:saml2-bearer")));
+    add(std::make_unique<AuthorizationCodeGrant>(services));
+    add(std::make_unique<OnBehalfOfGrant>(services));
 }
 
 TokenEndpoint::~TokenEndpoint() = default;

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+
+namespace MsalQt::Emulator {
+
+// One /authorize request after its parameters were read and validated; it is kept while the
+// person goes through the pages (login, account chooser, consent) and ends in a code or tokens.
+struct AuthorizeRequest {
+    QString tenantSegment;       // as in the path: a GUID, a domain, common, organizations, consumers
+    QString clientId;
+    QString redirectUri;         // as sent; the code remembers it for the redemption check
+    bool wantsCode = false;      // response_type contains "code"
+    bool wantsIdToken = false;   // response_type contains "id_token" (implicit)
+    bool wantsToken = false;     // response_type contains "token" (implicit)
+    QString responseMode;        // "query", "fragment" or "form_post"
+    QString scope;
+    QString state;
+    QString nonce;
+    QString codeChallenge;
+    QString codeChallengeMethod;
+    QString prompt;              // "", "login", "select_account", "consent", "none"
+    QString loginHint;
+    QString domainHint;
+    QString claims;
+    bool clientInfo = false;
+    QString userOid;             // who signed in so far (set before the consent page)
+};
+
+} // namespace MsalQt::Emulator
