@@ -1,0 +1,261 @@
+#include <MsalQt/Widgets/devicecodedialog.h>
+
+#include <MsalQt/tokenrequest.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace MsalQt::Widgets {
+
+class DeviceCodeDialogPrivate
+{
+public:
+    explicit DeviceCodeDialogPrivate(DeviceCodeDialog *q) : q_ptr(q) {}
+
+    void setupUi();
+    void showCode(const DeviceCode &code);
+    void updateCountdown();
+    void onFinished();
+
+    DeviceCodeDialog *q_ptr;
+    QPointer<TokenRequest> m_request;
+    DeviceCode m_code;
+    AuthenticationResult m_result;
+    AuthError m_error;
+    bool m_cancelling = false;
+
+    QLabel *m_message = nullptr;
+    QLabel *m_codeLabel = nullptr;
+    QToolButton *m_copy = nullptr;
+    QLabel *m_link = nullptr;
+    QLabel *m_countdown = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QTimer m_timer;
+};
+
+void DeviceCodeDialogPrivate::setupUi()
+{
+    DeviceCodeDialog *q = q_ptr;
+    q->setWindowTitle(DeviceCodeDialog::tr("Sign in on another device"));
+
+    m_message = new QLabel(DeviceCodeDialog::tr("Waiting for a code from the server…"), q);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_codeLabel = new QLabel(q);
+    QFont codeFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    codeFont.setPointSizeF(codeFont.pointSizeF() * 2.4);
+    codeFont.setBold(true);
+    codeFont.setLetterSpacing(QFont::PercentageSpacing, 110);
+    m_codeLabel->setFont(codeFont);
+    m_codeLabel->setAlignment(Qt::AlignCenter);
+    // Selectable with mouse and keyboard (Tab reaches it), so it can be copied by hand too.
+    m_codeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_codeLabel->setFocusPolicy(Qt::StrongFocus);
+    m_codeLabel->setAccessibleName(DeviceCodeDialog::tr("Code to enter"));
+
+    m_copy = new QToolButton(q);
+    m_copy->setIcon(QIcon(QStringLiteral(":/msalqt/widgets/icons/copy.svg")));
+    m_copy->setText(DeviceCodeDialog::tr("&Copy"));
+    m_copy->setToolTip(DeviceCodeDialog::tr("Copy the code to the clipboard"));
+    m_copy->setAccessibleName(DeviceCodeDialog::tr("Copy code"));
+    m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_copy->setFocusPolicy(Qt::StrongFocus);
+    m_copy->setEnabled(false);
+    QObject::connect(m_copy, &QToolButton::clicked, q, [this] {
+        QGuiApplication::clipboard()->setText(m_code.userCode());
+        m_copy->setText(DeviceCodeDialog::tr("Copied"));
+    });
+
+    m_link = new QLabel(q);
+    m_link->setTextFormat(Qt::RichText);
+    m_link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_link->setAccessibleName(DeviceCodeDialog::tr("Sign-in page address"));
+    // Not openExternalLinks: going through QDesktopServices lets applications (and tests)
+    // install their own URL handler.
+    QObject::connect(m_link, &QLabel::linkActivated, q,
+                     [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+
+    m_countdown = new QLabel(q);
+    m_countdown->setAccessibleName(DeviceCodeDialog::tr("Time left"));
+
+    m_errorLabel = new QLabel(q);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: white; background-color: #b3261e; border-radius: 4px; padding: 6px;"));
+    m_errorLabel->setAccessibleName(DeviceCodeDialog::tr("Error"));
+    m_errorLabel->hide();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, q);
+    QObject::connect(m_buttons, &QDialogButtonBox::rejected, q, &DeviceCodeDialog::reject);
+
+    auto *codeRow = new QHBoxLayout;
+    codeRow->addStretch(1);
+    codeRow->addWidget(m_codeLabel);
+    codeRow->addWidget(m_copy);
+    codeRow->addStretch(1);
+
+    auto *layout = new QVBoxLayout(q);
+    layout->addWidget(m_message);
+    layout->addSpacing(8);
+    layout->addLayout(codeRow);
+    layout->addWidget(m_link, 0, Qt::AlignHCenter);
+    layout->addWidget(m_countdown, 0, Qt::AlignHCenter);
+    layout->addWidget(m_errorLabel);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    QWidget::setTabOrder(m_codeLabel, m_copy);
+    QWidget::setTabOrder(m_copy, m_link);
+    QWidget::setTabOrder(m_link, m_buttons);
+
+    m_timer.setInterval(1000);
+    QObject::connect(&m_timer, &QTimer::timeout, q, [this] { updateCountdown(); });
+    q->setMinimumWidth(460);
+}
+
+void DeviceCodeDialogPrivate::showCode(const DeviceCode &code)
+{
+    m_code = code;
+    if (!code.message().isEmpty())
+        m_message->setText(code.message());
+    else
+        m_message->setText(DeviceCodeDialog::tr("To sign in, open the page below on any device and enter the code."));
+    m_codeLabel->setText(code.userCode());
+    m_copy->setEnabled(!code.userCode().isEmpty());
+    const QUrl uri = code.verificationUri();
+    m_link->setText(QStringLiteral("<a href=\"%1\">%2</a>")
+                        .arg(QString::fromUtf8(uri.toEncoded()).toHtmlEscaped(),
+                             uri.toDisplayString().toHtmlEscaped()));
+    m_link->setToolTip(DeviceCodeDialog::tr("Open the sign-in page in your browser"));
+    m_timer.start();
+    updateCountdown();
+    m_codeLabel->setFocus();
+    // The server's message is usually longer than the placeholder: grow to show all of it.
+    q_ptr->adjustSize();
+}
+
+void DeviceCodeDialogPrivate::updateCountdown()
+{
+    const int left = q_ptr->secondsRemaining();
+    if (left < 0) {
+        m_countdown->clear();
+        return;
+    }
+    if (left == 0) {
+        m_timer.stop();
+        m_countdown->setText(DeviceCodeDialog::tr("The code has expired."));
+        return;
+    }
+    const QString time = QStringLiteral("%1:%2").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0'));
+    m_countdown->setText(DeviceCodeDialog::tr("The code expires in %1.").arg(time));
+}
+
+void DeviceCodeDialogPrivate::onFinished()
+{
+    DeviceCodeDialog *q = q_ptr;
+    TokenRequest *request = m_request.data();
+    if (!request)
+        return;
+    m_result = request->result();
+    m_error = request->error();
+    m_timer.stop();
+    if (request->isSuccess()) {
+        q->QDialog::accept();
+        return;
+    }
+    if (m_cancelling)
+        return; // reject() closed the dialog already
+    if (m_error.type() == AuthError::Cancelled) {
+        q->QDialog::reject();
+        return;
+    }
+    // Stay open: the person reads why, then closes.
+    m_errorLabel->setText(m_error.errorString());
+    m_errorLabel->show();
+    m_countdown->clear();
+    m_copy->setEnabled(false);
+    m_codeLabel->setEnabled(false); // no longer usable
+    m_buttons->setStandardButtons(QDialogButtonBox::Close);
+    m_buttons->button(QDialogButtonBox::Close)->setFocus();
+    q->adjustSize();
+}
+
+DeviceCodeDialog::DeviceCodeDialog(TokenRequest *request, QWidget *parent)
+    : QDialog(parent), d_ptr(new DeviceCodeDialogPrivate(this))
+{
+    Q_D(DeviceCodeDialog);
+    d->m_request = request;
+    d->setupUi();
+    if (request) {
+        connect(request, &TokenRequest::deviceCodeReceived, this,
+                [d](const DeviceCode &code) { d->showCode(code); });
+        connect(request, &TokenRequest::finished, this, [d] { d->onFinished(); });
+    }
+}
+
+DeviceCodeDialog::~DeviceCodeDialog() = default;
+
+TokenRequest *DeviceCodeDialog::request() const
+{
+    Q_D(const DeviceCodeDialog);
+    return d->m_request.data();
+}
+
+DeviceCode DeviceCodeDialog::deviceCode() const
+{
+    Q_D(const DeviceCodeDialog);
+    return d->m_code;
+}
+
+void DeviceCodeDialog::setDeviceCode(const DeviceCode &deviceCode)
+{
+    Q_D(DeviceCodeDialog);
+    d->showCode(deviceCode);
+}
+
+AuthenticationResult DeviceCodeDialog::authenticationResult() const
+{
+    Q_D(const DeviceCodeDialog);
+    return d->m_result;
+}
+
+AuthError DeviceCodeDialog::error() const
+{
+    Q_D(const DeviceCodeDialog);
+    return d->m_error;
+}
+
+int DeviceCodeDialog::secondsRemaining() const
+{
+    Q_D(const DeviceCodeDialog);
+    if (d->m_code.isNull() || !d->m_code.expiresOn().isValid())
+        return -1;
+    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(d->m_code.expiresOn());
+    return int(qMax<qint64>(0, left));
+}
+
+void DeviceCodeDialog::reject()
+{
+    Q_D(DeviceCodeDialog);
+    if (d->m_request && !d->m_request->isFinished()) {
+        d->m_cancelling = true;
+        d->m_request->cancel();
+    }
+    QDialog::reject();
+}
+
+} // namespace MsalQt::Widgets
