@@ -1,6 +1,9 @@
 #include <MsalQt/confidentialclientapplication.h>
 
 #include "clientapplication_p.h"
+#include "confidential/clientassertion_p.h"
+#include "confidential/coderedemptionflow_p.h"
+#include "confidential/onbehalfofflow_p.h"
 #include "flows/clientcredentialsflow_p.h"
 
 #include <QCoreApplication>
@@ -28,11 +31,10 @@ public:
         return ClientApplicationPrivate::configurationError();
     }
 
-    void addClientAuthentication(Internal::FormFields *form) const override
+    AuthError addClientAuthentication(Internal::FormFields *form, const QUrl &tokenEndpoint) const override
     {
-        // RFC 6749 §2.3.1 client_secret_post: the platform and most providers accept it.
-        if (credential.type() == ClientCredential::Secret)
-            form->append({QStringLiteral("client_secret"), credential.secret()});
+        // A secret as client_secret_post, a certificate or callback as private_key_jwt.
+        return Internal::appendClientAuthentication(credential, clientId, tokenEndpoint, now(), form);
     }
 
     ClientCredential credential;
@@ -57,6 +59,24 @@ TokenRequest *ConfidentialClientApplication::acquireTokenForClient(const QString
 {
     Q_D(ConfidentialClientApplication);
     return TokenRequestPrivate::create(new ClientCredentialsFlow(d, scopes), this);
+}
+
+TokenRequest *ConfidentialClientApplication::acquireTokenOnBehalfOf(const QString &userAssertion,
+                                                                    const QStringList &scopes)
+{
+    Q_D(ConfidentialClientApplication);
+    return TokenRequestPrivate::create(new OnBehalfOfFlow(d, userAssertion, scopes), this);
+}
+
+TokenRequest *ConfidentialClientApplication::acquireTokenByAuthorizationCode(const QString &code,
+                                                                             const QString &codeVerifier,
+                                                                             const QUrl &redirectUri,
+                                                                             const QStringList &scopes,
+                                                                             const QString &nonce)
+{
+    Q_D(ConfidentialClientApplication);
+    return TokenRequestPrivate::create(
+        new CodeRedemptionFlow(d, code, codeVerifier, redirectUri, scopes, nonce), this);
 }
 
 } // namespace MsalQt

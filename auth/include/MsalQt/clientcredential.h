@@ -1,20 +1,32 @@
 #pragma once
 
+#include <MsalQt/assertionrequest.h>
 #include <MsalQt/msalqt_global.h>
 
+#include <QByteArray>
 #include <QMetaType>
 #include <QSharedDataPointer>
 #include <QString>
+
+#include <functional>
 
 namespace MsalQt {
 
 class ClientCredentialData;
 
-// How a confidential client proves its identity at the token endpoint.
+// How a confidential client proves its identity at the token endpoint: a secret
+// (client_secret_post), a certificate whose private key signs a client assertion
+// (private_key_jwt, RFC 7523 §2.2), or an assertion supplied by the application.
 class MSALQT_AUTH_EXPORT ClientCredential
 {
 public:
-    enum Type { None = 0, Secret };
+    enum Type { None = 0, Secret, Certificate, AssertionCallback };
+
+    // The JWS algorithm client assertions are signed with. DefaultAlgorithm is RS256 for an RSA
+    // key (what every Microsoft platform version accepts) and ES256 for an EC P-256 key.
+    enum SigningAlgorithm { DefaultAlgorithm = 0, RS256, PS256, ES256 };
+
+    using AssertionProvider = std::function<QString(const AssertionRequest &)>;
 
     ClientCredential();
     ClientCredential(const ClientCredential &other);
@@ -22,12 +34,37 @@ public:
     ~ClientCredential();
 
     static ClientCredential fromSecret(const QString &secret);
+    // An X.509 certificate (PEM; further certificates in the same text form its chain, for
+    // x5c) and its private key (PEM, PKCS#8 or traditional; RSA of at least 2048 bits or EC
+    // P-256). `privateKeyPassword` decrypts an encrypted key. The key must belong to the
+    // certificate. On failure the credential is null and *error says why.
+    static ClientCredential fromCertificate(const QByteArray &certificatePem, const QByteArray &privateKeyPem,
+                                            QString *error = nullptr, const QByteArray &privateKeyPassword = {});
+    // A PKCS#12 (.pfx/.p12) bundle holding the certificate, its key and optionally its chain.
+    static ClientCredential fromPkcs12(const QByteArray &data, const QString &password, QString *error = nullptr);
+    // An assertion from the application, asked for each token request (it should be fresh: the
+    // platform refuses an expired one). An empty string fails the request with
+    // AuthError::InvalidConfiguration.
+    static ClientCredential fromAssertionCallback(const AssertionProvider &provider);
 
     Type type() const;
     bool isNull() const { return type() == None; }
     QString secret() const;
 
+    // Certificate credentials only. Subject name / issuer authentication (SNI) needs the chain
+    // in the assertion's x5c header; off by default, as the platform does not need it otherwise.
+    void setSendCertificateChain(bool send);
+    bool sendsCertificateChain() const;
+    // False (and nothing changes) when the key cannot sign with it: PS256/RS256 need RSA, ES256 EC.
+    bool setSigningAlgorithm(SigningAlgorithm algorithm);
+    SigningAlgorithm signingAlgorithm() const; // the effective one, never DefaultAlgorithm for a certificate
+    // base64url SHA-1 and SHA-256 of the certificate's DER: the x5t and x5t#S256 header values,
+    // as shown by the portal (there in hex) for the registered certificate.
+    QByteArray thumbprintSha1() const;
+    QByteArray thumbprintSha256() const;
+
 private:
+    friend class ClientCredentialAccess;
     QSharedDataPointer<ClientCredentialData> d;
 };
 

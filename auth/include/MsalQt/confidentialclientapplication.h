@@ -5,6 +5,7 @@
 #include <MsalQt/tokenrequest.h>
 
 #include <QStringList>
+#include <QUrl>
 
 namespace MsalQt {
 
@@ -25,6 +26,23 @@ public:
     // authorities need a tenant (not /common, /organizations or /consumers) and one
     // "{resource}/.default" scope.
     TokenRequest *acquireTokenForClient(const QStringList &scopes);
+
+    // On-behalf-of (the jwt-bearer grant, RFC 7523 §2.1, with requested_token_use=on_behalf_of):
+    // a middle-tier API exchanges the user token it received (`userAssertion`, whose audience is
+    // this application) for a token to a downstream API, as that user. Results are cached under
+    // a hash of the user token: the same token finds them again without a network call, another
+    // token never does. The refresh token is kept, so that a later call with the same user token
+    // outlives the access token.
+    TokenRequest *acquireTokenOnBehalfOf(const QString &userAssertion, const QStringList &scopes);
+
+    // Authorization code redemption (RFC 6749 §4.1.3) for web apps that receive the redirect
+    // themselves: `codeVerifier` is the PKCE verifier (RFC 7636) of the authorization request
+    // (empty if it had none), `redirectUri` the one it named. The ID token is validated (with
+    // `nonce` when the authorization request sent one); the account and tokens are cached as
+    // for any sign-in, so acquireTokenSilent() works afterwards.
+    TokenRequest *acquireTokenByAuthorizationCode(const QString &code, const QString &codeVerifier,
+                                                  const QUrl &redirectUri, const QStringList &scopes,
+                                                  const QString &nonce = {});
 
 private:
     Q_DECLARE_PRIVATE(ConfidentialClientApplication)
