@@ -57,6 +57,19 @@ AuthorityResolver::AuthorityResolver(const Authority &authority, HttpClient *htt
 {
 }
 
+QStringList AuthorityResolver::environments() const
+{
+    if (m_metadataReady)
+        return m_metadata.aliases;
+    if (m_authority.isMicrosoft()) {
+        for (const KnownCloud &cloud : knownClouds()) {
+            if (cloud.aliases.contains(m_authority.host()))
+                return cloud.aliases;
+        }
+    }
+    return {m_authority.host()};
+}
+
 void AuthorityResolver::resolve(const QString &correlationId, QObject *context,
                                 const MetadataCallback &callback)
 {
@@ -199,6 +212,8 @@ AuthError AuthorityResolver::parseMetadata(const Authority &authority, const QBy
     metadata->jwksUri = endpoint("jwks_uri");
     metadata->deviceAuthorizationEndpoint = endpoint("device_authorization_endpoint");
     metadata->endSessionEndpoint = endpoint("end_session_endpoint");
+    metadata->issuerParameterSupported =
+        object->value(QLatin1String("authorization_response_iss_parameter_supported")).toBool();
 
     if (metadata->issuer.isEmpty())
         return invalid(tr("The discovery document has no issuer."));

@@ -23,6 +23,7 @@ struct AuthorityMetadata
     QUrl deviceAuthorizationEndpoint;
     QUrl jwksUri;
     QUrl endSessionEndpoint;
+    bool issuerParameterSupported = false; // RFC 9207 authorization_response_iss_parameter_supported
     // Instance discovery (Microsoft only): the host names of the same cloud, and the one the
     // token cache files entries under. Without instance discovery: the authority's own host.
     QStringList aliases;
@@ -43,6 +44,10 @@ public:
 
     void setInstanceDiscoveryTimeout(std::chrono::milliseconds timeout) { m_instanceTimeout = timeout; }
     std::chrono::milliseconds instanceDiscoveryTimeout() const { return m_instanceTimeout; }
+
+    // The host aliases of the authority's cloud as far as known without a network round trip:
+    // from instance discovery once it ran, else the table of Microsoft clouds, else the host.
+    QStringList environments() const;
 
     // The callback runs unless `context` is destroyed first; never synchronously.
     void resolve(const QString &correlationId, QObject *context, const MetadataCallback &callback);

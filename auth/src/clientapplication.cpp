@@ -1,7 +1,11 @@
 #include <MsalQt/clientapplication.h>
 
+#include "cache/tokencache_p.h"
 #include "clientapplication_p.h"
+#include "flows/silentflow_p.h"
 #include "logging_p.h"
+
+#include <MsalQt/cachestoragejob.h>
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -35,6 +39,76 @@ void ClientApplicationPrivate::init(ClientApplication *q)
     ownManager->setProxyFactory(new SystemProxyFactory);
     http = std::make_unique<Internal::HttpClient>(ownManager);
     resolver = new Internal::AuthorityResolver(authority, http.get(), q);
+    tokenCache = new TokenCache(q);
+}
+
+QStringList ClientApplicationPrivate::knownEnvironments() const
+{
+    return resolver->environments();
+}
+
+void ClientApplicationPrivate::ensureCacheLoaded(QObject *context, const std::function<void(const AuthError &)> &done)
+{
+    if (!storage || cacheState == CacheState::Loaded) {
+        done(AuthError());
+        return;
+    }
+    cacheWaiters.append({context, done});
+    if (cacheState == CacheState::Loading)
+        return;
+    cacheState = CacheState::Loading;
+    CacheStorageJob *job = storage->load();
+    QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this](CacheStorageJob *job) {
+        AuthError error = job->error();
+        if (!error.isError() && !job->data().trimmed().isEmpty()) {
+            QString why;
+            if (!TokenCachePrivate::get(tokenCache)->load(job->data(), &why))
+                error = AuthError(AuthError::StorageError, why);
+        }
+        cacheState = error.isError() ? CacheState::NotLoaded : CacheState::Loaded;
+        Q_Q(ClientApplication);
+        if (error.isError()) {
+            qCWarning(lcMsalAuth).noquote() << "Token cache could not be loaded:" << error.errorString();
+            Q_EMIT q->cacheError(error);
+        } else {
+            if (!job->warning().isEmpty())
+                Q_EMIT q->cacheError(AuthError(AuthError::StorageError, job->warning()));
+            TokenCachePrivate::get(tokenCache)->notifyChanged();
+            Q_EMIT q->cacheLoaded();
+        }
+        const auto waiters = std::exchange(cacheWaiters, {});
+        for (const auto &[context, callback] : waiters) {
+            if (context)
+                callback(error);
+        }
+    });
+}
+
+void ClientApplicationPrivate::persistCache(QObject *context, const std::function<void()> &done)
+{
+    TokenCachePrivate *cache = TokenCachePrivate::get(tokenCache);
+    cache->notifyChanged();
+    if (!storage || !cache->hasUnsavedChanges()) {
+        done();
+        return;
+    }
+    // The storage may outlive the application: the merge must not touch a destroyed cache.
+    QPointer<TokenCache> alive(tokenCache);
+    CacheStorageJob *job = storage->save([alive, cache](const QByteArray &stored) {
+        return alive ? cache->mergeWithStored(stored) : stored;
+    });
+    QPointer<QObject> guard(context);
+    QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this, guard, done](CacheStorageJob *job) {
+        Q_Q(ClientApplication);
+        if (job->error().isError()) {
+            qCWarning(lcMsalAuth).noquote() << "Token cache could not be saved:" << job->error().errorString();
+            Q_EMIT q->cacheError(job->error());
+        } else {
+            Q_EMIT q->cacheSaved();
+        }
+        if (guard)
+            done();
+    });
 }
 
 AuthError ClientApplicationPrivate::configurationError() const
@@ -82,6 +156,77 @@ void ClientApplication::setNetworkAccessManager(QNetworkAccessManager *manager)
 {
     Q_D(ClientApplication);
     d->http->setNetworkAccessManager(manager ? manager : d->ownManager);
+}
+
+TokenRequest *ClientApplication::acquireTokenSilent(const QStringList &scopes, const Account &account,
+                                                   SilentOptions options, const QString &claims)
+{
+    Q_D(ClientApplication);
+    return TokenRequestPrivate::create(new SilentFlow(d, scopes, account, options, claims), this);
+}
+
+TokenCache *ClientApplication::tokenCache() const
+{
+    Q_D(const ClientApplication);
+    return d->tokenCache;
+}
+
+QList<Account> ClientApplication::accounts() const
+{
+    Q_D(const ClientApplication);
+    return d->tokenCache->accounts();
+}
+
+void ClientApplication::removeAccount(const Account &account)
+{
+    Q_D(ClientApplication);
+    // Loaded first, so that the removal is merged into what is stored rather than lost.
+    d->ensureCacheLoaded(this, [d, account](const AuthError &error) {
+        if (error.isError())
+            return;
+        if (d->tokenCache->removeAccount(account))
+            d->persistCache(d->q_ptr, [] {});
+    });
+}
+
+void ClientApplication::setCacheStorage(CacheStorage *storage)
+{
+    Q_D(ClientApplication);
+    if (d->storage)
+        d->storage->disconnect(this);
+    d->storage = storage;
+    d->cacheState = ClientApplicationPrivate::CacheState::NotLoaded;
+    if (!storage)
+        return;
+    // A storage destroyed mid-load takes its jobs with it, without finished(): fail the waiters.
+    connect(storage, &QObject::destroyed, this, [d] {
+        if (d->cacheState != ClientApplicationPrivate::CacheState::Loading)
+            return;
+        d->cacheState = ClientApplicationPrivate::CacheState::NotLoaded;
+        const AuthError error(AuthError::StorageError,
+                              QCoreApplication::translate("MsalQt::ClientApplication", "The cache storage was destroyed while loading."));
+        const auto waiters = std::exchange(d->cacheWaiters, {});
+        for (const auto &[context, callback] : waiters) {
+            if (context)
+                callback(error);
+        }
+    });
+}
+
+CacheStorage *ClientApplication::cacheStorage() const
+{
+    Q_D(const ClientApplication);
+    return d->storage;
+}
+
+void ClientApplication::loadCache()
+{
+    Q_D(ClientApplication);
+    if (!d->storage || d->cacheState == ClientApplicationPrivate::CacheState::Loaded) {
+        QMetaObject::invokeMethod(this, &ClientApplication::cacheLoaded, Qt::QueuedConnection);
+        return;
+    }
+    d->ensureCacheLoaded(this, [](const AuthError &) {});
 }
 
 std::chrono::milliseconds ClientApplication::httpTimeout() const

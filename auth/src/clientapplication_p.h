@@ -3,11 +3,16 @@
 #include "authorityresolver_p.h"
 #include "httpclient_p.h"
 
+#include <MsalQt/cachestorage.h>
 #include <MsalQt/clientapplication.h>
+#include <MsalQt/tokencache.h>
 
+#include <QHash>
 #include <QPointer>
 
 namespace MsalQt {
+
+class SilentFlow;
 
 class ClientApplicationPrivate
 {
@@ -20,13 +25,36 @@ public:
     void init(ClientApplication *q);
 
     virtual bool isConfidential() const = 0;
-    // Adds the client's proof of identity to a token request (confidential clients only).
-    virtual void addClientAuthentication(Internal::FormFields *form) const { Q_UNUSED(form) }
+    // Adds the client's proof of identity to a token request (confidential clients only). A
+    // client assertion names the token endpoint it is for (RFC 7523 §3, "aud"). An error when
+    // no proof could be made (the request then fails with it).
+    virtual AuthError addClientAuthentication(Internal::FormFields *form, const QUrl &tokenEndpoint) const
+    {
+        Q_UNUSED(form)
+        Q_UNUSED(tokenEndpoint)
+        return {};
+    }
 
     // Why no request can run on this application (invalid client id or authority), or no error.
     virtual AuthError configurationError() const;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
+
+    // Runs `done` once the persisted cache is in memory (at once without a storage), unless
+    // `context` is gone; with the storage's error if it could not be read.
+    void ensureCacheLoaded(QObject *context, const std::function<void(const AuthError &)> &done);
+    // Merges this process's changes into the storage; `done` runs when that is over (a failure
+    // is reported through cacheError(), not to the request).
+    void persistCache(QObject *context, const std::function<void()> &done);
+    // The cloud's host aliases known without a network round trip.
+    QStringList knownEnvironments() const;
+
+    enum class CacheState { NotLoaded, Loading, Loaded };
+    CacheState cacheState = CacheState::NotLoaded;
+    QList<std::pair<QPointer<QObject>, std::function<void(const AuthError &)>>> cacheWaiters;
+    TokenCache *tokenCache = nullptr;
+    QPointer<CacheStorage> storage;
+    QHash<QString, SilentFlow *> silentLeaders; // single flight: one network refresh per key
 
     ClientApplication *q_ptr = nullptr;
     QString clientId;

@@ -1,11 +1,14 @@
 #include <MsalQt/tokenrequest.h>
 
 #include "base64url_p.h"
+#include "cache/tokencache_p.h"
+#include "jwt_p.h"
 #include "idtokenvalidator_p.h"
 #include "logging_p.h"
 #include "tokenrequest_p.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -66,6 +69,21 @@ void TokenRequestPrivate::start()
     }
     qCDebug(lcMsalAuth) << "Token request" << correlationId << "starting for"
                         << app->authority.url().toString();
+    app->ensureCacheLoaded(q_ptr, [this](const AuthError &cacheError) {
+        if (finished)
+            return;
+        if (cacheError.isError()) {
+            finishWithError(cacheError);
+            return;
+        }
+        if (serveFromCache())
+            return;
+        resolveAndRun();
+    });
+}
+
+void TokenRequestPrivate::resolveAndRun()
+{
     app->resolver->resolve(correlationId, q_ptr, [this](const AuthorityMetadata &m, const AuthError &e) {
         if (finished)
             return;
@@ -95,7 +113,12 @@ void TokenRequestPrivate::redeem(const FormFields &grant, const std::function<bo
         request.form.append({QStringLiteral("scope"), scope});
     if (isUserFlow() && app->authority.isMicrosoft())
         request.form.append({QStringLiteral("client_info"), QStringLiteral("1")});
-    app->addClientAuthentication(&request.form);
+    const AuthError authenticationError = app->addClientAuthentication(&request.form, metadata.tokenEndpoint);
+    if (authenticationError.isError()) {
+        finishWithError(authenticationError);
+        return;
+    }
+    request.retry = mayRetryTokenRequest();
 
     HttpCall *call = send(request);
     QObject::connect(call, &HttpCall::finished, q_ptr, [this, call, onError] {
@@ -116,12 +139,17 @@ void TokenRequestPrivate::redeem(const FormFields &grant, const std::function<bo
             finishWithError(error);
             return;
         }
-        if (token->idToken.isEmpty()) {
-            complete(*token, {});
-            return;
-        }
-        validateIdToken(*token, false);
+        handleTokenResponse(*token);
     });
+}
+
+void TokenRequestPrivate::handleTokenResponse(const TokenResponse &response)
+{
+    if (response.idToken.isEmpty()) {
+        complete(response, {});
+        return;
+    }
+    validateIdToken(response, false);
 }
 
 void TokenRequestPrivate::validateIdToken(const TokenResponse &response, bool keysRefreshed)
@@ -137,6 +165,7 @@ void TokenRequestPrivate::validateIdToken(const TokenResponse &response, bool ke
         IdTokenExpectations expect;
         expect.issuer = metadata.issuer;
         expect.clientId = app->clientId;
+        expect.nonce = expectedNonce();
         expect.now = now();
         expect.clockSkew = app->clockSkew;
         const IdTokenValidation validation =
@@ -170,6 +199,14 @@ static std::pair<QString, QString> decodeClientInfo(const QString &clientInfo)
     return {object.value(QLatin1String("uid")).toString(), object.value(QLatin1String("utid")).toString()};
 }
 
+// A generic provider's subject is only unique per issuer (OpenID Connect Core §2): the home
+// account id joins it with a digest of the issuer, in the "<id>.<tenant>" shape of the platform's.
+static QString genericHomeAccountId(const QString &subject, const QString &issuer)
+{
+    const QByteArray digest = QCryptographicHash::hash(issuer.toUtf8(), QCryptographicHash::Sha256);
+    return subject + QLatin1Char('.') + QString::fromLatin1(base64UrlEncode(digest.left(12)));
+}
+
 void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObject &claims)
 {
     const QDateTime issued = now();
@@ -200,7 +237,7 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
         else if (!oid.isEmpty() && !tid.isEmpty())
             account.setHomeAccountId(oid + QLatin1Char('.') + tid);
         else
-            account.setHomeAccountId(sub);
+            account.setHomeAccountId(genericHomeAccountId(sub, claims.value(QLatin1String("iss")).toString()));
         account.setEnvironment(metadata.preferredCache);
         account.setTenantId(tid);
         account.setLocalAccountId(oid.isEmpty() ? sub : oid);
@@ -215,7 +252,121 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
         if (!tid.isEmpty())
             result.setTenantId(tid);
     }
-    finishWithResult(result);
+    store(response, result);
+    app->persistCache(q_ptr, [this, result] { finishWithResult(result); });
+}
+
+QString TokenRequestPrivate::cacheRealm(const QString &tokenTenant) const
+{
+    if (!app->authority.isMicrosoft())
+        return {};
+    return tokenTenant.isEmpty() ? app->authority.tenant() : tokenTenant;
+}
+
+// What a token response leaves in the cache (the schema's rules): the access token, the refresh
+// token (a rotated one replaces the old; none in the answer keeps the old), the ID token, the
+// account and the app's metadata.
+void TokenRequestPrivate::store(const TokenResponse &response, const AuthenticationResult &result)
+{
+    TokenCachePrivate *cache = TokenCachePrivate::get(app->tokenCache);
+    const Account account = result.account();
+    const QString environment = metadata.preferredCache.isEmpty() ? app->authority.host() : metadata.preferredCache;
+    const QString realm = cacheRealm(result.tenantId());
+    const qint64 cachedAt = now().toSecsSinceEpoch();
+
+    CredentialEntry accessToken;
+    accessToken.type = CredentialType::AccessToken;
+    accessToken.homeAccountId = account.homeAccountId();
+    accessToken.environment = environment;
+    accessToken.clientId = app->clientId;
+    accessToken.realm = realm;
+    accessToken.target = result.scopes().join(QLatin1Char(' '));
+    accessToken.scopes = scopeSet(accessToken.target);
+    accessToken.secret = result.accessToken();
+    accessToken.cachedAt = cachedAt;
+    accessToken.expiresOn = result.expiresOn().toSecsSinceEpoch();
+    accessToken.extendedExpiresOn = result.extendedExpiresOn().toSecsSinceEpoch();
+    if (result.refreshOn().isValid())
+        accessToken.refreshOn = result.refreshOn().toSecsSinceEpoch();
+    accessToken.userAssertionHash = userAssertionHash();
+    cache->storeAccessToken(accessToken);
+
+    if (!account.isNull()) {
+        CredentialEntry credential;
+        credential.homeAccountId = account.homeAccountId();
+        credential.environment = environment;
+        credential.clientId = app->clientId;
+        if (!response.refreshToken.isEmpty()) {
+            credential.type = CredentialType::RefreshToken;
+            credential.secret = response.refreshToken;
+            credential.familyId = response.familyId;
+            credential.userAssertionHash = userAssertionHash();
+            cache->storeRefreshToken(credential);
+        }
+        if (!response.idToken.isEmpty()) {
+            credential.type = CredentialType::IdToken;
+            credential.familyId.clear();
+            credential.realm = realm;
+            credential.secret = response.idToken;
+            cache->storeIdToken(credential);
+        }
+        AccountEntry entry;
+        entry.homeAccountId = account.homeAccountId();
+        entry.environment = environment;
+        entry.realm = realm;
+        entry.localAccountId = account.localAccountId();
+        entry.username = account.username();
+        entry.name = account.name();
+        entry.authorityType = app->authority.isMicrosoft() ? QStringLiteral("MSSTS") : QStringLiteral("Generic");
+        cache->storeAccount(entry);
+    }
+    cache->storeAppMetadata(environment, app->clientId, response.familyId);
+}
+
+bool TokenRequestPrivate::isUsable(const CredentialEntry &accessToken) const
+{
+    // Five minutes' margin, as the other MSAL libraries: a token about to expire would fail at
+    // the resource before the caller gets to use it.
+    const qint64 now = this->now().toSecsSinceEpoch();
+    return accessToken.expiresOn > now + 300 && (accessToken.refreshOn == 0 || accessToken.refreshOn > now);
+}
+
+AuthenticationResult TokenRequestPrivate::resultFromCache(const CredentialEntry &accessToken,
+                                                          const QStringList &environments) const
+{
+    const TokenCachePrivate *cache = TokenCachePrivate::get(app->tokenCache);
+    AuthenticationResult result;
+    result.setAccessToken(accessToken.secret);
+    result.setTokenType(accessToken.raw.value(QLatin1String("token_type")).toString(QStringLiteral("Bearer")));
+    result.setExpiresOn(QDateTime::fromSecsSinceEpoch(accessToken.expiresOn, Qt::UTC));
+    result.setExtendedExpiresOn(QDateTime::fromSecsSinceEpoch(
+        qMax(accessToken.extendedExpiresOn, accessToken.expiresOn), Qt::UTC));
+    if (accessToken.refreshOn > 0)
+        result.setRefreshOn(QDateTime::fromSecsSinceEpoch(accessToken.refreshOn, Qt::UTC));
+    result.setScopes(splitScopes(accessToken.target));
+    result.setTenantId(accessToken.realm);
+    result.setCorrelationId(correlationId);
+    result.setFromCache(true);
+    if (accessToken.homeAccountId.isEmpty())
+        return result;
+    if (const CredentialEntry *idToken = cache->findIdToken(environments, accessToken.homeAccountId,
+                                                            accessToken.clientId, accessToken.realm)) {
+        result.setIdToken(idToken->secret);
+        // Validated when it was received; decoding is enough now.
+        if (const auto jwt = Jwt::decode(idToken->secret.toUtf8(), nullptr))
+            result.setIdTokenClaims(jwt->claims);
+    }
+    if (const AccountEntry *entry = cache->findAccount(environments, accessToken.homeAccountId, accessToken.realm)) {
+        Account account;
+        account.setHomeAccountId(entry->homeAccountId);
+        account.setEnvironment(entry->environment);
+        account.setTenantId(entry->realm);
+        account.setLocalAccountId(entry->localAccountId);
+        account.setUsername(entry->username);
+        account.setName(entry->name);
+        result.setAccount(account);
+    }
+    return result;
 }
 
 void TokenRequestPrivate::emitDeviceCode(const DeviceCode &code)

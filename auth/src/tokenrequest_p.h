@@ -3,6 +3,7 @@
 #include "authorityresolver_p.h"
 #include "clientapplication_p.h"
 #include "httpclient_p.h"
+#include "cache/cacheentry_p.h"
 #include "tokenresponse_p.h"
 
 #include <MsalQt/tokenrequest.h>
@@ -23,17 +24,37 @@ public:
 
     // Wraps a flow into its public job object, started on the next event-loop turn.
     static TokenRequest *create(TokenRequestPrivate *flow, QObject *parent);
+    static TokenRequestPrivate *get(TokenRequest *request) { return request->d_func(); }
+
+    void finishWithError(const AuthError &error);
+    void finishWithResult(const AuthenticationResult &result);
+    bool isFinished() const { return finished; }
+    // A token answer, however it arrived (token endpoint or implicit redirect): validates the ID
+    // token, builds the result, stores it in the cache, finishes.
+    void handleTokenResponse(const Internal::TokenResponse &response);
+    TokenRequest *q_ptr = nullptr;
 
 protected:
     // Why this flow cannot run with this application, authority and scopes; checked before any
     // network traffic.
     virtual AuthError checkRequest() const { return {}; }
+    // Answers from the token cache before any network traffic; true when it has taken the
+    // request over (finished it, or will, as the silent-first composite does).
+    virtual bool serveFromCache() { return false; }
     // Runs once the authority metadata is known; ends in redeem() or finishWithError().
     virtual void run() = 0;
     // Cancellation or finish: stop timers. Network calls are aborted by the pipeline.
     virtual void stop() {}
     // User-token flows ask for the OpenID Connect scopes and client_info; app-only flows do not.
     virtual bool isUserFlow() const { return true; }
+    // The nonce the ID token must carry (OpenID Connect Core §3.1.3.7 step 11), if one was sent.
+    virtual QString expectedNonce() const { return {}; }
+    // On-behalf-of: the hash of the incoming user assertion the tokens are filed under (the
+    // schema's user_assertion_hash), so that only the same user token finds them again.
+    virtual QString userAssertionHash() const { return {}; }
+    // Whether a token request may be sent twice (one retry on 5xx or timeout). Not for a grant
+    // that can only be redeemed once, such as an authorization code.
+    virtual bool mayRetryTokenRequest() const { return true; }
 
     // The scopes sent: the application's, plus openid/profile/offline_access for user flows.
     QStringList requestScopes() const;
@@ -47,14 +68,17 @@ protected:
     void redeem(const Internal::FormFields &grant,
                 const std::function<bool(const AuthError &)> &onError = {});
 
-    void finishWithError(const AuthError &error);
-    void finishWithResult(const AuthenticationResult &result);
     void emitDeviceCode(const DeviceCode &code);
-
-    bool isFinished() const { return finished; }
     QDateTime now() const { return app->now(); }
 
-    TokenRequest *q_ptr = nullptr;
+    // The tenant ("realm") cache entries of this request are filed under.
+    QString cacheRealm(const QString &tokenTenant) const;
+    // An access token entry as a result, with its ID token and account when it has them.
+    AuthenticationResult resultFromCache(const Internal::CredentialEntry &accessToken,
+                                         const QStringList &environments) const;
+    // Valid for a while yet: not expired within the safety margin, refresh_on not passed.
+    bool isUsable(const Internal::CredentialEntry &accessToken) const;
+
     ClientApplicationPrivate *app;
     QStringList scopes;
     QString correlationId;
@@ -63,12 +87,16 @@ protected:
 private:
     friend class TokenRequest;
     void start();
+    void resolveAndRun();
     void cancel();
     void validateIdToken(const Internal::TokenResponse &response, bool keysRefreshed);
     void complete(const Internal::TokenResponse &response, const QJsonObject &idTokenClaims);
+    void store(const Internal::TokenResponse &response, const AuthenticationResult &result);
 
     bool finished = false;
     bool autoDelete = true;
+
+protected:
     AuthenticationResult result;
     AuthError error;
 };

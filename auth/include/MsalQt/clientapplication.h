@@ -1,7 +1,10 @@
 #pragma once
 
+#include <MsalQt/account.h>
+#include <MsalQt/autherror.h>
 #include <MsalQt/authority.h>
 #include <MsalQt/msalqt_global.h>
+#include <MsalQt/tokenrequest.h>
 
 #include <QDateTime>
 #include <QObject>
@@ -16,7 +19,9 @@ QT_END_NAMESPACE
 
 namespace MsalQt {
 
+class CacheStorage;
 class ClientApplicationPrivate;
+class TokenCache;
 
 // What public and confidential clients share: the client id, the authority, the HTTP pipeline,
 // and the authority metadata (discovery documents and signing keys) fetched once and reused.
@@ -26,8 +31,41 @@ class MSALQT_AUTH_EXPORT ClientApplication : public QObject
 public:
     ~ClientApplication() override;
 
+    enum SilentOption {
+        NoSilentOptions = 0x0,
+        ForceRefresh = 0x1, // skip cached access tokens: redeem the refresh token
+    };
+    Q_DECLARE_FLAGS(SilentOptions, SilentOption)
+    Q_FLAG(SilentOptions)
+
     QString clientId() const;
     Authority authority() const;
+
+    // Silent acquisition: a cached access token with these scopes if one is valid for a while
+    // yet (no network), else the refresh token is redeemed. When only the person can go on (no
+    // refresh token, expired session, MFA, consent) the request fails with AuthError::UiRequired,
+    // whose claims() and subError() say why: then sign in interactively. `claims` is a claims
+    // challenge from a resource (a 401 with WWW-Authenticate), which forces a refresh.
+    // Concurrent identical requests share one network refresh.
+    TokenRequest *acquireTokenSilent(const QStringList &scopes, const Account &account,
+                                     SilentOptions options = NoSilentOptions, const QString &claims = {});
+
+    // The tokens and accounts this application holds; every flow writes to it.
+    TokenCache *tokenCache() const;
+    // The signed-in accounts in the cache (load it first when it is persisted: loadCache()).
+    QList<Account> accounts() const;
+    // Signs the account out of this application: removes it and its tokens from the cache (and
+    // from the storage, when one is set).
+    void removeAccount(const Account &account);
+
+    // Where the cache persists (not owned; it must outlive the application). The first request
+    // loads it; every change is merged into it and saved. Without a storage the cache lives in
+    // memory only.
+    void setCacheStorage(CacheStorage *storage);
+    CacheStorage *cacheStorage() const;
+    // Loads the persisted cache now (done by the first request otherwise); cacheLoaded() or
+    // cacheError() follows.
+    void loadCache();
 
     // By default the application owns a QNetworkAccessManager using the system proxy settings.
     QNetworkAccessManager *networkAccessManager() const;
@@ -55,6 +93,14 @@ public:
     static void setPiiLoggingEnabled(bool enabled);
     static bool isPiiLoggingEnabled();
 
+Q_SIGNALS:
+    void cacheLoaded();
+    // A change (a new token, a removed account) was merged into the storage.
+    void cacheSaved();
+    // The persisted cache could not be read or written (a request that got its token still
+    // succeeds; the token is kept in memory).
+    void cacheError(const MsalQt::AuthError &error);
+
 protected:
     explicit ClientApplication(ClientApplicationPrivate &dd, QObject *parent);
     const QScopedPointer<ClientApplicationPrivate> d_ptr;
@@ -65,3 +111,5 @@ private:
 };
 
 } // namespace MsalQt
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(MsalQt::ClientApplication::SilentOptions)

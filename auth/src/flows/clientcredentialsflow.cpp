@@ -1,5 +1,7 @@
 #include "clientcredentialsflow_p.h"
 
+#include "cache/tokencache_p.h"
+
 #include <QCoreApplication>
 
 namespace MsalQt {
@@ -42,6 +44,19 @@ AuthError ClientCredentialsFlow::checkRequest() const
         }
     }
     return {};
+}
+
+bool ClientCredentialsFlow::serveFromCache()
+{
+    // App tokens are filed per tenant and client, with no account.
+    const QStringList environments = app->knownEnvironments();
+    const Internal::CredentialEntry *entry = TokenCachePrivate::get(app->tokenCache)->findAccessToken(
+        environments, QString(), app->clientId, cacheRealm(QString()),
+        Internal::scopeSet(requestScopes().join(QLatin1Char(' '))));
+    if (!entry || !isUsable(*entry))
+        return false;
+    finishWithResult(resultFromCache(*entry, environments));
+    return true;
 }
 
 void ClientCredentialsFlow::run()

@@ -12,6 +12,7 @@ public:
 
 protected:
     AuthError checkRequest() const override;
+    bool serveFromCache() override;
     void run() override;
     bool isUserFlow() const override { return false; }
 };

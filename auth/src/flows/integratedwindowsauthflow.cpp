@@ -1,0 +1,101 @@
+#include "integratedwindowsauthflow_p.h"
+
+#include "wstrust/negotiate_p.h"
+
+#include <QCoreApplication>
+
+namespace MsalQt {
+
+using namespace Internal;
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("MsalQt::IntegratedWindowsAuthFlow", text);
+}
+
+IntegratedWindowsAuthFlow::IntegratedWindowsAuthFlow(ClientApplicationPrivate *application,
+                                                     const QStringList &scopes, const QString &username)
+    : FederatedFlow(application, scopes, username)
+{
+}
+
+AuthError IntegratedWindowsAuthFlow::checkRequest() const
+{
+    if (app->isConfidential()) {
+        return AuthError(AuthError::InvalidConfiguration,
+                         tr("Integrated Windows authentication is for public clients only."));
+    }
+    if (!app->authority.isMicrosoft()) {
+        return AuthError(AuthError::UnsupportedAuthority,
+                         tr("Integrated Windows authentication needs a Microsoft identity platform authority."));
+    }
+    switch (app->authority.type()) {
+    case Authority::Common:
+        // The platform cannot tell which directory a Kerberos identity belongs to under /common.
+        return AuthError(AuthError::UnsupportedAuthority,
+                         tr("Integrated Windows authentication needs a tenant or /organizations authority, not /common: use https://login.microsoftonline.com/{tenant} or /organizations."));
+    case Authority::Consumers:
+        return AuthError(AuthError::UnsupportedAuthority,
+                         tr("Integrated Windows authentication is for work and school accounts; personal Microsoft accounts (/consumers) cannot use it."));
+    default:
+        break;
+    }
+    if (!m_username.isEmpty() && !m_username.contains(QLatin1Char('@'))) {
+        return AuthError(AuthError::InvalidConfiguration,
+                         tr("Integrated Windows authentication needs the full username, such as user@contoso.com."));
+    }
+    return {};
+}
+
+void IntegratedWindowsAuthFlow::run()
+{
+    if (m_username.isEmpty()) {
+        AuthError error;
+        const QString principal = Negotiate::currentPrincipal(&error);
+        if (error.isError()) {
+            finishWithError(error);
+            return;
+        }
+        m_username = Negotiate::principalToUsername(principal);
+    }
+    discoverUserRealm();
+}
+
+void IntegratedWindowsAuthFlow::onUserRealm(const UserRealm &realm)
+{
+    switch (realm.accountType) {
+    case UserRealm::AccountType::Federated:
+        requestSamlAssertion(realm, WsTrustEndpointKind::WindowsTransport);
+        return;
+    case UserRealm::AccountType::Msa:
+        finishWithError(AuthError(AuthError::InvalidConfiguration,
+                                  tr("%1 is a personal Microsoft account; integrated Windows authentication is for work and school accounts.")
+                                      .arg(m_username)));
+        return;
+    case UserRealm::AccountType::Managed:
+    case UserRealm::AccountType::Unknown:
+        break;
+    }
+    // Only a federation server can turn a Kerberos ticket into a token: a cloud-only
+    // (managed) directory has nothing to accept it.
+    finishWithError(AuthError(AuthError::InvalidConfiguration,
+                              tr("%1 is a managed (cloud-only) user: integrated Windows authentication needs a federated domain. Use interactive sign-in or the device code flow.")
+                                  .arg(m_username)));
+}
+
+WsTrustRequest IntegratedWindowsAuthFlow::wsTrustRequest(const WsTrustEndpoint &endpoint, const UserRealm &realm) const
+{
+    return WsTrustRequest{endpoint, realm.cloudAudienceUrn, QString(), QString(), now()};
+}
+
+QByteArray IntegratedWindowsAuthFlow::wsTrustAuthorization(const WsTrustEndpoint &endpoint, AuthError *error)
+{
+    // RFC 4559 §4.2 lets the client send its token with the first request; we do, so that the
+    // SOAP body goes out once instead of being replayed after a 401 challenge.
+    const QByteArray token = Negotiate::initialToken(endpoint.url.host(), error);
+    if (token.isEmpty())
+        return {};
+    return "Negotiate " + token.toBase64();
+}
+
+} // namespace MsalQt
