@@ -2,10 +2,7 @@
 
 #include "logging_p.h"
 
-#include <MsalQt/authorizationagent.h>
-
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <atomic>
 
@@ -19,12 +16,8 @@ static QString tr(const char *text)
 }
 
 ImplicitFlow::ImplicitFlow(ClientApplicationPrivate *application, const InteractiveParameters &parameters, bool enabled)
-    : TokenRequestPrivate(application, parameters.scopes()), m_parameters(parameters), m_enabled(enabled)
+    : BrowserFlow(application, parameters), m_enabled(enabled)
 {
-    m_timeout.setSingleShot(true);
-    QObject::connect(&m_timeout, &QTimer::timeout, [this] {
-        finishWithError(AuthError(AuthError::Timeout, tr("Nobody finished the sign-in in time.")));
-    });
 }
 
 AuthError ImplicitFlow::checkRequest() const
@@ -46,59 +39,19 @@ void ImplicitFlow::run()
     if (!warned.exchange(true)) {
         qCWarning(lcMsalAuth) << "The implicit grant is deprecated (OAuth 2.0 Security BCP); prefer the authorization code flow with PKCE";
     }
-    m_agent = m_parameters.agent();
-    m_redirectUri = m_agent->prepare(m_parameters.redirectUri());
-    if (m_redirectUri.isEmpty()) {
-        finishWithError(AuthError(AuthError::InvalidConfiguration,
-                                  tr("This sign-in window cannot return to the redirect URI \"%1\".")
-                                      .arg(m_parameters.redirectUri().toString())));
+    if (!prepareAgent())
         return;
-    }
-    m_state = randomUrlSafe(16);
-    m_nonce = randomUrlSafe(16);
-    AuthorizationRequest request;
-    request.endpoint = metadata.authorizationEndpoint;
-    request.clientId = app->clientId;
-    request.redirectUri = m_redirectUri;
-    // No offline_access: the implicit grant never returns a refresh token.
-    request.scopes = requestScopes().filter(QRegularExpression(QStringLiteral("^(?!offline_access$)")));
-    request.state = m_state;
-    request.nonce = m_nonce;
+    AuthorizationRequest request = baseRequest();
+    request.scopes.removeAll(QStringLiteral("offline_access")); // no refresh token here
     request.responseType = QStringLiteral("id_token token");
-    request.prompt = m_parameters.prompt();
-    request.loginHint = m_parameters.loginHint();
-    request.microsoft = app->authority.isMicrosoft();
-    request.extraParameters = m_parameters.extraQueryParameters();
-    AuthError error;
-    const QUrl url = request.url(&error);
-    if (error.isError()) {
-        finishWithError(error);
-        return;
-    }
-    QObject::connect(m_agent, &AuthorizationAgent::redirected, q_ptr, [this](const QUrl &redirect) { onRedirected(redirect); });
-    QObject::connect(m_agent, &AuthorizationAgent::failed, q_ptr, [this](const AuthError &failure) {
-        if (!m_answered)
-            finishWithError(failure);
-    });
-    m_timeout.start(m_parameters.timeout());
-    m_agent->authorize(url, m_redirectUri);
+    showPage(request);
 }
 
 void ImplicitFlow::onRedirected(const QUrl &redirect)
 {
-    if (m_answered || isFinished())
+    const auto response = acceptAnswer(redirect, true);
+    if (!response)
         return;
-    m_answered = true;
-    m_timeout.stop();
-    if (m_agent)
-        m_agent->close();
-    AuthError error;
-    const auto response = parseAuthorizationResponse(redirect, true, m_state, metadata.issuer,
-                                                     metadata.issuerParameterSupported, &error);
-    if (!response) {
-        finishWithError(error);
-        return;
-    }
     TokenResponse token;
     const auto field = [&response](const char *name) {
         return response->fields.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
@@ -117,13 +70,6 @@ void ImplicitFlow::onRedirected(const QUrl &redirect)
     }
     token.tokenType = QStringLiteral("Bearer");
     handleTokenResponse(token); // the ID token's nonce is checked there
-}
-
-void ImplicitFlow::stop()
-{
-    m_timeout.stop();
-    if (m_agent)
-        m_agent->close();
 }
 
 } // namespace MsalQt

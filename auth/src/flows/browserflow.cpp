@@ -1,0 +1,119 @@
+#include "browserflow_p.h"
+
+#include <MsalQt/systembrowseragent.h>
+
+#include <QCoreApplication>
+
+namespace MsalQt {
+
+using namespace Internal;
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("MsalQt::BrowserFlow", text);
+}
+
+BrowserFlow::BrowserFlow(ClientApplicationPrivate *application, const InteractiveParameters &parameters)
+    : TokenRequestPrivate(application, parameters.scopes()), m_parameters(parameters)
+{
+    m_timeout.setSingleShot(true);
+    QObject::connect(&m_timeout, &QTimer::timeout, [this] {
+        finishWithError(AuthError(AuthError::Timeout, tr("Nobody finished the sign-in in time.")));
+    });
+}
+
+bool BrowserFlow::prepareAgent()
+{
+    if (metadata.authorizationEndpoint.isEmpty()) {
+        finishWithError(AuthError(AuthError::UnsupportedAuthority, tr("The authority has no authorization endpoint.")));
+        return false;
+    }
+    m_agent = m_parameters.agent();
+    if (!m_agent)
+        m_agent = new SystemBrowserAgent(q_ptr);
+    m_redirectUri = m_agent->prepare(m_parameters.redirectUri());
+    if (!m_redirectUri.isValid() || m_redirectUri.isEmpty()) {
+        finishWithError(AuthError(AuthError::InvalidConfiguration,
+                                  tr("This sign-in window cannot return to the redirect URI \"%1\".")
+                                      .arg(m_parameters.redirectUri().toString())));
+        return false;
+    }
+    m_state = randomUrlSafe(16);
+    m_nonce = randomUrlSafe(16);
+    return true;
+}
+
+AuthorizationRequest BrowserFlow::baseRequest() const
+{
+    AuthorizationRequest request;
+    request.endpoint = metadata.authorizationEndpoint;
+    request.clientId = app->clientId;
+    request.redirectUri = m_redirectUri;
+    request.scopes = requestScopes();
+    request.state = m_state;
+    request.nonce = m_nonce;
+    request.prompt = m_parameters.prompt();
+    request.loginHint = m_parameters.loginHint();
+    request.domainHint = app->authority.isMicrosoft() ? m_parameters.domainHint() : QString();
+    request.claims = m_parameters.claims();
+    request.microsoft = app->authority.isMicrosoft();
+    request.extraParameters = m_parameters.extraQueryParameters();
+    return request;
+}
+
+void BrowserFlow::showPage(const AuthorizationRequest &request)
+{
+    AuthError error;
+    const QUrl url = request.url(&error);
+    if (error.isError()) {
+        finishWithError(error);
+        return;
+    }
+    QObject::connect(m_agent, &AuthorizationAgent::redirected, q_ptr, [this](const QUrl &redirect) {
+        // One answer, one redemption: a second report (a reloaded page, a buggy agent) is ignored
+        // rather than redeeming a code again.
+        if (m_answered || isFinished())
+            return;
+        m_answered = true;
+        m_timeout.stop();
+        if (m_agent)
+            m_agent->close();
+        onRedirected(redirect);
+    });
+    QObject::connect(m_agent, &AuthorizationAgent::failed, q_ptr, [this](const AuthError &failure) {
+        if (!m_answered)
+            finishWithError(failure);
+    });
+    m_timeout.start(m_parameters.timeout());
+    m_agent->authorize(url, m_redirectUri);
+}
+
+std::optional<AuthorizationResponse> BrowserFlow::acceptAnswer(const QUrl &redirect, bool fragment)
+{
+    // RFC 8252 §7.3: a loopback redirect URI registered without a port matches any port; an
+    // empty path and "/" are the same resource.
+    const auto path = [](const QUrl &url) { return url.path().isEmpty() ? QStringLiteral("/") : url.path(); };
+    const bool anyPort = m_redirectUri.port() < 0 && Authority::isLoopbackHost(m_redirectUri.host());
+    if (redirect.scheme() != m_redirectUri.scheme()
+        || redirect.host().compare(m_redirectUri.host(), Qt::CaseInsensitive) != 0
+        || !(anyPort || redirect.port() == m_redirectUri.port()) || path(redirect) != path(m_redirectUri)) {
+        finishWithError(AuthError(AuthError::InvalidResponse,
+                                  tr("The sign-in ended on an address other than the redirect URI.")));
+        return std::nullopt;
+    }
+    AuthError error;
+    auto response = parseAuthorizationResponse(redirect, fragment, m_state, metadata.issuer,
+                                               metadata.issuerParameterSupported, &error);
+    if (!response)
+        finishWithError(error);
+    return response;
+}
+
+void BrowserFlow::stop()
+{
+    m_timeout.stop();
+    if (m_agent)
+        m_agent->close();
+}
+
+} // namespace MsalQt
