@@ -1,0 +1,82 @@
+#pragma once
+
+#include <MsalQt/account.h>
+#include <MsalQt/authenticationresult.h>
+#include <MsalQt/autherror.h>
+
+#include <QStringList>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QListWidget;
+class QPushButton;
+QT_END_NAMESPACE
+
+namespace MsalQt {
+class AuthorizationAgent;
+class PublicClientApplication;
+class SystemBrowserAgent;
+} // namespace MsalQt
+
+namespace MsalQt::Widgets {
+class SignInButton;
+}
+
+namespace MsalQtDemo {
+
+// The accounts in the application's cache, the SignInButton, and sign-in through the embedded
+// dialog, the system browser or a device code; sign-out and account removal. All through the
+// library's public API.
+class AccountsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Mode { Embedded, SystemBrowser, DeviceCode };
+    Q_ENUM(Mode)
+
+    AccountsPanel(MsalQt::PublicClientApplication *application, const QStringList &scopes,
+                  QWidget *parent = nullptr);
+
+    Mode mode() const;
+    void setMode(Mode mode);
+    MsalQt::Account currentAccount() const;
+    // The agent that shows a page when an acquisition needs the person (embedded or browser).
+    MsalQt::AuthorizationAgent *interactiveAgent();
+
+    QListWidget *accountList() const { return m_list; }
+    MsalQt::Widgets::SignInButton *signInButton() const { return m_button; }
+    // Tests and the screenshot mode may replace how the system browser opens a page.
+    MsalQt::SystemBrowserAgent *systemBrowserAgent();
+
+public Q_SLOTS:
+    void signIn();
+    void signOut();
+    void removeCurrentAccount();
+    void refresh();
+    void accept(const MsalQt::AuthenticationResult &result); // a token was acquired elsewhere
+
+Q_SIGNALS:
+    void signedIn(const MsalQt::AuthenticationResult &result);
+    void signedOut();
+    void failed(const MsalQt::AuthError &error);
+    void currentAccountChanged(const MsalQt::Account &account);
+    void modeChanged(int mode);
+
+private:
+    void finish(bool success, const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error);
+    void setBusy(bool busy);
+
+    MsalQt::PublicClientApplication *m_app;
+    QStringList m_scopes;
+    QListWidget *m_list = nullptr;
+    QComboBox *m_mode = nullptr;
+    QPushButton *m_signIn = nullptr;
+    QPushButton *m_signOut = nullptr;
+    QPushButton *m_remove = nullptr;
+    MsalQt::Widgets::SignInButton *m_button = nullptr;
+    MsalQt::SystemBrowserAgent *m_browser = nullptr;
+    bool m_busy = false;
+};
+
+} // namespace MsalQtDemo

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <MsalQt/authenticationresult.h>
+#include <MsalQt/autherror.h>
+
+#include <QElapsedTimer>
+#include <QUrl>
+#include <QWidget>
+
+#include <functional>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+QT_END_NAMESPACE
+
+namespace MsalQtDemo {
+
+// A request bar (method, path under the Graph base, Send) and the response as a JSON tree and as
+// raw text, with the HTTP status and the time taken. The token comes from the window (silent
+// first); a 401 with a claims challenge asks for a new token with those claims and retries once.
+class GraphPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    using TokenCallback = std::function<void(const MsalQt::AuthenticationResult &, const MsalQt::AuthError &)>;
+    using TokenProvider = std::function<void(const QString &claims, const TokenCallback &done)>;
+
+    explicit GraphPanel(const QUrl &graphBase, QWidget *parent = nullptr);
+
+    void setTokenProvider(const TokenProvider &provider) { m_provider = provider; }
+    QUrl graphBase() const { return m_base; }
+    QUrl requestUrl() const;
+
+    QLabel *statusLabel() const { return m_status; }
+    QPlainTextEdit *rawView() const { return m_raw; }
+    QTreeWidget *jsonTree() const { return m_tree; }
+
+public Q_SLOTS:
+    void send();
+
+Q_SIGNALS:
+    void finished(int httpStatus); // 0: no HTTP answer (network error, no token)
+
+private:
+    void sendWithToken(const MsalQt::AuthenticationResult &result, bool retried);
+    void onReply(QNetworkReply *reply, bool retried);
+    void fail(const QString &message);
+
+    QUrl m_base;
+    TokenProvider m_provider;
+    QNetworkAccessManager *m_network = nullptr;
+    QComboBox *m_method = nullptr;
+    QLineEdit *m_path = nullptr;
+    QPushButton *m_send = nullptr;
+    QLabel *m_status = nullptr;
+    QTreeWidget *m_tree = nullptr;
+    QPlainTextEdit *m_raw = nullptr;
+    QElapsedTimer m_elapsed;
+};
+
+} // namespace MsalQtDemo

@@ -1,0 +1,148 @@
+#include "mainwindow.h"
+
+#include "accountspanel.h"
+#include "graphpanel.h"
+#include "logpane.h"
+#include "tokenview.h"
+
+#include <MsalQt/interactiveparameters.h>
+#include <MsalQt/publicclientapplication.h>
+#include <MsalQt/tokenrequest.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace MsalQtDemo {
+
+namespace {
+
+QWidget *framed(const QString &title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(content);
+    return box;
+}
+
+} // namespace
+
+MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStringList &scopes,
+                       const QUrl &graphBase, QWidget *parent)
+    : QMainWindow(parent), m_app(application), m_scopes(scopes)
+{
+    setWindowTitle(tr("MsalQt Demo"));
+    setWindowIcon(QIcon(QStringLiteral(":/msalqt/demo/msalqt-demo.svg")));
+
+    m_accounts = new AccountsPanel(m_app, m_scopes, this);
+    m_token = new TokenView(this);
+    m_graph = new GraphPanel(graphBase, this);
+    m_graph->setTokenProvider([this](const QString &claims, const GraphPanel::TokenCallback &done) {
+        acquireForGraph(claims, done);
+    });
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(framed(tr("Accounts"), m_accounts, splitter));
+    splitter->addWidget(framed(tr("Token"), m_token, splitter));
+    splitter->addWidget(framed(tr("Microsoft Graph"), m_graph, splitter));
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 3);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({300, 480, 500});
+    setCentralWidget(splitter);
+
+    m_log = new LogPane(this);
+    auto *dock = new QDockWidget(tr("Log"), this);
+    dock->setObjectName(QStringLiteral("logDock"));
+    dock->setWidget(m_log);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {150}, Qt::Vertical);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->addAction(tr("Sign &in"), m_accounts, &AccountsPanel::signIn);
+    account->addAction(tr("Sign &out"), m_accounts, &AccountsPanel::signOut);
+    account->addAction(tr("&Remove account"), m_accounts, &AccountsPanel::removeCurrentAccount);
+    QMenu *graph = menuBar()->addMenu(tr("&Graph"));
+    QAction *send = graph->addAction(tr("&Send request"), m_graph, &GraphPanel::send);
+    send->setShortcut(Qt::CTRL | Qt::Key_Return);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(dock->toggleViewAction());
+
+    statusBar()->addWidget(new QLabel(tr("Authority: %1").arg(m_app->authority().url().toString()), this));
+    statusBar()->addPermanentWidget(new QLabel(tr("Graph: %1").arg(graphBase.toString()), this));
+
+    QSettings settings;
+    m_accounts->setMode(AccountsPanel::Mode(settings.value(QStringLiteral("redirectMode"), 0).toInt()));
+    connect(m_accounts, &AccountsPanel::modeChanged, this, [](int mode) {
+        QSettings().setValue(QStringLiteral("redirectMode"), mode);
+    });
+    connect(m_accounts, &AccountsPanel::signedIn, m_token, &TokenView::setResult);
+    connect(m_accounts, &AccountsPanel::signedOut, m_token, &TokenView::clear);
+    connect(m_accounts, &AccountsPanel::failed, this, &MainWindow::showError);
+    resize(1280, 760);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::acquireForGraph(const QString &claims,
+                                 const std::function<void(const MsalQt::AuthenticationResult &, const MsalQt::AuthError &)> &done)
+{
+    MsalQt::InteractiveParameters parameters(m_scopes);
+    parameters.setAccount(m_accounts->currentAccount()); // silent first with it
+    if (!claims.isEmpty())
+        parameters.setClaims(claims);
+    parameters.setAgent(m_accounts->interactiveAgent());
+    MsalQt::TokenRequest *request = m_app->acquireToken(parameters);
+    connect(request, &MsalQt::TokenRequest::finished, this, [this, request, done] {
+        if (request->isSuccess()) {
+            m_accounts->accept(request->result());
+            done(request->result(), {});
+        } else {
+            showError(request->error());
+            done({}, request->error());
+        }
+    });
+}
+
+void MainWindow::showError(const MsalQt::AuthError &error)
+{
+    statusBar()->showMessage(tr("Failed: %1").arg(error.errorString()), 15000);
+}
+
+void MainWindow::runScript()
+{
+    auto *signedIn = new QMetaObject::Connection;
+    *signedIn = connect(m_accounts, &AccountsPanel::signedIn, this, [this, signedIn] {
+        disconnect(*signedIn);
+        delete signedIn;
+        auto *graphDone = new QMetaObject::Connection;
+        *graphDone = connect(m_graph, &GraphPanel::finished, this, [this, graphDone](int status) {
+            disconnect(*graphDone);
+            delete graphDone;
+            Q_EMIT scriptFinished(status == 200);
+        });
+        m_graph->send();
+    });
+    auto *failed = new QMetaObject::Connection;
+    *failed = connect(m_accounts, &AccountsPanel::failed, this, [this, failed] {
+        disconnect(*failed);
+        delete failed;
+        Q_EMIT scriptFinished(false);
+    });
+    m_accounts->signIn();
+}
+
+} // namespace MsalQtDemo

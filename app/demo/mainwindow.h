@@ -1,0 +1,56 @@
+#pragma once
+
+#include <MsalQt/authenticationresult.h>
+#include <MsalQt/autherror.h>
+
+#include <QMainWindow>
+#include <QStringList>
+#include <QUrl>
+
+namespace MsalQt {
+class PublicClientApplication;
+}
+
+namespace MsalQtDemo {
+
+class AccountsPanel;
+class GraphPanel;
+class LogPane;
+class TokenView;
+
+// The demo's window: accounts on the left, the decoded token and the Graph explorer on the
+// right, the library's log below; the status bar names the authority and the Graph endpoint.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(MsalQt::PublicClientApplication *application, const QStringList &scopes,
+               const QUrl &graphBase, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    AccountsPanel *accountsPanel() const { return m_accounts; }
+    TokenView *tokenView() const { return m_token; }
+    GraphPanel *graphPanel() const { return m_graph; }
+    LogPane *logPane() const { return m_log; }
+
+    // Unattended run (screenshots): sign in with the current mode, call Graph, then emit
+    // scriptFinished().
+    void runScript();
+
+Q_SIGNALS:
+    void scriptFinished(bool ok);
+
+private:
+    void acquireForGraph(const QString &claims,
+                         const std::function<void(const MsalQt::AuthenticationResult &, const MsalQt::AuthError &)> &done);
+    void showError(const MsalQt::AuthError &error);
+
+    MsalQt::PublicClientApplication *m_app;
+    QStringList m_scopes;
+    AccountsPanel *m_accounts = nullptr;
+    TokenView *m_token = nullptr;
+    GraphPanel *m_graph = nullptr;
+    LogPane *m_log = nullptr;
+};
+
+} // namespace MsalQtDemo

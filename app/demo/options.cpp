@@ -1,0 +1,43 @@
+#include "options.h"
+
+#include <QCoreApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+namespace MsalQtDemo {
+
+Options parseOptions(const QStringList &arguments)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("MsalQtDemo::Options", text); };
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Signs in with MsalQt and calls Microsoft Graph (offline on the built-in emulator by default)."));
+    parser.addHelpOption();
+    const QCommandLineOption authority(QStringLiteral("authority"), tr("Authority URL (default: the built-in emulator)."), QStringLiteral("url"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("Application (client) id."), QStringLiteral("id"));
+    const QCommandLineOption scope(QStringLiteral("scope"), tr("Scope to ask for (repeatable; default User.Read)."), QStringLiteral("scope"));
+    const QCommandLineOption saved(QStringLiteral("saved"), tr("Use the authority, client id and scopes saved by an earlier run."));
+    parser.addOptions({authority, clientId, scope, saved});
+    parser.process(arguments);
+
+    QSettings settings;
+    Options options;
+    if (parser.isSet(saved)) {
+        options.authority = settings.value(QStringLiteral("authority")).toString();
+        options.clientId = settings.value(QStringLiteral("clientId")).toString();
+        options.scopes = settings.value(QStringLiteral("scopes")).toStringList();
+    } else {
+        options.authority = parser.value(authority);
+        options.clientId = parser.value(clientId);
+        options.scopes = parser.values(scope);
+    }
+    if (options.scopes.isEmpty())
+        options.scopes = {QStringLiteral("User.Read")};
+    if (!options.authority.isEmpty()) {
+        settings.setValue(QStringLiteral("authority"), options.authority);
+        settings.setValue(QStringLiteral("clientId"), options.clientId);
+        settings.setValue(QStringLiteral("scopes"), options.scopes);
+    }
+    return options;
+}
+
+} // namespace MsalQtDemo

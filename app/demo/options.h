@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QStringList>
+
+namespace MsalQtDemo {
+
+// The command line (--authority, --client-id, --scope, --saved), with QSettings: an authority
+// given is saved with its client id and scopes; --saved uses them again. No authority: offline.
+struct Options {
+    QString authority; // empty: the built-in emulator
+    QString clientId;
+    QStringList scopes; // User.Read unless given
+};
+
+Options parseOptions(const QStringList &arguments);
+
+} // namespace MsalQtDemo
