@@ -18,12 +18,7 @@ HttpResponse DeviceCodeEndpoint::handle(const HttpRequest &request, const Tenant
     const App *app = m_services.config.app(clientId);
     if (!app) {
         const QString directory = tenant.tenant ? tenant.tenant->displayName : tenant.segment;
-        return errors.platform(request, 400, QStringLiteral("unauthorized_client"), 700016,
-                               QStringLiteral("Application with identifier '%1' was not found in the directory '%2'. "
-                                              "This can happen if the application has not been installed by the "
-                                              "administrator of the tenant or consented to by any user in the tenant. "
-                                              "You may have sent your authentication request to the wrong tenant.")
-                                   .arg(clientId, directory));
+        return errors.applicationNotFound(request, clientId, directory);
     }
     // The device flow is a public-client flow: a confidential app would have to authenticate,
     // which a device showing a code cannot do.

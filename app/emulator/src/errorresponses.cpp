@@ -62,6 +62,17 @@ HttpResponse ErrorResponses::tenantNotFound(const HttpRequest &request, const QS
                                    "happen if there are no active subscriptions for the tenant.").arg(tenant));
 }
 
+HttpResponse ErrorResponses::applicationNotFound(const HttpRequest &request, const QString &clientId,
+                                                 const QString &directory) const
+{
+    return platform(request, 400, QStringLiteral("unauthorized_client"), 700016,
+                    QStringLiteral("Application with identifier '%1' was not found in the directory '%2'. "
+                                   "This can happen if the application has not been installed by the "
+                                   "administrator of the tenant or consented to by any user in the tenant. "
+                                   "You may have sent your authentication request to the wrong tenant.")
+                        .arg(clientId, directory));
+}
+
 HttpResponse ErrorResponses::postOnly(const HttpRequest &request) const
 {
     HttpResponse r = platform(request, 405, QStringLiteral("invalid_request"), 900561,

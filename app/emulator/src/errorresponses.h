@@ -34,6 +34,9 @@ public:
     HttpResponse missingParameter(const HttpRequest &request, const QString &name) const;
     // AADSTS90002.
     HttpResponse tenantNotFound(const HttpRequest &request, const QString &tenant) const;
+    // AADSTS700016: no application with this client id in the directory.
+    HttpResponse applicationNotFound(const HttpRequest &request, const QString &clientId,
+                                     const QString &directory) const;
     // AADSTS900561 (wrong HTTP method on a POST-only endpoint).
     HttpResponse postOnly(const HttpRequest &request) const;
     HttpResponse notFound(const HttpRequest &request) const;
