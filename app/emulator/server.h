@@ -83,6 +83,12 @@ public:
     void rotateSigningKey(bool publish = true);
     QString signingKeyId() const;
     void revokeRefreshTokens(const QString &username);
+    // Conditional Access authentication context: while set, Graph answers 401 with a claims
+    // challenge (error="insufficient_claims", claims="<base64 of
+    // {"access_token":{"acrs":{"essential":true,"value":"<id>"}}}>") to access tokens whose "acrs"
+    // claim does not list `authContextId`. Token requests whose "claims" parameter asks for
+    // access_token.acrs get tokens carrying it. Empty turns it off (the default).
+    void setGraphAuthenticationContext(const QString &authContextId);
 
     // Interactive sign-in (/oauth2/v2.0/authorize).
     // Auto sign-in: /authorize shows no page and redirects at once with a code (or tokens) for

@@ -1,5 +1,5 @@
-// The emulator's wire protocol, part 2: client credentials, refresh tokens, Graph /me and
-// signing-key rotation, spoken over real HTTP on loopback.
+// The emulator's wire protocol, part 2: client credentials, refresh tokens, Graph /me (with
+// claims challenges) and signing-key rotation, spoken over real HTTP on loopback.
 
 #include "emulatortestsupport.h"
 
@@ -20,9 +20,33 @@ private Q_SLOTS:
 
     void graphMe_data();
     void graphMe();
+    void graphClaimsChallenge();
     void userInfo();
     void signingKeyRotation();
+
+private:
+    // refresh_token grant of the public client, asking for client_info; `claims` is sent
+    // when not empty.
+    HttpResult redeem(const QString &refreshToken, const QString &scope, const QString &claims = {});
+    HttpResult graphMeWith(const QString &accessToken);
 };
+
+HttpResult TestEmulatorTokens::redeem(const QString &refreshToken, const QString &scope, const QString &claims)
+{
+    QList<QPair<QString, QString>> form{{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                        {QStringLiteral("client_id"), m_server.publicClientId()},
+                                        {QStringLiteral("refresh_token"), refreshToken},
+                                        {QStringLiteral("scope"), scope},
+                                        {QStringLiteral("client_info"), QStringLiteral("1")}};
+    if (!claims.isEmpty())
+        form.append({QStringLiteral("claims"), claims});
+    return m_http.post(url(QStringLiteral("/common/oauth2/v2.0/token")), form);
+}
+
+HttpResult TestEmulatorTokens::graphMeWith(const QString &accessToken)
+{
+    return m_http.get(url(QStringLiteral("/v1.0/me")), {{"Authorization", "Bearer " + accessToken.toLatin1()}});
+}
 
 void TestEmulatorTokens::initTestCase()
 {
@@ -34,6 +58,7 @@ void TestEmulatorTokens::init()
     m_server.clearFaults();
     m_server.setDeviceCodeTiming(0, 60);
     m_server.setAccessTokenLifetime(3599);
+    m_server.setGraphAuthenticationContext({});
 }
 
 void TestEmulatorTokens::clientCredentials_data()
@@ -109,14 +134,6 @@ void TestEmulatorTokens::refreshTokenRotationAndRevocation()
     QVERIFY(!rt1.isEmpty());
     QCOMPARE(first.value(QLatin1String("refresh_in")).toInt(), 4000);
 
-    const auto redeem = [&](const QString &rt, const QString &scope) {
-        return m_http.post(url(QStringLiteral("/common/oauth2/v2.0/token")),
-                           {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                            {QStringLiteral("client_id"), m_server.publicClientId()},
-                            {QStringLiteral("refresh_token"), rt},
-                            {QStringLiteral("scope"), scope},
-                            {QStringLiteral("client_info"), QStringLiteral("1")}});
-    };
     HttpResult r = redeem(rt1, QStringLiteral("Mail.Read openid offline_access"));
     QCOMPARE(r.status, 200);
     const QString rt2 = r.json().value(QLatin1String("refresh_token")).toString();
@@ -229,6 +246,68 @@ void TestEmulatorTokens::graphMe()
         QCOMPARE(error.value(QLatin1String("message")).toString(),
                  QStringLiteral("/me request is only valid with delegated authentication flow."));
     }
+}
+
+// Conditional Access authentication context on Graph: the claims challenge, and the token
+// request that answers it.
+void TestEmulatorTokens::graphClaimsChallenge()
+{
+    const QString rt = signIn(alice).value(QLatin1String("refresh_token")).toString();
+    QVERIFY(!rt.isEmpty());
+    HttpResult r = redeem(rt, QStringLiteral("User.Read"));
+    QCOMPARE(r.status, 200);
+    const QString plain = r.json().value(QLatin1String("access_token")).toString();
+    QVERIFY(!jwtPart(plain.toLatin1(), 1).contains(QLatin1String("acrs")));
+    QCOMPARE(graphMeWith(plain).status, 200); // no context required: any token will do
+
+    m_server.setGraphAuthenticationContext(QStringLiteral("c1"));
+    r = graphMeWith(plain);
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("InvalidAuthenticationToken"));
+    const QByteArray challenge = r.header("www-authenticate");
+    QVERIFY2(challenge.startsWith("Bearer realm=\"\", authorization_uri=\"" + m_server.baseUrl().toString().toLatin1()
+                                  + "/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\""),
+             challenge.constData());
+    QVERIFY2(challenge.contains("error=\"insufficient_claims\""), challenge.constData());
+    static const QRegularExpression claimsParameter(QStringLiteral("claims=\"([A-Za-z0-9+/=]+)\""));
+    const QRegularExpressionMatch match = claimsParameter.match(QString::fromLatin1(challenge));
+    QVERIFY2(match.hasMatch(), challenge.constData());
+    const QByteArray claims = QByteArray::fromBase64(match.captured(1).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const QJsonObject acrs = QJsonDocument::fromJson(claims).object().value(QLatin1String("access_token")).toObject()
+                                 .value(QLatin1String("acrs")).toObject();
+    QCOMPARE(acrs.value(QLatin1String("value")).toString(), QStringLiteral("c1"));
+    QCOMPARE(acrs.value(QLatin1String("essential")).toBool(), true);
+
+    // The client passes the decoded challenge back as "claims": the new token satisfies Graph.
+    r = redeem(rt, QStringLiteral("User.Read openid"), QString::fromUtf8(claims));
+    QCOMPARE(r.status, 200);
+    const QString stepUp = r.json().value(QLatin1String("access_token")).toString();
+    QCOMPARE(jwtPart(stepUp.toLatin1(), 1).value(QLatin1String("acrs")).toArray(), QJsonArray{QStringLiteral("c1")});
+    const QJsonObject id = jwtPart(r.json().value(QLatin1String("id_token")).toString().toLatin1(), 1);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!id.contains(QLatin1String("acrs"))); // the resource checks it, not the client
+    QCOMPARE(graphMeWith(stepUp).status, 200);
+
+    // "values" (several contexts) merged with client capabilities, as MSAL sends them.
+    r = redeem(rt, QStringLiteral("User.Read"),
+               QStringLiteral(R"({"access_token":{"xms_cc":{"values":["cp1"]},"acrs":{"essential":true,"values":["c2","c1"]}}})"));
+    QCOMPARE(r.status, 200);
+    const QString both = r.json().value(QLatin1String("access_token")).toString();
+    QCOMPARE(jwtPart(both.toLatin1(), 1).value(QLatin1String("acrs")).toArray(),
+             (QJsonArray{QStringLiteral("c2"), QStringLiteral("c1")}));
+    QCOMPARE(graphMeWith(both).status, 200);
+
+    // Malformed claims: refused before anything is issued.
+    for (const QString &bad : {QStringLiteral("{\"access_token\":"), QStringLiteral("[\"acrs\"]")}) {
+        r = redeem(rt, QStringLiteral("User.Read"), bad);
+        QCOMPARE(r.status, 400);
+        verifyErrorShape(r, QStringLiteral("invalid_request"), 90100);
+    }
+
+    // Turned off: the old token is fine again.
+    m_server.setGraphAuthenticationContext({});
+    QCOMPARE(graphMeWith(plain).status, 200);
 }
 
 void TestEmulatorTokens::userInfo()

@@ -40,6 +40,10 @@ HttpResponse AuthorizationCodeGrant::handle(const TokenRequest &request)
         return *failed;
     if (auto refused = checkGrantAllowed(request))
         return *refused;
+    // Before the code is redeemed: a malformed claims parameter must not use it up.
+    QStringList authContexts;
+    if (auto invalid = requestedAuthContexts(request, &authContexts))
+        return *invalid;
 
     const auto invalidGrant = [&](int code, const QString &description) {
         return error(request, 400, QStringLiteral("invalid_grant"), code, description);
@@ -87,6 +91,7 @@ HttpResponse AuthorizationCodeGrant::handle(const TokenRequest &request)
     options.clientInfo = wantsClientInfo(request);
     options.nonce = code.nonce;
     options.mfaPerformed = user->mfaRequired;
+    options.authContexts = authContexts;
     return HttpResponse::json(200, m_services.issuer.issueDelegated(request.client, *user, *scopes, options));
 }
 

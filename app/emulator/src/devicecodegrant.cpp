@@ -20,6 +20,10 @@ HttpResponse DeviceCodeGrant::handle(const TokenRequest &request)
         return *failed;
     if (auto refused = checkGrantAllowed(request))
         return *refused;
+    // Before the device code is redeemed: a malformed claims parameter must not use it up.
+    QStringList authContexts;
+    if (auto invalid = requestedAuthContexts(request, &authContexts))
+        return *invalid;
 
     DeviceCode code;
     switch (m_services.deviceCodes.poll(deviceCode, request.client.clientId, &code)) {
@@ -61,6 +65,7 @@ HttpResponse DeviceCodeGrant::handle(const TokenRequest &request)
     options.refreshToken = scopes->offlineAccess();
     options.clientInfo = wantsClientInfo(request);
     options.mfaPerformed = user->mfaRequired;
+    options.authContexts = authContexts;
     return HttpResponse::json(200, m_services.issuer.issueDelegated(request.client, *user, *scopes, options));
 }
 

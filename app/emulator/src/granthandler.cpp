@@ -4,6 +4,10 @@
 #include "httprequest.h"
 #include "services.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace MsalQt::Emulator {
 
 GrantHandler::~GrantHandler() = default;
@@ -34,6 +38,34 @@ std::optional<HttpResponse> GrantHandler::checkGrantAllowed(const TokenRequest &
 bool GrantHandler::wantsClientInfo(const TokenRequest &request)
 {
     return request.http.formValue(QStringLiteral("client_info")) == QLatin1String("1");
+}
+
+std::optional<HttpResponse> GrantHandler::requestedAuthContexts(const TokenRequest &request,
+                                                                QStringList *authContexts) const
+{
+    authContexts->clear();
+    const QString claims = request.http.formValue(QStringLiteral("claims"));
+    if (claims.trimmed().isEmpty())
+        return std::nullopt;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(claims.toUtf8(), &parseError);
+    // AADSTS90100 is the platform's "InvalidRequestParameter: the parameter is empty or not
+    // valid"; its exact wording for bad claims JSON is not documented, so this one is ours.
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return error(request, 400, QStringLiteral("invalid_request"), 90100,
+                     QStringLiteral("The claims parameter is not valid JSON."));
+
+    const QJsonObject acrs = document.object()
+                                 .value(QLatin1String("access_token")).toObject()
+                                 .value(QLatin1String("acrs")).toObject();
+    const auto add = [authContexts](const QJsonValue &value) {
+        if (value.isString() && !value.toString().isEmpty() && !authContexts->contains(value.toString()))
+            authContexts->append(value.toString());
+    };
+    add(acrs.value(QLatin1String("value")));
+    for (const QJsonValue &value : acrs.value(QLatin1String("values")).toArray())
+        add(value);
+    return std::nullopt;
 }
 
 } // namespace MsalQt::Emulator

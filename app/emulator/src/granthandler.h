@@ -4,6 +4,7 @@
 #include "tenantresolver.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -48,6 +49,13 @@ protected:
     std::optional<HttpResponse> checkGrantAllowed(const TokenRequest &request) const;
     // true when "client_info=1" was sent, asking for the uid/utid blob.
     static bool wantsClientInfo(const TokenRequest &request);
+    // The Conditional Access authentication contexts the request's "claims" parameter (a claims
+    // challenge passed back, OIDC Core §5.5) asks to have in the access token:
+    // access_token.acrs.value and/or access_token.acrs.values. Other requested claims (xms_cc
+    // client capabilities, ...) are accepted and ignored. nullopt when the parameter is absent
+    // or usable (*authContexts then holds the ids, possibly none); the error to send when it is
+    // not a JSON object.
+    std::optional<HttpResponse> requestedAuthContexts(const TokenRequest &request, QStringList *authContexts) const;
 
     Services &m_services;
 };

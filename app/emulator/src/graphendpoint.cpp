@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace MsalQt::Emulator {
 
@@ -16,14 +17,35 @@ constexpr qint64 clockSkewSeconds = 300;
 
 } // namespace
 
-HttpResponse GraphEndpoint::unauthorized(const HttpRequest &request, const QString &message) const
+HttpResponse GraphEndpoint::unauthorized(const HttpRequest &request, const QString &message, const QString &error,
+                                         const QString &claims) const
 {
     HttpResponse r = m_services.errors.graph(request, 401, QStringLiteral("InvalidAuthenticationToken"), message);
-    const QString challenge = QStringLiteral("Bearer realm=\"\", authorization_uri=\"%1/common/oauth2/authorize\", "
-                                             "client_id=\"%2\", error=\"invalid_token\"")
-                                  .arg(m_services.baseUrl.toString(), Config::graphAppId);
+    QString challenge = QStringLiteral("Bearer realm=\"\", authorization_uri=\"%1/common/oauth2/authorize\", "
+                                       "client_id=\"%2\", error=\"%3\"")
+                            .arg(m_services.baseUrl.toString(), Config::graphAppId, error);
+    if (!claims.isEmpty())
+        challenge += QStringLiteral(", claims=\"%1\"").arg(claims);
     r.setHeader("WWW-Authenticate", challenge.toUtf8());
     return r;
+}
+
+std::optional<HttpResponse> GraphEndpoint::checkAuthContext(const HttpRequest &request, const QJsonObject &claims) const
+{
+    const QString required = m_services.graphAuthContext;
+    if (required.isEmpty()
+        || claims.value(QLatin1String("acrs")).toArray().contains(QJsonValue(required)))
+        return std::nullopt;
+    // What Graph sends under an authentication context policy: the claims request the client
+    // passes verbatim (base64-decoded) as the "claims" parameter of its next token request.
+    // Standard base64 with padding, as Graph does, not base64url.
+    const QJsonObject wanted{
+        {QStringLiteral("access_token"),
+         QJsonObject{{QStringLiteral("acrs"),
+                      QJsonObject{{QStringLiteral("essential"), true}, {QStringLiteral("value"), required}}}}}};
+    const QByteArray encoded = QJsonDocument(wanted).toJson(QJsonDocument::Compact).toBase64();
+    return unauthorized(request, QStringLiteral("The access token lacks the required authentication context."),
+                        QStringLiteral("insufficient_claims"), QString::fromLatin1(encoded));
 }
 
 std::variant<QJsonObject, HttpResponse> GraphEndpoint::authenticate(const HttpRequest &request) const
@@ -71,6 +93,8 @@ HttpResponse GraphEndpoint::me(const HttpRequest &request) const
         return m_services.errors.graph(request, 404, QStringLiteral("Request_ResourceNotFound"),
                                        QStringLiteral("Resource '%1' does not exist or one of its queried "
                                                       "reference-property objects are not present.").arg(oid));
+    if (auto challenge = checkAuthContext(request, claims))
+        return *challenge;
     return HttpResponse::json(200, QJsonObject{
         {QStringLiteral("@odata.context"),
          m_services.baseUrl.toString() + QStringLiteral("/v1.0/$metadata#users/$entity")},

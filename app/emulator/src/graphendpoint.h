@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 
+#include <optional>
 #include <variant>
 
 namespace MsalQt::Emulator {
@@ -25,7 +26,14 @@ public:
 private:
     // The token's claims, or the 401 to send.
     std::variant<QJsonObject, HttpResponse> authenticate(const HttpRequest &request) const;
-    HttpResponse unauthorized(const HttpRequest &request, const QString &message) const;
+    // 401 with Graph's error body and a Bearer challenge. `error` is the challenge's error
+    // parameter; a non-empty `claims` (already base64) makes it a claims challenge.
+    HttpResponse unauthorized(const HttpRequest &request, const QString &message,
+                              const QString &error = QStringLiteral("invalid_token"),
+                              const QString &claims = {}) const;
+    // The claims challenge of a Conditional Access authentication context the token does not
+    // satisfy; nullopt when none is configured or the token's "acrs" lists it.
+    std::optional<HttpResponse> checkAuthContext(const HttpRequest &request, const QJsonObject &claims) const;
 
     Services &m_services;
 };

@@ -29,6 +29,9 @@ HttpResponse OnBehalfOfGrant::handle(const TokenRequest &request)
                                     "'client_secret'."));
     if (auto refused = checkGrantAllowed(request))
         return *refused;
+    QStringList authContexts;
+    if (auto invalid = requestedAuthContexts(request, &authContexts))
+        return *invalid;
 
     // The incoming token must be one this platform signed, for this middle tier, still valid.
     QString reason;
@@ -71,6 +74,7 @@ HttpResponse OnBehalfOfGrant::handle(const TokenRequest &request)
     options.refreshToken = scopes->offlineAccess();
     options.clientInfo = wantsClientInfo(request);
     options.mfaPerformed = user->mfaRequired;
+    options.authContexts = authContexts;
     return HttpResponse::json(200, m_services.issuer.issueDelegated(request.client, *user, *scopes, options));
 }
 

@@ -11,7 +11,8 @@ namespace {
 
 // The checks after the user is known, shared by the password and SAML grants: tenant rules,
 // MFA, scopes; then the tokens.
-HttpResponse issueFor(Services &services, const TokenRequest &request, const User &user, bool passwordOnly)
+HttpResponse issueFor(Services &services, const TokenRequest &request, const User &user, bool passwordOnly,
+                      const QStringList &authContexts)
 {
     if (auto refused = services.tenants.checkUser(request.authority, user, request.client))
         return services.errors.platform(request.http, *refused);
@@ -32,6 +33,7 @@ HttpResponse issueFor(Services &services, const TokenRequest &request, const Use
     TokenIssuer::DelegatedOptions options;
     options.refreshToken = scopes->offlineAccess();
     options.clientInfo = request.http.formValue(QStringLiteral("client_info")) == QLatin1String("1");
+    options.authContexts = authContexts;
     return HttpResponse::json(200, services.issuer.issueDelegated(request.client, user, *scopes, options));
 }
 
@@ -52,6 +54,9 @@ HttpResponse PasswordGrant::handle(const TokenRequest &request)
         return *failed;
     if (auto refused = checkGrantAllowed(request))
         return *refused;
+    QStringList authContexts;
+    if (auto invalid = requestedAuthContexts(request, &authContexts))
+        return *invalid;
     if (request.authority.kind == TenantRef::Consumers)
         return error(request, 400, QStringLiteral("invalid_grant"), 9002313,
                      QStringLiteral("Invalid request. The password grant is not supported for personal Microsoft accounts."));
@@ -72,7 +77,7 @@ HttpResponse PasswordGrant::handle(const TokenRequest &request)
     if (user->password != request.http.formValue(QStringLiteral("password")))
         return error(request, 400, QStringLiteral("invalid_grant"), 50126,
                      QStringLiteral("Error validating credentials due to invalid username or password."));
-    return issueFor(m_services, request, *user, true);
+    return issueFor(m_services, request, *user, true, authContexts);
 }
 
 HttpResponse SamlBearerGrant::handle(const TokenRequest &request)
@@ -82,13 +87,16 @@ HttpResponse SamlBearerGrant::handle(const TokenRequest &request)
         return m_services.errors.missingParameter(request.http, QStringLiteral("assertion"));
     if (auto failed = authenticateClient(request))
         return *failed;
+    QStringList authContexts;
+    if (auto invalid = requestedAuthContexts(request, &authContexts))
+        return *invalid;
     QString why;
     const User *user = FederationServer::redeemAssertion(m_services, QByteArray::fromBase64(assertion.toLatin1()), &why);
     if (!user)
         return error(request, 400, QStringLiteral("invalid_grant"), 50107, why);
     // Federated MFA would be the federation server's business; the emulator's ends at Kerberos
     // or the password, so an MFA user is still refused here as the platform would.
-    return issueFor(m_services, request, *user, true);
+    return issueFor(m_services, request, *user, true, authContexts);
 }
 
 } // namespace MsalQt::Emulator

@@ -20,6 +20,9 @@ HttpResponse RefreshTokenGrant::handle(const TokenRequest &request)
         return *failed;
     if (auto refused = checkGrantAllowed(request))
         return *refused;
+    QStringList authContexts;
+    if (auto invalid = requestedAuthContexts(request, &authContexts))
+        return *invalid;
 
     const auto malformed = [&](const QString &why) {
         return error(request, 400, QStringLiteral("invalid_grant"), 70000,
@@ -61,6 +64,7 @@ HttpResponse RefreshTokenGrant::handle(const TokenRequest &request)
     options.refreshToken = true; // the platform rotates refresh tokens on every redemption
     options.clientInfo = wantsClientInfo(request);
     options.mfaPerformed = user->mfaRequired;
+    options.authContexts = authContexts;
     return HttpResponse::json(200, m_services.issuer.issueDelegated(request.client, *user, *scopes, options));
 }
 

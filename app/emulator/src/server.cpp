@@ -240,6 +240,11 @@ void Server::revokeRefreshTokens(const QString &username)
         m_services->refreshTokens.revokeUser(user->oid);
 }
 
+void Server::setGraphAuthenticationContext(const QString &authContextId)
+{
+    m_services->graphAuthContext = authContextId;
+}
+
 void Server::setAutoSignIn(const QString &username)
 {
     m_services->authorization.autoSignInUsername = username;

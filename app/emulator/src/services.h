@@ -32,6 +32,9 @@ struct Services {
     int accessTokenLifetime = 3599;
     int deviceCodeInterval = 5;
     int deviceCodeExpiresIn = 900;
+    // Conditional Access authentication context Graph demands (Server::setGraphAuthenticationContext);
+    // empty: none.
+    QString graphAuthContext;
 
     // "{base}/{tenant}/v2.0": the issuer of tokens issued in a tenant.
     QString issuerFor(const QString &tenantId) const

@@ -91,6 +91,9 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
     access.insert(QStringLiteral("preferred_username"), user.username);
     access.insert(QStringLiteral("scp"), scopes.scpClaim(config));
     access.insert(QStringLiteral("sub"), subject);
+    // Only the access token: resources (Graph) check authentication contexts, clients do not.
+    if (!options.authContexts.isEmpty())
+        access.insert(QStringLiteral("acrs"), QJsonArray::fromStringList(options.authContexts));
 
     QJsonObject response;
     addLifetimes(&response);

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace MsalQt::Emulator {
 
@@ -21,6 +22,7 @@ public:
         bool clientInfo = false;   // the request carried client_info=1
         QString nonce;             // echoed into the ID token
         bool mfaPerformed = false; // adds "mfa" to amr
+        QStringList authContexts;  // Conditional Access authentication contexts: the access token's "acrs"
     };
 
     explicit TokenIssuer(Services &services) : m_services(services) { }
