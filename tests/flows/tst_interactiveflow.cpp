@@ -6,6 +6,9 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -306,6 +309,32 @@ void tst_InteractiveFlow::silentFirst()
     QVERIFY2(third->isSuccess(), qPrintable(third->error().errorString()));
     QCOMPARE(agent.authorizeCalls, 2);
     QCOMPARE(QUrlQuery(agent.lastAuthorizationUrl).queryItemValue("login_hint", QUrl::FullyDecoded), alice());
+
+    // A claims challenge passes over the cached access token: the refresh token is redeemed
+    // with the claims, silently, and the new token satisfies them.
+    std::unique_ptr<TokenRequest> warm(app->acquireToken(parameters)); // cached again
+    warm->setAutoDelete(false);
+    QSignalSpy warmDone(warm.get(), &TokenRequest::finished);
+    QVERIFY(warmDone.wait(15000));
+    QVERIFY(warm->result().isFromCache());
+    const QString claims = QStringLiteral(R"({"access_token":{"acrs":{"essential":true,"value":"c1"}}})");
+    parameters.setClaims(claims);
+    m_emulator.clearRequests();
+    std::unique_ptr<TokenRequest> fourth(app->acquireToken(parameters));
+    fourth->setAutoDelete(false);
+    QSignalSpy fourthDone(fourth.get(), &TokenRequest::finished);
+    QVERIFY(fourthDone.wait(15000));
+    QVERIFY2(fourth->isSuccess(), qPrintable(fourth->error().errorString()));
+    QVERIFY(!fourth->result().isFromCache());
+    QCOMPARE(agent.authorizeCalls, 2);
+    const QList<Emulator::RecordedRequest> requests = m_emulator.requests();
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().form.queryItemValue("grant_type"), QStringLiteral("refresh_token"));
+    QCOMPARE(requests.first().form.queryItemValue("claims", QUrl::FullyDecoded), claims);
+    const QJsonObject payload = QJsonDocument::fromJson(
+        QByteArray::fromBase64(fourth->result().accessToken().split('.').value(1).toLatin1(),
+                               QByteArray::Base64UrlEncoding)).object();
+    QCOMPARE(payload.value("acrs").toArray(), QJsonArray({"c1"}));
 }
 
 void tst_InteractiveFlow::confidentialRefused()

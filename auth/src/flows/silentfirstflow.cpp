@@ -24,7 +24,10 @@ bool SilentFirstFlow::serveFromCache()
         goInteractive(AuthError());
         return true;
     }
-    follow(m_publicClient->acquireTokenSilent(m_parameters.scopes(), m_parameters.account()), true);
+    // A claims challenge skips the cached access token: the refresh token is redeemed with it.
+    follow(m_publicClient->acquireTokenSilent(m_parameters.scopes(), m_parameters.account(),
+                                              ClientApplication::NoSilentOptions, m_parameters.claims()),
+           true);
     return true;
 }
 
