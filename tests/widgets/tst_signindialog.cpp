@@ -52,6 +52,7 @@ private Q_SLOTS:
     void agentCloseEndsQuietly();
     void forgetAccountDeletesItsCookies();
     void titleAndProgress();
+    void browserCreatedOnFirstUse();
 
 private:
     void startOn(const QString &path, const QUrl &redirectUri);
@@ -320,6 +321,27 @@ void tst_SignInDialog::titleAndProgress()
     const QSize size = m_dialog->size();
     QVERIFY2(size.width() >= 400 && size.height() >= 500, qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
     GuiTest::saveScreenshot(m_dialog.get(), QStringLiteral("signindialog-loaded"));
+}
+
+// No web view nor profile until a page is needed: a dialog made with the application's window
+// must not start Chromium. Forgetting an account first has nothing to forget, and creates nothing.
+void tst_SignInDialog::browserCreatedOnFirstUse()
+{
+    QVERIFY(!m_dialog->isBrowserCreated());
+    QVERIFY(m_dialog->findChildren<QWebEngineView *>().isEmpty());
+    QVERIFY(m_dialog->findChildren<QWebEngineProfile *>().isEmpty());
+    MsalQt::Account account;
+    account.setEnvironment(QStringLiteral("login.microsoftonline.com"));
+    m_dialog->forgetAccount(account);
+    m_dialog->clearCookies();
+    QVERIFY(!m_dialog->isPersistentProfile());
+    QVERIFY(!m_dialog->isBrowserCreated());
+
+    startOn(QStringLiteral("/login"), QUrl(QStringLiteral("http://localhost")));
+    QVERIFY(m_dialog->isBrowserCreated());
+    QCOMPARE(m_dialog->findChildren<QWebEngineView *>().size(), 1);
+    QVERIFY(m_dialog->profile()->isOffTheRecord());
+    m_dialog->reject();
 }
 
 int main(int argc, char **argv)

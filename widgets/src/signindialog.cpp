@@ -130,15 +130,10 @@ void SignInDialogPrivate::setupUi()
     m_progress->setAccessibleName(SignInDialog::tr("Page loading progress"));
     m_progress->hide();
 
-    m_view = new QWebEngineView(q);
-    m_view->setAccessibleName(SignInDialog::tr("Sign-in page"));
-    m_view->setContextMenuPolicy(Qt::NoContextMenu);
-
-    auto *layout = new QVBoxLayout(q);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_view, 1);
+    m_layout = new QVBoxLayout(q);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(0);
+    m_layout->addWidget(m_progress);
 
     // QDialog cancels on Esc only when a widget of its own has the focus; the web view's
     // render widget swallows keys, so Esc is a window shortcut as well.
@@ -147,7 +142,21 @@ void SignInDialogPrivate::setupUi()
     QObject::connect(escape, &QShortcut::activated, q, &SignInDialog::reject);
 
     m_agent = new SignInDialogAgent(q, this);
-    installProfile(new QWebEngineProfile(q)); // off the record
+}
+
+void SignInDialogPrivate::ensureBrowser()
+{
+    Q_Q(SignInDialog);
+    if (m_view)
+        return;
+    // The first QWebEngineProfile starts Chromium (hundreds of milliseconds and a few processes):
+    // a dialog made at window construction costs nothing until a sign-in needs a page.
+    m_view = new QWebEngineView(q);
+    m_view->setAccessibleName(SignInDialog::tr("Sign-in page"));
+    m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    m_layout->addWidget(m_view, 1);
+    installProfile(m_storageName.isEmpty() ? new QWebEngineProfile(q) // off the record
+                                           : new QWebEngineProfile(m_storageName, q));
 }
 
 void SignInDialogPrivate::installProfile(QWebEngineProfile *profile)
@@ -396,13 +405,19 @@ void SignInDialog::setPersistentProfile(const QString &storageName)
     if (d->m_authorizing)
         qCWarning(lcWidgets) << "setPersistentProfile() during a sign-in: the page is reloaded empty";
     d->m_storageName = storageName;
+    if (!d->m_view) {
+        // A stored profile is opened at once: forgetAccount() must know the cookies it holds.
+        if (!storageName.isEmpty())
+            d->ensureBrowser();
+        return;
+    }
     d->installProfile(storageName.isEmpty() ? new QWebEngineProfile(this) : new QWebEngineProfile(storageName, this));
 }
 
 bool SignInDialog::isPersistentProfile() const
 {
     Q_D(const SignInDialog);
-    return !d->m_profile->isOffTheRecord();
+    return !d->m_storageName.isEmpty();
 }
 
 void SignInDialog::registerRedirectScheme(const QString &clientId)
@@ -415,7 +430,14 @@ void SignInDialog::registerRedirectScheme(const QString &clientId)
 QWebEngineProfile *SignInDialog::profile() const
 {
     Q_D(const SignInDialog);
+    const_cast<SignInDialogPrivate *>(d)->ensureBrowser();
     return d->m_profile;
+}
+
+bool SignInDialog::isBrowserCreated() const
+{
+    Q_D(const SignInDialog);
+    return d->m_view != nullptr;
 }
 
 void SignInDialog::forgetAccount(const Account &account)
@@ -425,6 +447,8 @@ void SignInDialog::forgetAccount(const Account &account)
     QUrl authority;
     authority.setAuthority(account.environment());
     const QString host = authority.host();
+    if (!d->m_profile)
+        return; // an off-the-record profile that was never made holds no cookie
     if (host.isEmpty()) {
         clearCookies();
         return;
@@ -440,6 +464,8 @@ void SignInDialog::forgetAccount(const Account &account)
 void SignInDialog::clearCookies()
 {
     Q_D(SignInDialog);
+    if (!d->m_profile)
+        return;
     d->m_profile->cookieStore()->deleteAllCookies();
     d->m_profile->clearHttpCache();
 }
@@ -447,6 +473,7 @@ void SignInDialog::clearCookies()
 void SignInDialog::authorize(const QUrl &authorizationUrl, const QUrl &redirectUri)
 {
     Q_D(SignInDialog);
+    d->ensureBrowser();
     d->m_policy.setRedirectUri(redirectUri);
     d->handleRedirectScheme(redirectUri);
     d->m_authorizing = true;
@@ -475,12 +502,14 @@ bool SignInDialog::isAuthorizing() const
 QWebEnginePage *SignInDialog::page() const
 {
     Q_D(const SignInDialog);
+    const_cast<SignInDialogPrivate *>(d)->ensureBrowser();
     return d->m_page;
 }
 
 QWebEngineView *SignInDialog::view() const
 {
     Q_D(const SignInDialog);
+    const_cast<SignInDialogPrivate *>(d)->ensureBrowser();
     return d->m_view;
 }
 

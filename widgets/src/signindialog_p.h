@@ -17,6 +17,7 @@
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QProgressBar;
+class QVBoxLayout;
 class QWebEngineCertificateError;
 class QWebEngineLoadingInfo;
 QT_END_NAMESPACE
@@ -96,6 +97,8 @@ public:
     explicit SignInDialogPrivate(SignInDialog *q);
 
     void setupUi();
+    // Creates the web view and its profile, once (see SignInDialog::isBrowserCreated()).
+    void ensureBrowser();
     void installProfile(QWebEngineProfile *profile);
     void tearDownPage();
     // Installs the handler for the redirect URI's scheme when the application registered it.
@@ -118,6 +121,7 @@ public:
     SignInDialogAgent *m_agent = nullptr;
     QWebEngineView *m_view = nullptr;
     QProgressBar *m_progress = nullptr;
+    QVBoxLayout *m_layout = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     SignInPage *m_page = nullptr;
     SignInInterceptor *m_interceptor = nullptr;

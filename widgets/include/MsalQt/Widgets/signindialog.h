@@ -33,6 +33,8 @@ class SignInDialogPrivate;
 // A QObject cannot be both a QDialog and an AuthorizationAgent, so the dialog hands the flow an
 // agent it owns (agent()); the flow drives it, and the dialog opens and closes with it.
 //
+// - The web view and its profile are made when first needed (the first authorize(), or page(),
+//   view(), profile()), not with the dialog: a dialog made at start-up costs no Chromium start.
 // - Each dialog browses in its own off-the-record profile unless setPersistentProfile() is
 //   called; then single-sign-on cookies survive restarts, and an application that signs an
 //   account out must also call forgetAccount() (SignInButton does), or the next sign-in would
@@ -65,7 +67,10 @@ public:
     // returns to an off-the-record profile. Call it while no sign-in is running.
     void setPersistentProfile(const QString &storageName);
     bool isPersistentProfile() const;
+    // Creates the browser if it does not exist yet.
     QWebEngineProfile *profile() const;
+    // Whether the web view and profile exist (WebEngine has been started for this dialog).
+    bool isBrowserCreated() const;
 
     // Deletes the cookies the sign-in pages of the account's authority host left in this
     // dialog's profile, so that the next sign-in asks again. The server's session cookies are
@@ -80,7 +85,7 @@ public:
     void authorize(const QUrl &authorizationUrl, const QUrl &redirectUri);
     bool isAuthorizing() const;
 
-    // For tests and automation: the page and the view.
+    // For tests and automation: the page and the view (created if need be).
     QWebEnginePage *page() const;
     QWebEngineView *view() const;
 
