@@ -43,6 +43,198 @@
         <source>Signed-in accounts</source>
         <translation>Angemeldete Konten</translation>
     </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Tenant %1</source>
+        <translation>Mandant %1</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::GraphPanel</name>
+    <message>
+        <source>S&amp;end</source>
+        <translation>S&amp;enden</translation>
+    </message>
+    <message>
+        <source>No request sent yet.</source>
+        <translation>Noch keine Anfrage gesendet.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Getting a token…</source>
+        <translation>Token wird geholt…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>HTTP-Methode</translation>
+    </message>
+    <message>
+        <source>Graph endpoint</source>
+        <translation>Graph-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Request path under the Graph endpoint</source>
+        <translation>Anfragepfad unter dem Graph-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Response as a tree</source>
+        <translation>Antwort als Baum</translation>
+    </message>
+    <message>
+        <source>Response as text</source>
+        <translation>Antwort als Text</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Ra&amp;w</source>
+        <translation>Ro&amp;h</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>Kein Token: %1</translation>
+    </message>
+    <message>
+        <source>HTTP 401 with a claims challenge: getting a new token…</source>
+        <translation>HTTP 401 mit Claims-Challenge: neues Token wird geholt…</translation>
+    </message>
+    <message>
+        <source>No token for the claims challenge: %1</source>
+        <translation>Kein Token für die Claims-Challenge: %1</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Netzwerkfehler: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2 · %3 ms</source>
+        <translation>HTTP %1 %2 · %3 ms</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::LogPane</name>
+    <message>
+        <source>Library log</source>
+        <translation>Bibliotheksprotokoll</translation>
+    </message>
+    <message>
+        <source>Messages of the msalqt.* logging categories appear here.</source>
+        <translation>Meldungen der Protokollkategorien msalqt.* erscheinen hier.</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::MainWindow</name>
+    <message>
+        <source>MsalQt Demo</source>
+        <translation>MsalQt-Demo</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>Anfrage &amp;senden</translation>
+    </message>
+    <message>
+        <source>Authority: %1</source>
+        <translation>Autorität: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove account</source>
+        <translation>Konto &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>&amp;Graph</translation>
+    </message>
+    <message>
+        <source>Graph: %1</source>
+        <translation>Graph: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;witch account…</source>
+        <translation>Konto &amp;wechseln…</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::Options</name>
+    <message>
+        <source>Signs in with MsalQt and calls Microsoft Graph (offline on the built-in emulator by default).</source>
+        <translation>Meldet sich mit MsalQt an und ruft Microsoft Graph auf (standardmäßig offline am eingebauten Emulator).</translation>
+    </message>
+    <message>
+        <source>Authority URL (default: the built-in emulator).</source>
+        <translation>URL der Autorität (Standard: der eingebaute Emulator).</translation>
+    </message>
+    <message>
+        <source>Application (client) id.</source>
+        <translation>Anwendungs-ID (Client-ID).</translation>
+    </message>
+    <message>
+        <source>Scope to ask for (repeatable; default User.Read).</source>
+        <translation>Anzufordernder Bereich (wiederholbar; Standard User.Read).</translation>
+    </message>
+    <message>
+        <source>Use the authority, client id and scopes saved by an earlier run.</source>
+        <translation>Autorität, Client-ID und Bereiche eines früheren Laufs verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::TokenView</name>
@@ -106,79 +298,25 @@
         <source>%1 (expired)</source>
         <translation>%1 (abgelaufen)</translation>
     </message>
-</context>
-<context>
-    <name>MsalQtDemo::GraphPanel</name>
     <message>
-        <source>S&amp;end</source>
-        <translation>S&amp;enden</translation>
+        <source>Token to show</source>
+        <translation>Anzuzeigendes Token</translation>
     </message>
     <message>
-        <source>No request sent yet.</source>
-        <translation>Noch keine Anfrage gesendet.</translation>
+        <source>Copies the raw token to the clipboard</source>
+        <translation>Kopiert das Roh-Token in die Zwischenablage</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
+        <source>Token claims</source>
+        <translation>Claims des Tokens</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>Wert</translation>
+        <source>Raw token</source>
+        <translation>Roh-Token</translation>
     </message>
     <message>
-        <source>Getting a token…</source>
-        <translation>Token wird geholt…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Wird gesendet…</translation>
-    </message>
-</context>
-<context>
-    <name>MsalQtDemo::MainWindow</name>
-    <message>
-        <source>MsalQt Demo</source>
-        <translation>MsalQt-Demo</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Konten</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Account</source>
-        <translation>&amp;Konto</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Send request</source>
-        <translation>Anfrage &amp;senden</translation>
-    </message>
-    <message>
-        <source>Authority: %1</source>
-        <translation>Autorität: %1</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,198 @@
         <source>Signed-in accounts</source>
         <translation>Comptes connectés</translation>
     </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Tenant %1</source>
+        <translation>Locataire %1</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::GraphPanel</name>
+    <message>
+        <source>S&amp;end</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>No request sent yet.</source>
+        <translation>Aucune requête envoyée.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Getting a token…</source>
+        <translation>Obtention d’un jeton…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>Méthode HTTP</translation>
+    </message>
+    <message>
+        <source>Graph endpoint</source>
+        <translation>Point de terminaison Graph</translation>
+    </message>
+    <message>
+        <source>Request path under the Graph endpoint</source>
+        <translation>Chemin de la requête sous le point de terminaison Graph</translation>
+    </message>
+    <message>
+        <source>Response as a tree</source>
+        <translation>Réponse sous forme d’arbre</translation>
+    </message>
+    <message>
+        <source>Response as text</source>
+        <translation>Réponse sous forme de texte</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Ra&amp;w</source>
+        <translation>&amp;Brut</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>Aucun jeton : %1</translation>
+    </message>
+    <message>
+        <source>HTTP 401 with a claims challenge: getting a new token…</source>
+        <translation>HTTP 401 avec une demande de revendications : obtention d’un nouveau jeton…</translation>
+    </message>
+    <message>
+        <source>No token for the claims challenge: %1</source>
+        <translation>Aucun jeton pour la demande de revendications : %1</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Erreur réseau : %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2 · %3 ms</source>
+        <translation>HTTP %1 %2 · %3 ms</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::LogPane</name>
+    <message>
+        <source>Library log</source>
+        <translation>Journal de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Messages of the msalqt.* logging categories appear here.</source>
+        <translation>Les messages des catégories de journalisation msalqt.* s’affichent ici.</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::MainWindow</name>
+    <message>
+        <source>MsalQt Demo</source>
+        <translation>Démo MsalQt</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>&amp;Envoyer la requête</translation>
+    </message>
+    <message>
+        <source>Authority: %1</source>
+        <translation>Autorité : %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove account</source>
+        <translation>&amp;Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>&amp;Graph</translation>
+    </message>
+    <message>
+        <source>Graph: %1</source>
+        <translation>Graph : %1</translation>
+    </message>
+    <message>
+        <source>S&amp;witch account…</source>
+        <translation>&amp;Changer de compte…</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::Options</name>
+    <message>
+        <source>Signs in with MsalQt and calls Microsoft Graph (offline on the built-in emulator by default).</source>
+        <translation>Se connecte avec MsalQt et appelle Microsoft Graph (hors ligne sur l’émulateur intégré par défaut).</translation>
+    </message>
+    <message>
+        <source>Authority URL (default: the built-in emulator).</source>
+        <translation>URL de l’autorité (par défaut : l’émulateur intégré).</translation>
+    </message>
+    <message>
+        <source>Application (client) id.</source>
+        <translation>Identifiant de l’application (client).</translation>
+    </message>
+    <message>
+        <source>Scope to ask for (repeatable; default User.Read).</source>
+        <translation>Étendue demandée (répétable ; par défaut User.Read).</translation>
+    </message>
+    <message>
+        <source>Use the authority, client id and scopes saved by an earlier run.</source>
+        <translation>Utiliser l’autorité, l’identifiant client et les étendues enregistrés lors d’une exécution précédente.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::TokenView</name>
@@ -106,79 +298,25 @@
         <source>%1 (expired)</source>
         <translation>%1 (expiré)</translation>
     </message>
-</context>
-<context>
-    <name>MsalQtDemo::GraphPanel</name>
     <message>
-        <source>S&amp;end</source>
-        <translation>&amp;Envoyer</translation>
+        <source>Token to show</source>
+        <translation>Jeton à afficher</translation>
     </message>
     <message>
-        <source>No request sent yet.</source>
-        <translation>Aucune requête envoyée.</translation>
+        <source>Copies the raw token to the clipboard</source>
+        <translation>Copie le jeton brut dans le presse-papiers</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nom</translation>
+        <source>Token claims</source>
+        <translation>Revendications du jeton</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
+        <source>Raw token</source>
+        <translation>Jeton brut</translation>
     </message>
     <message>
-        <source>Getting a token…</source>
-        <translation>Obtention d’un jeton…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Envoi…</translation>
-    </message>
-</context>
-<context>
-    <name>MsalQtDemo::MainWindow</name>
-    <message>
-        <source>MsalQt Demo</source>
-        <translation>Démo MsalQt</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Comptes</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Jeton</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>Journal</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Account</source>
-        <translation>&amp;Compte</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Send request</source>
-        <translation>&amp;Envoyer la requête</translation>
-    </message>
-    <message>
-        <source>Authority: %1</source>
-        <translation>Autorité : %1</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include <MsalQt/tokenrequest.h>
 
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -100,8 +101,10 @@ MsalQt::Account AccountsPanel::currentAccount() const
 
 MsalQt::SystemBrowserAgent *AccountsPanel::systemBrowserAgent()
 {
-    if (!m_browser)
+    if (!m_browser) {
         m_browser = new MsalQt::SystemBrowserAgent(this);
+        m_browser->setUrlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); });
+    }
     return m_browser;
 }
 

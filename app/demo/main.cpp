@@ -1,5 +1,6 @@
 // msalqt-demo: accounts, decoded tokens and a Microsoft Graph call. Offline by default on the
 // built-in emulator (sign in as alice@contoso.com / Passw0rd!); --authority/--client-id for a tenant.
+#include "automation.h"
 #include "logpane.h"
 #include "mainwindow.h"
 #include "options.h"
@@ -9,7 +10,6 @@
 #include <MsalQt/publicclientapplication.h>
 
 #include <QApplication>
-#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char *argv[])
@@ -25,14 +25,14 @@ int main(int argc, char *argv[])
     MsalQtDemo::LogPane::installMessageHandler();
     MsalQtDemo::Options options = MsalQtDemo::parseOptions(QApplication::arguments());
 
+    const MsalQtDemo::Automation automation = MsalQtDemo::Automation::fromEnvironment();
+
     QUrl graph(QStringLiteral("https://graph.microsoft.com"));
     MsalQt::Emulator::Server server; // offline unless an authority is given
-    const QString screenshot = qEnvironmentVariable("MSALQT_DEMO_SCREENSHOT");
     if (options.authority.isEmpty()) {
         if (!server.listen())
             qFatal("The built-in emulator could not listen on a loopback port.");
-        if (!screenshot.isEmpty()) // unattended: the emulator signs Alice in at once
-            server.setAutoSignIn(QStringLiteral("alice@contoso.com"));
+        automation.prepare(&server);
         options.authority = server.authorityUrl(QStringLiteral("organizations")).toString();
         options.clientId = server.publicClientId();
         graph = server.baseUrl();
@@ -40,14 +40,6 @@ int main(int argc, char *argv[])
     MsalQt::PublicClientApplication app(options.clientId, MsalQt::Authority::microsoft(options.authority));
     MsalQtDemo::MainWindow window(&app, options.scopes, graph);
     window.show();
-    if (!screenshot.isEmpty()) { // MSALQT_DEMO_SCREENSHOT=path: sign in, call Graph, grab, quit
-        QObject::connect(&window, &MsalQtDemo::MainWindow::scriptFinished, &window, [&](bool ok) {
-            QTimer::singleShot(300, &window, [&, ok] {
-                window.grab().save(screenshot);
-                QApplication::exit(ok ? 0 : 1);
-            });
-        });
-        QTimer::singleShot(0, &window, [&] { window.runScript(); });
-    }
+    automation.start(&window);
     return QApplication::exec();
 }

@@ -5,6 +5,7 @@
 #include "logpane.h"
 #include "tokenview.h"
 
+#include <MsalQt/Widgets/signinbutton.h>
 #include <MsalQt/interactiveparameters.h>
 #include <MsalQt/publicclientapplication.h>
 #include <MsalQt/tokenrequest.h>
@@ -73,6 +74,12 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
     quit->setShortcut(QKeySequence::Quit);
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     account->addAction(tr("Sign &in"), m_accounts, &AccountsPanel::signIn);
+    // The AccountPicker: the cached accounts, one to use (silently), add another, remove one.
+    QAction *pick = account->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/switch-account.svg")),
+                                       tr("S&witch account…"), m_accounts->signInButton(),
+                                       &MsalQt::Widgets::SignInButton::switchAccount);
+    pick->setObjectName(QStringLiteral("switchAccount"));
+    pick->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
     account->addAction(tr("Sign &out"), m_accounts, &AccountsPanel::signOut);
     account->addAction(tr("&Remove account"), m_accounts, &AccountsPanel::removeCurrentAccount);
     QMenu *graph = menuBar()->addMenu(tr("&Graph"));

@@ -8,14 +8,13 @@ namespace MsalQtDemo {
 
 Options parseOptions(const QStringList &arguments)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("MsalQtDemo::Options", text); };
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Signs in with MsalQt and calls Microsoft Graph (offline on the built-in emulator by default)."));
+    parser.setApplicationDescription(Options::tr("Signs in with MsalQt and calls Microsoft Graph (offline on the built-in emulator by default)."));
     parser.addHelpOption();
-    const QCommandLineOption authority(QStringLiteral("authority"), tr("Authority URL (default: the built-in emulator)."), QStringLiteral("url"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("Application (client) id."), QStringLiteral("id"));
-    const QCommandLineOption scope(QStringLiteral("scope"), tr("Scope to ask for (repeatable; default User.Read)."), QStringLiteral("scope"));
-    const QCommandLineOption saved(QStringLiteral("saved"), tr("Use the authority, client id and scopes saved by an earlier run."));
+    const QCommandLineOption authority(QStringLiteral("authority"), Options::tr("Authority URL (default: the built-in emulator)."), QStringLiteral("url"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), Options::tr("Application (client) id."), QStringLiteral("id"));
+    const QCommandLineOption scope(QStringLiteral("scope"), Options::tr("Scope to ask for (repeatable; default User.Read)."), QStringLiteral("scope"));
+    const QCommandLineOption saved(QStringLiteral("saved"), Options::tr("Use the authority, client id and scopes saved by an earlier run."));
     parser.addOptions({authority, clientId, scope, saved});
     parser.process(arguments);
 

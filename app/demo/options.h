@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace MsalQtDemo {
@@ -7,6 +8,9 @@ namespace MsalQtDemo {
 // The command line (--authority, --client-id, --scope, --saved), with QSettings: an authority
 // given is saved with its client id and scopes; --saved uses them again. No authority: offline.
 struct Options {
+    Q_DECLARE_TR_FUNCTIONS(MsalQtDemo::Options) // the --help texts
+
+public:
     QString authority; // empty: the built-in emulator
     QString clientId;
     QStringList scopes; // User.Read unless given
