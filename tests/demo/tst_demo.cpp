@@ -5,29 +5,51 @@
 #include "tokenview.h"
 
 #include <emulator.h>
+#include <MsalQt/Widgets/accountpicker.h>
+#include <MsalQt/Widgets/devicecodedialog.h>
+#include <MsalQt/Widgets/signinbutton.h>
+#include <MsalQt/Widgets/signindialog.h>
+#include <MsalQt/devicecode.h>
 #include <MsalQt/publicclientapplication.h>
+#include <MsalQt/systembrowseragent.h>
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QTest>
 #include <QTreeWidget>
+#include <QWebEngineView>
+
+#include <memory>
 
 // The demo's window on an in-process emulator: sign in through the embedded browser (the
 // emulator signs Alice in at once), the account in the list, the decoded ID token, the Graph
-// call to /v1.0/me; a screenshot goes to test-artifacts/demo.png.
+// call to /v1.0/me; a screenshot goes to test-artifacts/demo.png. Then the other two ways in
+// (system browser, device code), and a Graph claims challenge answered with a new token.
 class tst_Demo : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void signInAndCallGraph();
+    void systemBrowserSignIn();
+    void deviceCodeSignInAndClaimsChallenge();
+    void followsTheSystemLocale_data();
+    void followsTheSystemLocale();
 
 private:
+    std::unique_ptr<MsalQtDemo::MainWindow> newWindow();
+
     MsalQt::Emulator::Server m_emulator;
+    std::unique_ptr<MsalQt::PublicClientApplication> m_app;
 };
 
 void tst_Demo::initTestCase()
@@ -39,14 +61,34 @@ void tst_Demo::initTestCase()
     m_emulator.setAutoSignIn(QStringLiteral("alice@contoso.com"));
 }
 
+void tst_Demo::init()
+{
+    m_emulator.setGraphAuthenticationContext({});
+    m_emulator.clearRequests();
+    m_app = std::make_unique<MsalQt::PublicClientApplication>(
+        m_emulator.publicClientId(), MsalQt::Authority::microsoft(m_emulator.authorityUrl(QStringLiteral("organizations"))));
+}
+
+std::unique_ptr<MsalQtDemo::MainWindow> tst_Demo::newWindow()
+{
+    auto window = std::make_unique<MsalQtDemo::MainWindow>(m_app.get(), QStringList{QStringLiteral("User.Read")},
+                                                           m_emulator.baseUrl());
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return {};
+    return window;
+}
+
 void tst_Demo::signInAndCallGraph()
 {
-    MsalQt::PublicClientApplication app(m_emulator.publicClientId(),
-                                        MsalQt::Authority::microsoft(m_emulator.authorityUrl(QStringLiteral("organizations"))));
-    MsalQtDemo::MainWindow window(&app, {QStringLiteral("User.Read")}, m_emulator.baseUrl());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
     window.accountsPanel()->setMode(MsalQtDemo::AccountsPanel::Embedded);
+    // WebEngine is started by the first sign-in that needs a page, not with the window.
+    MsalQt::Widgets::SignInDialog *dialog = window.accountsPanel()->signInButton()->signInDialog();
+    QVERIFY(!dialog->isBrowserCreated());
+    QVERIFY(window.findChildren<QWebEngineView *>().isEmpty());
 
     auto *signIn = window.findChild<QPushButton *>(QStringLiteral("signIn"));
     QVERIFY(signIn);
@@ -54,6 +96,7 @@ void tst_Demo::signInAndCallGraph()
     QListWidget *accounts = window.accountsPanel()->accountList();
     QTRY_COMPARE_WITH_TIMEOUT(accounts->count(), 1, 60000);
     QVERIFY2(accounts->item(0)->text().contains(QLatin1String("alice@contoso.com")), qPrintable(accounts->item(0)->text()));
+    QVERIFY(dialog->isBrowserCreated());
 
     // The ID token's claims.
     auto *kind = window.findChild<QComboBox *>(QStringLiteral("tokenKind"));
@@ -80,6 +123,129 @@ void tst_Demo::signInAndCallGraph()
     const QString path = QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo.png");
     QVERIFY(window.grab().save(path));
     qInfo("screenshot: %s", qPrintable(path));
+}
+
+// The system browser mode: the loopback redirect, no WebEngine at all. The "browser" here is an
+// HTTP client following the emulator's redirect (auto sign-in) to the demo's loopback listener.
+void tst_Demo::systemBrowserSignIn()
+{
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
+    window.accountsPanel()->setMode(MsalQtDemo::AccountsPanel::SystemBrowser);
+    QNetworkAccessManager browser;
+    QUrl opened;
+    int browserStatus = 0;
+    window.accountsPanel()->systemBrowserAgent()->setUrlOpener([&](const QUrl &url) {
+        opened = url;
+        QNetworkReply *reply = browser.get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&browserStatus, reply] {
+            browserStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+        });
+        return true;
+    });
+
+    window.accountsPanel()->signIn();
+    QListWidget *accounts = window.accountsPanel()->accountList();
+    QTRY_COMPARE_WITH_TIMEOUT(accounts->count(), 1, 30000);
+    QVERIFY(accounts->item(0)->text().contains(QLatin1String("alice@contoso.com")));
+    QVERIFY2(opened.path().endsWith(QLatin1String("/oauth2/v2.0/authorize")), qPrintable(opened.toString()));
+    const QUrl redirect(QUrlQuery(opened).queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+    QCOMPARE(redirect.scheme(), QStringLiteral("http"));
+    QCOMPARE(redirect.host(), QStringLiteral("localhost")); // RFC 8252 §7.3: the loopback listener
+    QVERIFY(redirect.port() > 0);
+    QTRY_COMPARE(browserStatus, 200); // the "you can close this tab" page
+    QVERIFY(!window.accountsPanel()->signInButton()->signInDialog()->isBrowserCreated());
+    QVERIFY(!window.tokenView()->claimsTree()->findItems(QStringLiteral("scp"), Qt::MatchExactly, 0).isEmpty());
+
+    // Account ▸ Switch account… opens the AccountPicker on the cached accounts; picking one
+    // acquires its token silently (the cache), and the token view shows it again.
+    window.tokenView()->clear();
+    auto *pick = window.findChild<QAction *>(QStringLiteral("switchAccount"));
+    QVERIFY(pick);
+    pick->trigger();
+    MsalQt::Widgets::AccountPicker *picker = nullptr;
+    QTRY_VERIFY((picker = window.findChild<MsalQt::Widgets::AccountPicker *>()) && picker->isVisible());
+    QCOMPARE(picker->model()->rowCount(), 1);
+    m_emulator.clearRequests();
+    picker->setCurrentAccount(m_app->accounts().value(0));
+    picker->pickCurrent();
+    QTRY_VERIFY(!window.tokenView()->claimsTree()->findItems(QStringLiteral("scp"), Qt::MatchExactly, 0).isEmpty());
+    QCOMPARE(m_emulator.requestCount(QStringLiteral("/token")), 0);
+}
+
+// Device code in its dialog (approved on the emulator's side, as a phone would), then Graph under
+// an authentication-context policy: 401 with a claims challenge, a new token carrying the
+// context (the refresh token, with the claims), the request retried once and answered.
+void tst_Demo::deviceCodeSignInAndClaimsChallenge()
+{
+    m_emulator.setDeviceCodeTiming(1, 120);
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
+    window.accountsPanel()->setMode(MsalQtDemo::AccountsPanel::DeviceCode);
+    window.accountsPanel()->signIn();
+
+    MsalQt::Widgets::DeviceCodeDialog *codeDialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((codeDialog = window.findChild<MsalQt::Widgets::DeviceCodeDialog *>()), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!codeDialog->deviceCode().userCode().isEmpty(), 10000);
+    QVERIFY(codeDialog->isVisible());
+    QVERIFY(m_emulator.approveDeviceCode(codeDialog->deviceCode().userCode(), QStringLiteral("alice@contoso.com")));
+    QListWidget *accounts = window.accountsPanel()->accountList();
+    QTRY_COMPARE_WITH_TIMEOUT(accounts->count(), 1, 30000);
+    QVERIFY(!window.accountsPanel()->signInButton()->signInDialog()->isBrowserCreated());
+
+    QTreeWidget *claims = window.tokenView()->claimsTree();
+    QVERIFY(claims->findItems(QStringLiteral("acrs"), Qt::MatchExactly, 0).isEmpty());
+    m_emulator.setGraphAuthenticationContext(QStringLiteral("c1"));
+    m_emulator.clearRequests();
+    window.graphPanel()->send();
+    QLabel *status = window.graphPanel()->statusLabel();
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("HTTP 200")), qPrintable(status->text()), 30000);
+
+    QList<int> order; // 0: Graph, 1: a token request with claims
+    const QList<MsalQt::Emulator::RecordedRequest> requests = m_emulator.requests();
+    for (const MsalQt::Emulator::RecordedRequest &request : requests) {
+        if (request.path == QLatin1String("/v1.0/me"))
+            order.append(0);
+        else if (request.path.endsWith(QLatin1String("/oauth2/v2.0/token"))) {
+            QCOMPARE(request.form.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
+            QVERIFY(request.form.queryItemValue(QStringLiteral("claims"), QUrl::FullyDecoded).contains(QLatin1String("\"acrs\"")));
+            order.append(1);
+        }
+    }
+    QCOMPARE(order, (QList<int>{0, 1, 0}));
+    // The token view shows the new token, which carries the authentication context.
+    QTRY_VERIFY(!claims->findItems(QStringLiteral("acrs"), Qt::MatchExactly, 0).isEmpty());
+}
+
+void tst_Demo::followsTheSystemLocale_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("German") << "de_DE.UTF-8" << "Meldet sich mit MsalQt an";
+    QTest::newRow("French") << "fr_FR.UTF-8" << "Se connecte avec MsalQt";
+    QTest::newRow("English (no translation)") << "en_US.UTF-8" << "Signs in with MsalQt";
+}
+
+// msalqt-demo loads the translation of the system locale from its resources: its --help text.
+void tst_Demo::followsTheSystemLocale()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, expected);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("LANG"), lang);
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess demo;
+    demo.setProcessEnvironment(environment);
+    demo.start(QStringLiteral(MSALQT_DEMO_EXECUTABLE), {QStringLiteral("--help")});
+    QVERIFY(demo.waitForFinished(30000));
+    QCOMPARE(demo.exitCode(), 0);
+    const QString help = QString::fromUtf8(demo.readAllStandardOutput());
+    QVERIFY2(help.contains(expected), qPrintable(help));
 }
 
 QTEST_MAIN(tst_Demo)
