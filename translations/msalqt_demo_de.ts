@@ -212,6 +212,42 @@
         <source>S&amp;witch account…</source>
         <translation>Konto &amp;wechseln…</translation>
     </message>
+    <message>
+        <source>&amp;Emulator</source>
+        <translation>&amp;Emulator</translation>
+    </message>
+    <message>
+        <source>Graph requires an authentication &amp;context</source>
+        <translation>Graph verlangt einen Authentifizierungs&amp;kontext</translation>
+    </message>
+    <message>
+        <source>Graph answers 401 with a claims challenge until the token carries the context</source>
+        <translation>Graph antwortet mit 401 und einer Claims-Challenge, bis das Token den Kontext trägt</translation>
+    </message>
+    <message>
+        <source>Graph now asks for authentication context c1 (a claims challenge).</source>
+        <translation>Graph verlangt jetzt den Authentifizierungskontext c1 (eine Claims-Challenge).</translation>
+    </message>
+    <message>
+        <source>Graph accepts any token of the emulator again.</source>
+        <translation>Graph nimmt wieder jedes Token des Emulators an.</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the current account&apos;s refresh tokens</source>
+        <translation>Aktualisierungstokens des aktuellen Kontos &amp;widerrufen</translation>
+    </message>
+    <message>
+        <source>Refresh tokens of %1 revoked on the server.</source>
+        <translation>Aktualisierungstokens von %1 auf dem Server widerrufen.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget browser sessions</source>
+        <translation>Browsersitzungen &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>The emulator forgot every browser session.</source>
+        <translation>Der Emulator hat alle Browsersitzungen vergessen.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::Options</name>

@@ -212,6 +212,42 @@
         <source>S&amp;witch account…</source>
         <translation>&amp;Changer de compte…</translation>
     </message>
+    <message>
+        <source>&amp;Emulator</source>
+        <translation>É&amp;mulateur</translation>
+    </message>
+    <message>
+        <source>Graph requires an authentication &amp;context</source>
+        <translation>Graph exige un &amp;contexte d’authentification</translation>
+    </message>
+    <message>
+        <source>Graph answers 401 with a claims challenge until the token carries the context</source>
+        <translation>Graph répond 401 avec une demande de revendications tant que le jeton ne porte pas le contexte</translation>
+    </message>
+    <message>
+        <source>Graph now asks for authentication context c1 (a claims challenge).</source>
+        <translation>Graph exige maintenant le contexte d’authentification c1 (une demande de revendications).</translation>
+    </message>
+    <message>
+        <source>Graph accepts any token of the emulator again.</source>
+        <translation>Graph accepte de nouveau tout jeton de l’émulateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the current account&apos;s refresh tokens</source>
+        <translation>&amp;Révoquer les jetons d’actualisation du compte actuel</translation>
+    </message>
+    <message>
+        <source>Refresh tokens of %1 revoked on the server.</source>
+        <translation>Jetons d’actualisation de %1 révoqués sur le serveur.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget browser sessions</source>
+        <translation>&amp;Oublier les sessions du navigateur</translation>
+    </message>
+    <message>
+        <source>The emulator forgot every browser session.</source>
+        <translation>L’émulateur a oublié toutes les sessions du navigateur.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::Options</name>

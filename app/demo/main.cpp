@@ -39,6 +39,8 @@ int main(int argc, char *argv[])
     }
     MsalQt::PublicClientApplication app(options.clientId, MsalQt::Authority::microsoft(options.authority));
     MsalQtDemo::MainWindow window(&app, options.scopes, graph);
+    if (server.isListening())
+        window.setEmulator(&server);
     window.show();
     automation.start(&window);
     return QApplication::exec();

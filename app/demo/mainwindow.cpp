@@ -5,6 +5,7 @@
 #include "logpane.h"
 #include "tokenview.h"
 
+#include <emulator.h>
 #include <MsalQt/Widgets/signinbutton.h>
 #include <MsalQt/interactiveparameters.h>
 #include <MsalQt/publicclientapplication.h>
@@ -121,6 +122,31 @@ void MainWindow::acquireForGraph(const QString &claims,
             showError(request->error());
             done({}, request->error());
         }
+    });
+}
+
+void MainWindow::setEmulator(MsalQt::Emulator::Server *server)
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Emulator"));
+    QAction *context = menu->addAction(tr("Graph requires an authentication &context"));
+    context->setObjectName(QStringLiteral("requireAuthContext"));
+    context->setCheckable(true);
+    context->setToolTip(tr("Graph answers 401 with a claims challenge until the token carries the context"));
+    connect(context, &QAction::toggled, server, [this, server](bool on) {
+        server->setGraphAuthenticationContext(on ? QStringLiteral("c1") : QString());
+        statusBar()->showMessage(on ? tr("Graph now asks for authentication context c1 (a claims challenge).")
+                                    : tr("Graph accepts any token of the emulator again."), 8000);
+    });
+    menu->addAction(tr("&Revoke the current account's refresh tokens"), server, [this, server] {
+        const MsalQt::Account account = m_accounts->currentAccount();
+        if (account.isNull())
+            return;
+        server->revokeRefreshTokens(account.username());
+        statusBar()->showMessage(tr("Refresh tokens of %1 revoked on the server.").arg(account.username()), 8000);
+    });
+    menu->addAction(tr("&Forget browser sessions"), server, [this, server] {
+        server->clearSessions();
+        statusBar()->showMessage(tr("The emulator forgot every browser session."), 8000);
     });
 }
 

@@ -9,7 +9,10 @@
 
 namespace MsalQt {
 class PublicClientApplication;
+namespace Emulator {
+class Server;
 }
+} // namespace MsalQt
 
 namespace MsalQtDemo {
 
@@ -32,6 +35,10 @@ public:
     TokenView *tokenView() const { return m_token; }
     GraphPanel *graphPanel() const { return m_graph; }
     LogPane *logPane() const { return m_log; }
+
+    // Offline mode: an Emulator menu to make the built-in platform misbehave on purpose (a Graph
+    // claims challenge, revoked refresh tokens, forgotten browser sessions).
+    void setEmulator(MsalQt::Emulator::Server *server);
 
     // Unattended run (screenshots): sign in with the current mode, call Graph, then emit
     // scriptFinished().

@@ -198,7 +198,12 @@ void tst_Demo::deviceCodeSignInAndClaimsChallenge()
 
     QTreeWidget *claims = window.tokenView()->claimsTree();
     QVERIFY(claims->findItems(QStringLiteral("acrs"), Qt::MatchExactly, 0).isEmpty());
-    m_emulator.setGraphAuthenticationContext(QStringLiteral("c1"));
+    // Emulator ▸ Graph requires an authentication context (the offline demo's menu).
+    window.setEmulator(&m_emulator);
+    auto *requireContext = window.findChild<QAction *>(QStringLiteral("requireAuthContext"));
+    QVERIFY(requireContext);
+    requireContext->trigger();
+    QVERIFY(requireContext->isChecked());
     m_emulator.clearRequests();
     window.graphPanel()->send();
     QLabel *status = window.graphPanel()->statusLabel();
