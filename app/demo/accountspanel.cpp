@@ -42,6 +42,7 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
     m_signIn = new QPushButton(tr("Sign &in"), this);
     m_signIn->setObjectName(QStringLiteral("signIn"));
     m_signOut = new QPushButton(tr("Sign &out"), this);
+    m_signOut->setObjectName(QStringLiteral("signOut"));
     m_remove = new QPushButton(tr("&Remove account"), this);
 
     auto *buttons = new QHBoxLayout;

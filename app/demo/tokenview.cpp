@@ -54,8 +54,10 @@ TokenView::TokenView(QWidget *parent) : QWidget(parent)
 
     m_showRaw = new QPushButton(tr("Show &raw token"), this);
     m_showRaw->setCheckable(true);
+    m_showRaw->setObjectName(QStringLiteral("showRawToken"));
     m_copy = new QPushButton(tr("&Copy token"), this);
     m_copy->setToolTip(tr("Copies the raw token to the clipboard"));
+    m_copy->setObjectName(QStringLiteral("copyToken"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(whichLabel);
@@ -88,6 +90,7 @@ TokenView::TokenView(QWidget *parent) : QWidget(parent)
 
     m_raw = new QPlainTextEdit(this);
     m_raw->setReadOnly(true);
+    m_raw->setObjectName(QStringLiteral("rawToken"));
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setAccessibleName(tr("Raw token"));
     m_raw->setMaximumHeight(90);

@@ -14,6 +14,8 @@
 #include <MsalQt/systembrowseragent.h>
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -109,6 +111,30 @@ void tst_Demo::signInAndCallGraph()
     kind->setCurrentIndex(0); // the access token, as the screenshot shows it
     QVERIFY(!claims->findItems(QStringLiteral("scp"), Qt::MatchExactly, 0).isEmpty());
 
+    // The expiry counts down, live.
+    auto *expires = window.findChild<QLabel *>(QStringLiteral("expiresLabel"));
+    QVERIFY(expires);
+    const QString expiresBefore = expires->text();
+    QVERIFY2(expiresBefore.contains(QLatin1String("0:59:")), qPrintable(expiresBefore));
+    QTRY_VERIFY_WITH_TIMEOUT(expires->text() != expiresBefore, 3000);
+
+    // The raw token: hidden until asked for, then shown; Copy puts it on the clipboard.
+    auto *raw = window.findChild<QPlainTextEdit *>(QStringLiteral("rawToken"));
+    auto *showRaw = window.findChild<QPushButton *>(QStringLiteral("showRawToken"));
+    auto *copy = window.findChild<QPushButton *>(QStringLiteral("copyToken"));
+    QVERIFY(raw && showRaw && copy);
+    QVERIFY(!raw->isVisible());
+    QTest::mouseClick(showRaw, Qt::LeftButton);
+    QVERIFY(raw->isVisible());
+    const QString token = raw->toPlainText();
+    QCOMPARE(token.count(QLatin1Char('.')), 2); // a JWS
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), token);
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(showRaw, Qt::LeftButton); // hidden again: no token in the screenshot
+    QVERIFY(!raw->isVisible());
+
     // Graph: /v1.0/me with the token (silent, from the cache).
     auto *send = window.findChild<QPushButton *>(QStringLiteral("graphSend"));
     QVERIFY(send);
@@ -117,6 +143,21 @@ void tst_Demo::signInAndCallGraph()
     QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("HTTP 200")), qPrintable(status->text()), 30000);
     QVERIFY(window.graphPanel()->rawView()->toPlainText().contains(QLatin1String("Alice Example")));
     QVERIFY(!window.graphPanel()->jsonTree()->findItems(QStringLiteral("displayName"), Qt::MatchExactly, 0).isEmpty());
+
+    // The log pane shows the library's messages, never the token or the code it redeemed.
+    const QString log = window.logPane()->toPlainText();
+    QVERIFY(log.contains(QLatin1String("msalqt.")));
+    QVERIFY(!log.contains(token));
+    QVERIFY(!log.contains(token.section(QLatin1Char('.'), 2))); // not even the signature
+    bool sawCode = false;
+    for (const MsalQt::Emulator::RecordedRequest &request : m_emulator.requests()) {
+        const QString code = request.form.queryItemValue(QStringLiteral("code"));
+        if (code.isEmpty())
+            continue;
+        sawCode = true;
+        QVERIFY2(!log.contains(code), "the authorization code reached the log");
+    }
+    QVERIFY(sawCode);
 
     QTest::qWait(200);
     QVERIFY(QDir().mkpath(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR)));
@@ -158,6 +199,12 @@ void tst_Demo::systemBrowserSignIn()
     QTRY_COMPARE(browserStatus, 200); // the "you can close this tab" page
     QVERIFY(!window.accountsPanel()->signInButton()->signInDialog()->isBrowserCreated());
     QVERIFY(!window.tokenView()->claimsTree()->findItems(QStringLiteral("scp"), Qt::MatchExactly, 0).isEmpty());
+    // The sign-in mode is a setting: the next window starts in it.
+    {
+        const std::unique_ptr<MsalQtDemo::MainWindow> next = newWindow();
+        QVERIFY(next);
+        QCOMPARE(next->accountsPanel()->mode(), MsalQtDemo::AccountsPanel::SystemBrowser);
+    }
 
     // Account ▸ Switch account… opens the AccountPicker on the cached accounts; picking one
     // acquires its token silently (the cache), and the token view shows it again.
@@ -173,6 +220,15 @@ void tst_Demo::systemBrowserSignIn()
     picker->pickCurrent();
     QTRY_VERIFY(!window.tokenView()->claimsTree()->findItems(QStringLiteral("scp"), Qt::MatchExactly, 0).isEmpty());
     QCOMPARE(m_emulator.requestCount(QStringLiteral("/token")), 0);
+
+    // Sign out: the account leaves the list and the cache, the token view empties.
+    auto *signOut = window.findChild<QPushButton *>(QStringLiteral("signOut"));
+    QVERIFY(signOut && signOut->isEnabled());
+    QTest::mouseClick(signOut, Qt::LeftButton);
+    QCOMPARE(accounts->count(), 0);
+    QVERIFY(m_app->accounts().isEmpty());
+    QCOMPARE(window.tokenView()->claimsTree()->topLevelItemCount(), 0);
+    QVERIFY(!signOut->isEnabled());
 }
 
 // Device code in its dialog (approved on the emulator's side, as a phone would), then Graph under
@@ -217,6 +273,9 @@ void tst_Demo::deviceCodeSignInAndClaimsChallenge()
         else if (request.path.endsWith(QLatin1String("/oauth2/v2.0/token"))) {
             QCOMPARE(request.form.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
             QVERIFY(request.form.queryItemValue(QStringLiteral("claims"), QUrl::FullyDecoded).contains(QLatin1String("\"acrs\"")));
+            const QString refreshToken = request.form.queryItemValue(QStringLiteral("refresh_token"));
+            QVERIFY(!refreshToken.isEmpty());
+            QVERIFY2(!window.logPane()->toPlainText().contains(refreshToken), "the refresh token reached the log");
             order.append(1);
         }
     }
