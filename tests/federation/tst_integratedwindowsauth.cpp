@@ -8,7 +8,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 using namespace MsalQt;
 using namespace TestSupport;
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void negotiateChallenge();
     void fails_data();
     void fails();
+    void unresponsiveKdcBlocksNothing();
 
 private:
     std::unique_ptr<TokenRequest> wait(TokenRequest *request);
@@ -170,6 +173,55 @@ void tst_IntegratedWindowsAuth::fails()
     QCOMPARE(AuthError::typeName(request->error().type()), AuthError::typeName(AuthError::Type(type)));
     QVERIFY2(request->error().errorString().contains(says, Qt::CaseInsensitive), qPrintable(request->error().errorString()));
     QVERIFY(app.accounts().isEmpty());
+}
+
+// A KDC that accepts the connection for the service ticket and never answers: GSSAPI waits on
+// krb5's timeouts, on its own thread. Meanwhile the event loop turns, the request is still
+// running, and cancel() ends it at once with nothing sent to the federation server.
+void tst_IntegratedWindowsAuth::unresponsiveKdcBlocksNothing()
+{
+    QString error;
+    QVERIFY2(m_kdc.kinit(QStringLiteral("tgt-only.cc"), QStringLiteral("10h"), &error), qPrintable(error));
+    QTcpServer stuck;
+    QVERIFY(stuck.listen(QHostAddress::LocalHost));
+    int kdcConnections = 0;
+    connect(&stuck, &QTcpServer::newConnection, this, [&] { ++kdcConnections; }); // never read, never answered
+
+    QFile config(m_kdc.path(QStringLiteral("krb5.conf")));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QByteArray stuckConfig = config.readAll();
+    const qsizetype at = stuckConfig.indexOf("kdc = 127.0.0.1:");
+    QVERIFY(at >= 0);
+    stuckConfig.replace(at, stuckConfig.indexOf('\n', at) - at, "kdc = 127.0.0.1:" + QByteArray::number(stuck.serverPort()));
+    QFile stuckFile(m_kdc.path(QStringLiteral("stuck-krb5.conf")));
+    QVERIFY(stuckFile.open(QIODevice::WriteOnly) && stuckFile.write(stuckConfig) == stuckConfig.size());
+    stuckFile.close();
+    const QByteArray realConfig = qgetenv("KRB5_CONFIG");
+    qputenv("KRB5_CONFIG", QFile::encodeName(stuckFile.fileName()));
+    const auto restore = qScopeGuard([&] { qputenv("KRB5_CONFIG", realConfig); });
+
+    useCache(QStringLiteral("tgt-only.cc")); // a TGT, no ticket for HTTP/localhost yet
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(authority(QStringLiteral("localhost"))));
+    std::unique_ptr<TokenRequest> request(app.acquireTokenByIntegratedWindowsAuth({"User.Read"}, QString()));
+    request->setAutoDelete(false);
+    QSignalSpy finished(request.get(), &TokenRequest::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(kdcConnections > 0, 10000); // GSSAPI is asking the KDC
+
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+    ticker.start(10);
+    QTest::qWait(500);
+    QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks))); // the event loop was not blocked
+    QVERIFY(!request->isFinished());
+
+    request->cancel();
+    QVERIFY(request->isFinished() || finished.wait(1000));
+    QCOMPARE(AuthError::typeName(request->error().type()), AuthError::typeName(AuthError::Cancelled));
+    QCOMPARE(m_emulator.requestCount(QStringLiteral("/windowstransport")), 0);
+    stuck.close(); // the waiting exchange fails now, and the worker thread ends
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1); // the late GSSAPI answer reaches no one
 }
 
 QTEST_MAIN(tst_IntegratedWindowsAuth)

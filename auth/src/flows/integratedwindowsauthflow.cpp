@@ -3,6 +3,9 @@
 #include "wstrust/negotiate_p.h"
 
 #include <QCoreApplication>
+#include <QThread>
+
+#include <memory>
 
 namespace MsalQt {
 
@@ -88,14 +91,33 @@ WsTrustRequest IntegratedWindowsAuthFlow::wsTrustRequest(const WsTrustEndpoint &
     return WsTrustRequest{endpoint, realm.cloudAudienceUrn, QString(), QString(), now()};
 }
 
-QByteArray IntegratedWindowsAuthFlow::wsTrustAuthorization(const WsTrustEndpoint &endpoint, AuthError *error)
+void IntegratedWindowsAuthFlow::wsTrustAuthorization(const WsTrustEndpoint &endpoint, const AuthorizationCallback &done)
 {
-    // RFC 4559 §4.2 lets the client send its token with the first request; we do, so that the
-    // SOAP body goes out once instead of being replayed after a 401 challenge.
-    const QByteArray token = Negotiate::initialToken(endpoint.url.host(), error);
-    if (token.isEmpty())
-        return {};
-    return "Negotiate " + token.toBase64();
+    // gss_init_sec_context() asks the KDC for a service ticket when the ccache has none: a
+    // blocking exchange bounded only by krb5's own timeouts (many seconds when a KDC accepts and
+    // never answers). It runs on a thread of its own so that the event loop, and cancel(), stay
+    // live. The thread owns nothing of the flow: a flow that ends first just never hears back
+    // (the connection dies with q_ptr), and the thread deletes itself when GSSAPI returns.
+    struct Outcome {
+        QByteArray token;
+        AuthError error;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const QString host = endpoint.url.host();
+    QThread *worker = QThread::create([outcome, host] {
+        outcome->token = Negotiate::initialToken(host, &outcome->error);
+    });
+    worker->setObjectName(QStringLiteral("msalqt-negotiate"));
+    QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    QObject::connect(worker, &QThread::finished, q_ptr, [outcome, done] {
+        // RFC 4559 §4.2 lets the client send its token with the first request; we do, so that
+        // the SOAP body goes out once instead of being replayed after a 401 challenge.
+        if (outcome->token.isEmpty())
+            done({}, outcome->error);
+        else
+            done("Negotiate " + outcome->token.toBase64(), {});
+    });
+    worker->start();
 }
 
 } // namespace MsalQt

@@ -20,7 +20,8 @@ protected:
     void onUserRealm(const Internal::UserRealm &realm) override;
     Internal::WsTrustRequest wsTrustRequest(const Internal::WsTrustEndpoint &endpoint,
                                             const Internal::UserRealm &realm) const override;
-    QByteArray wsTrustAuthorization(const Internal::WsTrustEndpoint &endpoint, AuthError *error) override;
+    // SPNEGO on a worker thread: see the .cpp.
+    void wsTrustAuthorization(const Internal::WsTrustEndpoint &endpoint, const AuthorizationCallback &done) override;
 };
 
 } // namespace MsalQt

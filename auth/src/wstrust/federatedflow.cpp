@@ -79,12 +79,19 @@ void FederatedFlow::requestSamlAssertion(const UserRealm &realm, WsTrustEndpoint
 
 void FederatedFlow::postRequestSecurityToken(const WsTrustEndpoint &endpoint, const UserRealm &realm)
 {
-    AuthError error;
-    const QByteArray authorization = wsTrustAuthorization(endpoint, &error);
-    if (error.isError()) {
-        finishWithError(error);
-        return;
-    }
+    wsTrustAuthorization(endpoint, [this, endpoint, realm](const QByteArray &authorization, const AuthError &error) {
+        if (isFinished())
+            return; // cancelled while the authorization was being made
+        if (error.isError())
+            finishWithError(error);
+        else
+            sendRequestSecurityToken(endpoint, realm, authorization);
+    });
+}
+
+void FederatedFlow::sendRequestSecurityToken(const WsTrustEndpoint &endpoint, const UserRealm &realm,
+                                             const QByteArray &authorization)
+{
     const QByteArray body = buildRequestSecurityToken(wsTrustRequest(endpoint, realm));
     onSecretsSent();
 

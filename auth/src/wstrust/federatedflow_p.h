@@ -7,6 +7,8 @@
 
 #include <QPointer>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QNetworkReply;
 QT_END_NAMESPACE
@@ -30,11 +32,13 @@ protected:
     void requestSamlAssertion(const Internal::UserRealm &realm, Internal::WsTrustEndpointKind kind);
     virtual Internal::WsTrustRequest wsTrustRequest(const Internal::WsTrustEndpoint &endpoint,
                                                     const Internal::UserRealm &realm) const = 0;
-    virtual QByteArray wsTrustAuthorization(const Internal::WsTrustEndpoint &endpoint, AuthError *error)
+    // The Authorization header value for the RST (empty: none), or an error, handed to `done`;
+    // possibly later, from the event loop. `done` is only called while the flow runs.
+    using AuthorizationCallback = std::function<void(const QByteArray &authorization, const AuthError &error)>;
+    virtual void wsTrustAuthorization(const Internal::WsTrustEndpoint &endpoint, const AuthorizationCallback &done)
     {
         Q_UNUSED(endpoint);
-        Q_UNUSED(error);
-        return {};
+        done({}, {});
     }
     // Called once the RST is on the wire: the flow wipes the secrets it no longer needs.
     virtual void onSecretsSent() {}
@@ -45,6 +49,8 @@ protected:
 
 private:
     void postRequestSecurityToken(const Internal::WsTrustEndpoint &endpoint, const Internal::UserRealm &realm);
+    void sendRequestSecurityToken(const Internal::WsTrustEndpoint &endpoint, const Internal::UserRealm &realm,
+                                  const QByteArray &authorization);
     void onRequestSecurityTokenResponse(QNetworkReply *reply);
 
     QPointer<QNetworkReply> m_soapReply;
