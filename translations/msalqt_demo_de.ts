@@ -248,6 +248,10 @@
         <source>The emulator forgot every browser session.</source>
         <translation>Der Emulator hat alle Browsersitzungen vergessen.</translation>
     </message>
+    <message>
+        <source>The token cache could not be read or saved: %1</source>
+        <translation>Der Token-Cache konnte nicht gelesen oder gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::Options</name>

@@ -248,6 +248,10 @@
         <source>The emulator forgot every browser session.</source>
         <translation>L’émulateur a oublié toutes les sessions du navigateur.</translation>
     </message>
+    <message>
+        <source>The token cache could not be read or saved: %1</source>
+        <translation>Le cache de jetons n’a pas pu être lu ni enregistré : %1</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::Options</name>

@@ -73,6 +73,8 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
         Q_EMIT signedOut();
     });
     connect(m_button, &MsalQt::Widgets::SignInButton::failed, this, &AccountsPanel::failed);
+    // A persisted cache arrives after the window is up (it may wait for the keychain).
+    connect(m_app, &MsalQt::ClientApplication::cacheLoaded, this, &AccountsPanel::refresh);
     refresh();
 }
 

@@ -7,6 +7,7 @@
 
 #include <emulator.h>
 #include <MsalQt/Widgets/translations.h>
+#include <MsalQt/keychaincachestorage.h>
 #include <MsalQt/publicclientapplication.h>
 
 #include <QApplication>
@@ -38,10 +39,13 @@ int main(int argc, char *argv[])
         graph = server.baseUrl();
     }
     MsalQt::PublicClientApplication app(options.clientId, MsalQt::Authority::microsoft(options.authority));
+    if (!server.isListening()) // a real tenant: accounts survive restarts, encrypted (key in the keychain)
+        app.setCacheStorage(new MsalQt::KeychainCacheStorage(MsalQtDemo::tokenCachePath(), &app));
     MsalQtDemo::MainWindow window(&app, options.scopes, graph);
     if (server.isListening())
         window.setEmulator(&server);
     window.show();
+    app.loadCache();
     automation.start(&window);
     return QApplication::exec();
 }

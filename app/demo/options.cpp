@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace MsalQtDemo {
 
@@ -37,6 +39,13 @@ Options parseOptions(const QStringList &arguments)
         settings.setValue(QStringLiteral("scopes"), options.scopes);
     }
     return options;
+}
+
+QString tokenCachePath()
+{
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(directory);
+    return QDir(directory).filePath(QStringLiteral("token-cache.bin"));
 }
 
 } // namespace MsalQtDemo

@@ -18,4 +18,9 @@ public:
 
 Options parseOptions(const QStringList &arguments);
 
+// Where the demo keeps its token cache when it signs in to a real tenant (the application data
+// directory, created if need be). On the built-in emulator, which is new at every start, the cache
+// stays in memory.
+QString tokenCachePath();
+
 } // namespace MsalQtDemo

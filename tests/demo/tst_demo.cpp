@@ -10,6 +10,7 @@
 #include <MsalQt/Widgets/signinbutton.h>
 #include <MsalQt/Widgets/signindialog.h>
 #include <MsalQt/devicecode.h>
+#include <MsalQt/filecachestorage.h>
 #include <MsalQt/publicclientapplication.h>
 #include <MsalQt/systembrowseragent.h>
 
@@ -24,7 +25,9 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
 #include <QWebEngineView>
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void signInAndCallGraph();
     void systemBrowserSignIn();
     void deviceCodeSignInAndClaimsChallenge();
+    void accountsOfAPersistedCache();
     void followsTheSystemLocale_data();
     void followsTheSystemLocale();
 
@@ -282,6 +286,48 @@ void tst_Demo::deviceCodeSignInAndClaimsChallenge()
     QCOMPARE(order, (QList<int>{0, 1, 0}));
     // The token view shows the new token, which carries the authentication context.
     QTRY_VERIFY(!claims->findItems(QStringLiteral("acrs"), Qt::MatchExactly, 0).isEmpty());
+}
+
+// A window whose application has a persisted cache lists its accounts once it has loaded (after
+// the window is up), and Graph is called with the cached token, without signing in.
+void tst_Demo::accountsOfAPersistedCache()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("cache.json"));
+    m_app->setCacheStorage(new MsalQt::FileCacheStorage(path, m_app.get()));
+    {
+        const std::unique_ptr<MsalQtDemo::MainWindow> first = newWindow();
+        QVERIFY(first);
+        first->accountsPanel()->setMode(MsalQtDemo::AccountsPanel::SystemBrowser);
+        first->accountsPanel()->systemBrowserAgent()->setUrlOpener([this](const QUrl &url) {
+            auto *browser = new QNetworkAccessManager(m_app.get());
+            connect(browser->get(QNetworkRequest(url)), &QNetworkReply::finished, browser, &QObject::deleteLater);
+            return true;
+        });
+        QSignalSpy saved(m_app.get(), &MsalQt::ClientApplication::cacheSaved);
+        first->accountsPanel()->signIn();
+        QVERIFY(saved.wait(30000));
+    }
+
+    // The next run: a new application on the same file.
+    m_app = std::make_unique<MsalQt::PublicClientApplication>(
+        m_emulator.publicClientId(), MsalQt::Authority::microsoft(m_emulator.authorityUrl(QStringLiteral("organizations"))));
+    m_app->setCacheStorage(new MsalQt::FileCacheStorage(path, m_app.get()));
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    QListWidget *accounts = shown->accountsPanel()->accountList();
+    QCOMPARE(accounts->count(), 0);
+    m_app->loadCache();
+    QTRY_COMPARE(accounts->count(), 1);
+    QVERIFY(accounts->item(0)->text().contains(QLatin1String("alice@contoso.com")));
+    QCOMPARE(shown->accountsPanel()->signInButton()->account().username(), QStringLiteral("alice@contoso.com"));
+
+    m_emulator.clearRequests();
+    shown->graphPanel()->send();
+    QTRY_VERIFY2_WITH_TIMEOUT(shown->graphPanel()->statusLabel()->text().startsWith(QLatin1String("HTTP 200")),
+                              qPrintable(shown->graphPanel()->statusLabel()->text()), 30000);
+    QCOMPARE(m_emulator.requestCount(QStringLiteral("/token")), 0); // the persisted access token
 }
 
 void tst_Demo::followsTheSystemLocale_data()
