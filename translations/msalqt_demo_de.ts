@@ -126,6 +126,10 @@
         <source>HTTP %1 %2 · %3 ms</source>
         <translation>HTTP %1 %2 · %3 ms</translation>
     </message>
+    <message>
+        <source> · retried with a new token after a claims challenge</source>
+        <translation> · mit neuem Token nach einer Claims-Challenge wiederholt</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::LogPane</name>

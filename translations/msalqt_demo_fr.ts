@@ -126,6 +126,10 @@
         <source>HTTP %1 %2 · %3 ms</source>
         <translation>HTTP %1 %2 · %3 ms</translation>
     </message>
+    <message>
+        <source> · retried with a new token after a claims challenge</source>
+        <translation> · relancée avec un nouveau jeton après une demande de revendications</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::LogPane</name>

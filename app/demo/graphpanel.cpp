@@ -142,7 +142,10 @@ void GraphPanel::onReply(QNetworkReply *reply, bool retried)
         return;
     }
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    m_status->setText(tr("HTTP %1 %2 · %3 ms").arg(status).arg(reason).arg(ms));
+    QString summary = tr("HTTP %1 %2 · %3 ms").arg(status).arg(reason).arg(ms);
+    if (retried)
+        summary += tr(" · retried with a new token after a claims challenge");
+    m_status->setText(summary);
     const QJsonDocument document = QJsonDocument::fromJson(body);
     m_raw->setPlainText(document.isNull() ? QString::fromUtf8(body)
                                           : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));

@@ -284,8 +284,10 @@ void tst_Demo::deviceCodeSignInAndClaimsChallenge()
         }
     }
     QCOMPARE(order, (QList<int>{0, 1, 0}));
+    QVERIFY2(status->text().contains(QLatin1String("claims challenge")), qPrintable(status->text()));
     // The token view shows the new token, which carries the authentication context.
     QTRY_VERIFY(!claims->findItems(QStringLiteral("acrs"), Qt::MatchExactly, 0).isEmpty());
+    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-claims-challenge.png")));
 }
 
 // A window whose application has a persisted cache lists its accounts once it has loaded (after
