@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -8,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace CliTest;
 using namespace TestSupport;
 using Fault = MsalQt::Emulator::Fault;
 
@@ -27,16 +29,16 @@ private Q_SLOTS:
     void malformedAnswerIsNoCrash();
     void deviceCode();
     void interruptCancels();
+    void usernamePassword_data();
+    void usernamePassword();
+    void usernamePasswordRefused_data();
+    void usernamePasswordRefused();
+    void usernamePasswordPlain();
+    void passwordIsNoArgument();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     QStringList clientCredentialArgs() const;
+    QStringList usernamePasswordArgs(const QString &tenant, const QString &username) const;
 
     MsalQt::Emulator::Server m_emulator;
 };
@@ -45,6 +47,7 @@ void tst_Cli::initTestCase()
 {
     QVERIFY(m_emulator.listen());
     qputenv("MSALQT_TEST_SECRET", m_emulator.confidentialClientSecret().toUtf8());
+    QVERIFY(!qEnvironmentVariableIsSet("MSALQT_TEST_PASSWORD")); // set for the child alone (withPassword)
 }
 
 void tst_Cli::init()
@@ -54,22 +57,6 @@ void tst_Cli::init()
     m_emulator.setDeviceCodeTiming(1, 60);
 }
 
-tst_Cli::Run tst_Cli::run(const QStringList &arguments, const QProcessEnvironment &env)
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(MSALQT_CLI_PATH, arguments);
-    // The emulator lives in this process: keep its event loop running while the CLI talks to it.
-    if (!finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
-
 QStringList tst_Cli::clientCredentialArgs() const
 {
     return {"token", "--authority", m_emulator.authorityUrl().toString(), "--client-id",
@@ -77,12 +64,28 @@ QStringList tst_Cli::clientCredentialArgs() const
             "--flow", "client-credentials", "--client-secret-env", "MSALQT_TEST_SECRET"};
 }
 
+// The password is read from MSALQT_TEST_PASSWORD, which only the child's environment holds.
+QStringList tst_Cli::usernamePasswordArgs(const QString &tenant, const QString &username) const
+{
+    return {"token", "--authority", m_emulator.authorityUrl(tenant).toString(), "--client-id",
+            m_emulator.publicClientId(), "--scope", "User.Read", "--flow", "username-password",
+            "--username", username, "--password-env", "MSALQT_TEST_PASSWORD", "--json"};
+}
+
+static QProcessEnvironment withPassword(const QString &password)
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert("MSALQT_TEST_PASSWORD", password);
+    return env;
+}
+
 void tst_Cli::help()
 {
     const Run result = run({"--help"});
     QCOMPARE(result.exitCode, 0);
     for (const char *option : {"--authority", "--oidc-authority", "--client-id", "--scope", "--flow",
-                               "--client-secret-env", "--json", "device-code", "client-credentials"}) {
+                               "--client-secret-env", "--json", "device-code", "client-credentials",
+                               "username-password", "--username", "--password-env", "integrated"}) {
         QVERIFY2(result.out.contains(option), option);
     }
 }
@@ -102,6 +105,12 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("secret variable unset") << QStringList{"token", "--authority", "https://login.microsoftonline.com/contoso.com",
                                                           "--client-id", "x", "--flow", "client-credentials",
                                                           "--client-secret-env", "MSALQT_NO_SUCH_VARIABLE"} << "MSALQT_NO_SUCH_VARIABLE";
+    const QStringList ropc{"token", "--authority", "https://login.microsoftonline.com/contoso.com", "--client-id", "x",
+                           "--flow", "username-password"};
+    QTest::newRow("no password variable") << (QStringList(ropc) << "--username" << alice()) << "--password-env";
+    QTest::newRow("no username") << (QStringList(ropc) << "--password-env" << "MSALQT_TEST_SECRET") << "--username";
+    QTest::newRow("password variable unset") << (QStringList(ropc) << "--username" << alice() << "--password-env"
+                                                                   << "MSALQT_NO_SUCH_VARIABLE") << "MSALQT_NO_SUCH_VARIABLE";
 }
 
 void tst_Cli::usageErrors()
@@ -132,8 +141,7 @@ void tst_Cli::clientCredentialsPlain()
 {
     const Run result = run(clientCredentialArgs());
     QCOMPARE(result.exitCode, 0);
-    // Just the token: three base64url parts, one line.
-    QVERIFY(QRegularExpression("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n$").match(QString::fromLatin1(result.out)).hasMatch());
+    QVERIFY2(isBareToken(result.out), result.out.constData());
 }
 
 void tst_Cli::serviceErrorJson()
@@ -207,6 +215,148 @@ void tst_Cli::interruptCancels()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 130);
     QVERIFY(process.readAllStandardError().contains("Cancelled"));
+}
+
+void tst_Cli::usernamePassword_data()
+{
+    QTest::addColumn<QString>("tenant");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("grantType");
+    QTest::addColumn<QStringList>("federationPaths"); // what the federation server must have seen
+    QTest::addColumn<bool>("passwordToPlatform");      // a federated user's only goes to its federation server
+
+    QTest::newRow("managed") << QString() << alice() << "password" << QStringList() << true;
+    QTest::newRow("federated") << "organizations" << "dave@woodgrove.com" << "urn:ietf:params:oauth:grant-type:saml1_1-bearer"
+                               << QStringList{"/adfs/services/trust/mex", "/adfs/services/trust/13/usernamemixed"} << false;
+}
+
+void tst_Cli::usernamePassword()
+{
+    QFETCH(QString, tenant);
+    QFETCH(QString, username);
+    QFETCH(QString, grantType);
+    QFETCH(QStringList, federationPaths);
+    QFETCH(bool, passwordToPlatform);
+
+    const Run result = run(usernamePasswordArgs(tenant, username), withPassword(password()));
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    QVERIFY(!object.value("access_token").toString().isEmpty());
+    QCOMPARE(object.value("token_type").toString(), QString("Bearer"));
+    QCOMPARE(object.value("account").toObject().value("username").toString(), username);
+    QCOMPARE(object.value("id_token_claims").toObject().value("preferred_username").toString(), username);
+    QCOMPARE(object.value("from_cache").toBool(true), false);
+    QVERIFY(!result.out.contains(password().toUtf8()));
+    QVERIFY(!result.err.contains(password().toUtf8()));
+
+    QStringList paths;
+    QString grant;
+    bool formsCarryPassword = false;
+    for (const auto &r : m_emulator.requests()) {
+        paths << r.path;
+        if (r.path.endsWith("/oauth2/v2.0/token"))
+            grant = r.form.queryItemValue("grant_type", QUrl::FullyDecoded);
+        formsCarryPassword |= r.form.toString(QUrl::FullyDecoded).contains(password());
+    }
+    const QString seen = paths.join(' ');
+    QCOMPARE(grant, grantType);
+    QVERIFY2(paths.filter(QRegularExpression("^/common/userrealm/")).size() == 1, qPrintable(seen));
+    for (const QString &path : federationPaths)
+        QVERIFY2(paths.contains(path), qPrintable(seen));
+    if (federationPaths.isEmpty())
+        QVERIFY2(paths.filter(QRegularExpression("^/adfs/")).isEmpty(), qPrintable(seen));
+    QCOMPARE(formsCarryPassword, passwordToPlatform);
+}
+
+void tst_Cli::usernamePasswordRefused_data()
+{
+    QTest::addColumn<QString>("tenant");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("errorType");
+    QTest::addColumn<int>("aadsts");           // 0: none expected
+    QTest::addColumn<QString>("says");         // in error_description
+    QTest::addColumn<bool>("passwordToPlatform");
+
+    const QString wrong = QStringLiteral("Not-The-Passw0rd");
+    QTest::newRow("wrong password") << QString() << alice() << wrong << "ServiceError" << 50126 << "AADSTS50126" << true;
+    QTest::newRow("mfa required") << QString() << "bob@contoso.com" << password() << "UiRequired" << 50076 << "AADSTS50076"
+                                  << true;
+    QTest::newRow("federated, wrong password") << "organizations" << "dave@woodgrove.com" << wrong << "ServiceError" << 0
+                                               << QString() << false;
+    QTest::newRow("personal account") << "common" << carol() << password() << "InvalidConfiguration" << 0
+                                      << "personal Microsoft account" << false;
+    QTest::newRow("consumers authority") << "consumers" << carol() << password() << "UnsupportedAuthority" << 0
+                                         << "/consumers" << false;
+    QTest::newRow("no domain in username") << QString() << "alice" << password() << "InvalidConfiguration" << 0
+                                           << "full username" << false;
+}
+
+void tst_Cli::usernamePasswordRefused()
+{
+    QFETCH(QString, tenant);
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+    QFETCH(QString, errorType);
+    QFETCH(int, aadsts);
+    QFETCH(QString, says);
+    QFETCH(bool, passwordToPlatform);
+
+    const Run result = run(usernamePasswordArgs(tenant, username), withPassword(password));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    const QJsonObject error = QJsonDocument::fromJson(result.err).object();
+    QCOMPARE(error.value("error_type").toString(), errorType);
+    QVERIFY(!error.value("error").toString().isEmpty());
+    const QString description = error.value("error_description").toString();
+    QVERIFY2(description.contains(says), qPrintable(description));
+    if (aadsts)
+        QVERIFY2(error.value("error_codes").toArray().contains(aadsts), result.err.constData());
+    QVERIFY(!result.err.contains(password.toUtf8()));
+
+    bool formsCarryPassword = false;
+    for (const auto &r : m_emulator.requests())
+        formsCarryPassword |= r.form.toString(QUrl::FullyDecoded).contains(password);
+    QCOMPARE(formsCarryPassword, passwordToPlatform);
+}
+
+// Without --json: the token alone on stdout, and one "msalqt: <type>: <message>" line on stderr.
+void tst_Cli::usernamePasswordPlain()
+{
+    QStringList arguments = usernamePasswordArgs(QString(), alice());
+    QVERIFY(arguments.removeAll("--json") == 1);
+    const Run success = run(arguments, withPassword(password()));
+    QVERIFY2(success.exitCode == 0, success.err.constData());
+    QVERIFY2(isBareToken(success.out), success.out.constData());
+    QVERIFY2(success.err.isEmpty(), success.err.constData());
+
+    arguments = usernamePasswordArgs(QString(), "bob@contoso.com");
+    arguments.removeAll("--json");
+    const Run mfa = run(arguments, withPassword(password()));
+    QCOMPARE(mfa.exitCode, 1);
+    QVERIFY(mfa.out.isEmpty());
+    QVERIFY2(mfa.err.startsWith("msalqt: UiRequired: ") && mfa.err.contains("AADSTS50076"), mfa.err.constData());
+    QVERIFY(!mfa.err.contains(password().toUtf8()));
+}
+
+// Secrets never go on the command line, where other users of the machine can read them:
+// there is no --password option, and the refusal does not echo the value.
+void tst_Cli::passwordIsNoArgument()
+{
+    const QString secret = QStringLiteral("Cmdline-Passw0rd");
+    const QStringList base{"token", "--authority", m_emulator.authorityUrl().toString(), "--client-id",
+                           m_emulator.publicClientId(), "--scope", "User.Read", "--flow", "username-password",
+                           "--username", alice(), "--json"};
+    for (const QStringList &option : {QStringList{"--password", secret}, QStringList{"--password=" + secret}}) {
+        const Run result = run(QStringList(base) << option);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.out.isEmpty());
+        const QJsonObject error = QJsonDocument::fromJson(result.err).object();
+        QCOMPARE(error.value("error").toString(), QString("usage_error"));
+        QVERIFY2(error.value("error_description").toString().contains("'password'"), result.err.constData());
+        QVERIFY(!result.err.contains(secret.toUtf8()));
+    }
+    QVERIFY(m_emulator.requests().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -9,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace CliTest;
 using namespace TestSupport;
 
 // `msalqt` with --cache: every flow stores what it gets, --flow silent is served from it,
@@ -24,13 +26,6 @@ private Q_SLOTS:
     void keychainUnavailable();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     Run signInWithDeviceCode(const QStringList &cacheArgs);
     QStringList app() const;
 
@@ -55,21 +50,7 @@ QStringList tst_CliCache::app() const
     return {"--authority", m_emulator.authorityUrl("organizations").toString(), "--client-id", m_emulator.publicClientId()};
 }
 
-tst_CliCache::Run tst_CliCache::run(const QStringList &arguments, const QProcessEnvironment &env)
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(MSALQT_CLI_PATH, arguments);
-    if (!finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-tst_CliCache::Run tst_CliCache::signInWithDeviceCode(const QStringList &cacheArgs)
+Run tst_CliCache::signInWithDeviceCode(const QStringList &cacheArgs)
 {
     QProcess process;
     process.start(MSALQT_CLI_PATH, QStringList{"token"} << app() << "--scope" << "User.Read" << "--flow"

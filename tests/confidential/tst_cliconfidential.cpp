@@ -1,4 +1,5 @@
 #include "confidentialtestdata.h"
+#include "clirun.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -8,9 +9,12 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using CliTest::Run;
+using CliTest::run;
 using ConfidentialTestData::path;
 
 // The msalqt command's confidential flows, run as a process against the in-process emulator.
+
 class tst_CliConfidential : public QObject
 {
     Q_OBJECT
@@ -23,12 +27,6 @@ private Q_SLOTS:
     void usageErrors();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     QStringList base(const QString &tenant = {}) const;
     MsalQt::Emulator::Server m_emulator;
 };
@@ -39,18 +37,6 @@ void tst_CliConfidential::initTestCase()
     QVERIFY2(m_emulator.loadConfig(ConfidentialTestData::emulatorConfig(m_emulator.confidentialClientId()), &error),
              qPrintable(error));
     QVERIFY(m_emulator.listen());
-}
-
-tst_CliConfidential::Run tst_CliConfidential::run(const QStringList &arguments, const QProcessEnvironment &env)
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(MSALQT_CLI_PATH, arguments);
-    if (!finished.wait(30000))
-        process.kill();
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-            process.readAllStandardError()};
 }
 
 QStringList tst_CliConfidential::base(const QString &tenant) const

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace CliTest {
+
+// What one run of the msalqt program left behind. exitCode is -1 when it did not end in time
+// (it is killed then) and -2 when it crashed.
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs msalqt (MSALQT_CLI_PATH) with `arguments` and `env` to its end. The emulator lives in the
+// test process: this keeps its event loop running while the CLI talks to it.
+Run run(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+// Plain output of token: just the access token, three base64url parts, on one line.
+bool isBareToken(const QByteArray &out);
+
+} // namespace CliTest
