@@ -39,11 +39,11 @@ int main(int argc, char *argv[])
         graph = server.baseUrl();
     }
     MsalQt::PublicClientApplication app(options.clientId, MsalQt::Authority::microsoft(options.authority));
-    if (!server.isListening()) // a real tenant: accounts survive restarts, encrypted (key in the keychain)
-        app.setCacheStorage(new MsalQt::KeychainCacheStorage(MsalQtDemo::tokenCachePath(), &app));
     MsalQtDemo::MainWindow window(&app, options.scopes, graph);
     if (server.isListening())
         window.setEmulator(&server);
+    else // a real tenant: accounts survive restarts, encrypted (the key in the keychain)
+        app.setCacheStorage(new MsalQt::KeychainCacheStorage(MsalQtDemo::tokenCachePath(), &app));
     window.show();
     app.loadCache();
     automation.start(&window);
