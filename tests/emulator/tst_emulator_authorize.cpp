@@ -1,68 +1,14 @@
 // The emulator's interactive side: /authorize with its login, account chooser and consent
-// pages, browser sessions, error redirects, and the authorization_code grant with PKCE. The
-// test plays the browser with a real QNetworkAccessManager (cookie jar, redirects not followed).
+// pages, browser sessions, error redirects and the implicit grant; the code's redemption is in
+// tst_emulator_redemption.cpp. The test plays the browser with a real QNetworkAccessManager
+// (cookie jar, redirects not followed).
 
-#include "emulatortestsupport.h"
-
-#include <QCryptographicHash>
-#include <QNetworkCookieJar>
-#include <QRandomGenerator>
+#include "authorizefixture.h"
 
 using namespace MsalQt::Emulator;
-using namespace EmulatorTest;
+using namespace AuthorizeTest;
 
-namespace {
-
-using Fields = QList<QPair<QString, QString>>;
-
-const QString bob = QStringLiteral("bob@contoso.com");
-const QString spaClientId = QStringLiteral("3f1c5a2e-8b4d-4e6f-9a7c-2d5e8f1b4c6a");
-
-struct Pkce {
-    QString verifier;
-    QString challenge;
-};
-
-Pkce makePkce()
-{
-    QByteArray random(32, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(random.data()), 8);
-    Pkce p;
-    p.verifier = QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    p.challenge = QString::fromLatin1(QCryptographicHash::hash(p.verifier.toLatin1(), QCryptographicHash::Sha256)
-                                          .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    return p;
-}
-
-QString hiddenValue(const QByteArray &html, const QString &name)
-{
-    const QRegularExpression re(QStringLiteral("name=\"%1\" value=\"([^\"]*)\"").arg(name));
-    return re.match(QString::fromUtf8(html)).captured(1);
-}
-
-QUrl location(const HttpResult &r)
-{
-    return QUrl::fromEncoded(r.header("location"));
-}
-
-QUrlQuery redirectQuery(const HttpResult &r)
-{
-    return QUrlQuery(location(r).query());
-}
-
-QUrlQuery redirectFragment(const HttpResult &r)
-{
-    return QUrlQuery(location(r).fragment());
-}
-
-QString value(const QUrlQuery &q, const char *key)
-{
-    return q.queryItemValue(QLatin1String(key), QUrl::FullyDecoded);
-}
-
-} // namespace
-
-class TestEmulatorAuthorize : public QObject, protected EmulatorFixture
+class TestEmulatorAuthorize : public QObject, protected AuthorizeFixture
 {
     Q_OBJECT
 
@@ -83,106 +29,25 @@ private Q_SLOTS:
     void loopbackRedirects_data();
     void loopbackRedirects();
     void faultErrorRedirect();
-    void secondRedemption();
-    void wrongOrMissingVerifier();
-    void wrongRedirectUriAtTokenEndpoint();
-    void expiredCode();
     void autoSignIn();
     void issuerParameter();
     void implicitFragment();
     void implicitNotEnabled();
-    void plainChallengeRefused();
     void logoutEndsSession();
     void twoAccountsInSession();
     void unknownUsername();
     void formPost();
-    void confidentialClientAuthenticates();
 
-private:
-    QString redirectUri() const { return QStringLiteral("http://localhost:%1").arg(m_loopbackPort); }
-    QUrl authorizeUrl(const Fields &extra, const QString &tenant = QStringLiteral("common")) const;
-    Fields codeRequest(const Pkce &pkce, const QString &state, const QString &nonce) const;
-    HttpResult submit(const HttpResult &page, Fields fields);
-    // Login page -> credentials -> consent (accepted when shown) -> the final answer.
-    HttpResult signInThroughPages(const Fields &request, const QString &username);
-    HttpResult redeem(const QString &code, const QString &verifier, const QString &redirect = {},
-                      const QString &clientId = {});
-
-    EmulatorTestClient m_browser;
-    int m_loopbackPort = 53117;
 };
 
 void TestEmulatorAuthorize::initTestCase()
 {
-    QVERIFY(m_server.listen());
-    m_browser.nam().setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    setUpBrowser();
 }
 
 void TestEmulatorAuthorize::init()
 {
-    m_server.clearFaults();
-    m_server.clearSessions();
-    m_server.setAutoSignIn({});
-    m_server.setAuthorizationResponseIssuer(false);
-    m_server.setAuthorizationCodeLifetime(600);
-    m_browser.nam().setCookieJar(new QNetworkCookieJar); // a fresh browser profile
-    ++m_loopbackPort;
-}
-
-QUrl TestEmulatorAuthorize::authorizeUrl(const Fields &extra, const QString &tenant) const
-{
-    QUrl u = url(QLatin1Char('/') + tenant + QStringLiteral("/oauth2/v2.0/authorize"));
-    QUrlQuery q;
-    for (const auto &f : extra)
-        q.addQueryItem(f.first, QString::fromLatin1(QUrl::toPercentEncoding(f.second)));
-    u.setQuery(q.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    return u;
-}
-
-Fields TestEmulatorAuthorize::codeRequest(const Pkce &pkce, const QString &state, const QString &nonce) const
-{
-    return {{QStringLiteral("client_id"), m_server.publicClientId()},
-            {QStringLiteral("response_type"), QStringLiteral("code")},
-            {QStringLiteral("redirect_uri"), redirectUri()},
-            {QStringLiteral("scope"), defaultScope()},
-            {QStringLiteral("state"), state},
-            {QStringLiteral("nonce"), nonce},
-            {QStringLiteral("code_challenge"), pkce.challenge},
-            {QStringLiteral("code_challenge_method"), QStringLiteral("S256")},
-            {QStringLiteral("client_info"), QStringLiteral("1")}};
-}
-
-HttpResult TestEmulatorAuthorize::submit(const HttpResult &page, Fields fields)
-{
-    fields.prepend({QStringLiteral("step"), hiddenValue(page.body, QStringLiteral("step"))});
-    fields.prepend({QStringLiteral("ctx"), hiddenValue(page.body, QStringLiteral("ctx"))});
-    // The forms post back to the authorize path they came from.
-    return m_browser.post(url(QStringLiteral("/common/oauth2/v2.0/authorize")), fields);
-}
-
-HttpResult TestEmulatorAuthorize::signInThroughPages(const Fields &request, const QString &username)
-{
-    HttpResult page = m_browser.get(authorizeUrl(request));
-    if (!page.body.contains("id=\"login\""))
-        return page;
-    page = submit(page, {{QStringLiteral("username"), username}, {QStringLiteral("password"), alicePassword}});
-    if (page.body.contains("id=\"consent\""))
-        page = submit(page, {{QStringLiteral("action"), QStringLiteral("accept")}});
-    return page;
-}
-
-HttpResult TestEmulatorAuthorize::redeem(const QString &code, const QString &verifier, const QString &redirect,
-                                         const QString &clientId)
-{
-    Fields form{{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                {QStringLiteral("client_id"), clientId.isEmpty() ? m_server.publicClientId() : clientId},
-                {QStringLiteral("code"), code},
-                {QStringLiteral("redirect_uri"), redirect.isEmpty() ? redirectUri() : redirect},
-                {QStringLiteral("scope"), defaultScope()},
-                {QStringLiteral("client_info"), QStringLiteral("1")}};
-    if (!verifier.isNull())
-        form.append({QStringLiteral("code_verifier"), verifier});
-    return m_http.post(url(QStringLiteral("/common/oauth2/v2.0/token")), form);
+    resetBrowser();
 }
 
 void TestEmulatorAuthorize::fullCodeFlowThroughPages()
@@ -425,55 +290,6 @@ void TestEmulatorAuthorize::faultErrorRedirect()
     QCOMPARE(m_browser.get(authorizeUrl(codeRequest(makePkce(), QStringLiteral("s"), QStringLiteral("n")))).status, 200);
 }
 
-void TestEmulatorAuthorize::secondRedemption()
-{
-    m_server.setAutoSignIn(alice);
-    const Pkce pkce = makePkce();
-    const HttpResult r = m_browser.get(authorizeUrl(codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n"))));
-    const QString code = value(redirectQuery(r), "code");
-    QCOMPARE(redeem(code, pkce.verifier).status, 200);
-    const HttpResult again = redeem(code, pkce.verifier);
-    QCOMPARE(again.status, 400);
-    verifyErrorShape(again, QStringLiteral("invalid_grant"), 54005);
-    QVERIFY(again.json().value(QLatin1String("error_description")).toString().contains(
-        QStringLiteral("OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an "
-                       "existing refresh token.")));
-}
-
-void TestEmulatorAuthorize::wrongOrMissingVerifier()
-{
-    m_server.setAutoSignIn(alice);
-    for (const QString &verifier : {makePkce().verifier, QString()}) {
-        const Pkce pkce = makePkce();
-        const HttpResult r = m_browser.get(authorizeUrl(codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n"))));
-        const HttpResult t = redeem(value(redirectQuery(r), "code"), verifier);
-        QCOMPARE(t.status, 400);
-        verifyErrorShape(t, QStringLiteral("invalid_grant"), 501481);
-    }
-}
-
-void TestEmulatorAuthorize::wrongRedirectUriAtTokenEndpoint()
-{
-    m_server.setAutoSignIn(alice);
-    const Pkce pkce = makePkce();
-    const HttpResult r = m_browser.get(authorizeUrl(codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n"))));
-    // Another loopback port is fine for /authorize, but not for the redemption.
-    const HttpResult t = redeem(value(redirectQuery(r), "code"), pkce.verifier, QStringLiteral("http://localhost:1"));
-    QCOMPARE(t.status, 400);
-    verifyErrorShape(t, QStringLiteral("invalid_grant"), 500112);
-}
-
-void TestEmulatorAuthorize::expiredCode()
-{
-    m_server.setAutoSignIn(alice);
-    m_server.setAuthorizationCodeLifetime(0);
-    const Pkce pkce = makePkce();
-    const HttpResult r = m_browser.get(authorizeUrl(codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n"))));
-    const HttpResult t = redeem(value(redirectQuery(r), "code"), pkce.verifier);
-    QCOMPARE(t.status, 400);
-    verifyErrorShape(t, QStringLiteral("invalid_grant"), 70008);
-}
-
 void TestEmulatorAuthorize::autoSignIn()
 {
     m_server.setAutoSignIn(bob);
@@ -537,16 +353,6 @@ void TestEmulatorAuthorize::implicitNotEnabled()
     QCOMPARE(value(f, "state"), QStringLiteral("x"));
 }
 
-void TestEmulatorAuthorize::plainChallengeRefused()
-{
-    Fields request = codeRequest(makePkce(), QStringLiteral("p"), QStringLiteral("n"));
-    request[7].second = QStringLiteral("plain");
-    const HttpResult r = m_browser.get(authorizeUrl(request));
-    QCOMPARE(r.status, 302);
-    QCOMPARE(value(redirectQuery(r), "error"), QStringLiteral("invalid_request"));
-    QCOMPARE(value(redirectQuery(r), "state"), QStringLiteral("p"));
-}
-
 void TestEmulatorAuthorize::logoutEndsSession()
 {
     const Pkce pkce = makePkce();
@@ -607,31 +413,6 @@ void TestEmulatorAuthorize::formPost()
     QVERIFY(r.body.contains("id=\"form_post\" method=\"POST\" action=\"" + redirectUri().toLatin1() + "\""));
     QVERIFY(!hiddenValue(r.body, QStringLiteral("code")).isEmpty());
     QCOMPARE(hiddenValue(r.body, QStringLiteral("state")), QStringLiteral("fp&lt;&amp;&gt;")); // escaped
-}
-
-void TestEmulatorAuthorize::confidentialClientAuthenticates()
-{
-    m_server.setAutoSignIn(alice);
-    const auto codeFor = [this] {
-        const HttpResult r = m_browser.get(authorizeUrl({{QStringLiteral("client_id"), m_server.confidentialClientId()},
-                                                         {QStringLiteral("response_type"), QStringLiteral("code")},
-                                                         {QStringLiteral("redirect_uri"), redirectUri()},
-                                                         {QStringLiteral("scope"), defaultScope()}}));
-        return value(redirectQuery(r), "code");
-    };
-    const auto redeemAs = [this](const QString &code, const QString &secret) {
-        Fields form{{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                    {QStringLiteral("client_id"), m_server.confidentialClientId()},
-                    {QStringLiteral("code"), code},
-                    {QStringLiteral("redirect_uri"), redirectUri()}};
-        if (!secret.isEmpty())
-            form.append({QStringLiteral("client_secret"), secret});
-        return m_http.post(url(QStringLiteral("/common/oauth2/v2.0/token")), form);
-    };
-    const HttpResult missingSecret = redeemAs(codeFor(), {});
-    QCOMPARE(missingSecret.status, 401);
-    verifyErrorShape(missingSecret, QStringLiteral("invalid_client"), 7000218);
-    QCOMPARE(redeemAs(codeFor(), m_server.confidentialClientSecret()).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorAuthorize)
