@@ -6,7 +6,11 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QJsonArray>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QThread>
+
+#include <signal.h>
 
 #ifndef MSALQT_OIDC_DIR
 #error "MSALQT_OIDC_DIR must be defined (tests/oidc in the source tree)"
@@ -66,6 +70,51 @@ QString OidcProviderFixture::nodeExecutable()
 
 bool OidcProviderFixture::start(QString *error)
 {
+    // On a loaded 2-core CI machine, Node once went quiet for over 30 s right after its imports
+    // (a fresh `npm ci`, several GUI tests at once). One more try, with what the first was doing
+    // (Node's diagnostic report) in the test log.
+    for (int attempt = 1;; ++attempt) {
+        QString problem;
+        bool timedOut = false;
+        if (startOnce(&problem, &timedOut))
+            return true;
+        if (!timedOut || attempt == 2) {
+            setError(error, problem);
+            return false;
+        }
+        qWarning("oidc-provider did not start in time; trying once more. %s", qPrintable(problem));
+    }
+}
+
+// Node's report of a process that went quiet: the JavaScript stack it is in (SIGUSR2 and
+// --report-on-signal), or why there is none.
+QString OidcProviderFixture::nodeReport() const
+{
+    if (!m_process || m_process->state() != QProcess::Running)
+        return QStringLiteral("(no report: node is not running)");
+    ::kill(pid_t(m_process->processId()), SIGUSR2);
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired()) {
+        const QStringList reports = QDir(m_logDir->path()).entryList({QStringLiteral("report.*.json")}, QDir::Files);
+        if (!reports.isEmpty()) {
+            QThread::msleep(200); // written in one go, but let it finish
+            QFile file(m_logDir->filePath(reports.first()));
+            if (!file.open(QIODevice::ReadOnly))
+                break;
+            const QJsonObject stack = QJsonDocument::fromJson(file.readAll()).object()
+                                          .value(QStringLiteral("javascriptStack")).toObject();
+            QStringList lines{stack.value(QStringLiteral("message")).toString()};
+            for (const QJsonValue &frame : stack.value(QStringLiteral("stack")).toArray())
+                lines << QStringLiteral("  ") + frame.toString();
+            return QStringLiteral("node's JavaScript stack:\n") + lines.join(QLatin1Char('\n'));
+        }
+        QThread::msleep(100);
+    }
+    return QStringLiteral("(no report from node within 5 s)");
+}
+
+bool OidcProviderFixture::startOnce(QString *error, bool *timedOut)
+{
     stop();
 
     const QString problem = checkPrerequisites();
@@ -85,7 +134,9 @@ bool OidcProviderFixture::start(QString *error)
     m_process = std::make_unique<QProcess>();
     m_process->setWorkingDirectory(directory());
     m_process->setProgram(nodeExecutable());
-    QStringList args{QStringLiteral("provider.mjs"), QStringLiteral("--port"), QStringLiteral("0"),
+    QStringList args{QStringLiteral("--report-on-signal"),
+                     QStringLiteral("--report-directory=") + m_logDir->path(),
+                     QStringLiteral("provider.mjs"), QStringLiteral("--port"), QStringLiteral("0"),
                      QStringLiteral("--exit-with-stdin")};
     if (m_deviceInterval > 0)
         args << QStringLiteral("--device-interval") << QString::number(m_deviceInterval);
@@ -111,9 +162,10 @@ bool OidcProviderFixture::start(QString *error)
             return false;
         }
         if (deadline.hasExpired()) {
-            setError(error, QStringLiteral("provider.mjs did not report its issuer within %1 s:\n%2")
+            *timedOut = true;
+            setError(error, QStringLiteral("provider.mjs did not report its issuer within %1 s:\n%2\n%3")
                                 .arg(StartTimeoutMs / 1000)
-                                .arg(stderrLog()));
+                                .arg(stderrLog(), nodeReport()));
             stop();
             return false;
         }

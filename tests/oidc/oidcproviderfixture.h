@@ -72,6 +72,8 @@ public:
     static QString nodeExecutable();
 
 private:
+    bool startOnce(QString *error, bool *timedOut);
+    QString nodeReport() const;
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<QTemporaryDir> m_logDir;
     QString m_stderrPath;
