@@ -10,15 +10,16 @@
 #include <QString>
 #include <QUrl>
 
+#include <map>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
 class QHttpServerRequest;
-class QTcpSocket;
 QT_END_NAMESPACE
 
 namespace MsalQt::Emulator {
 
+class Exchange;
 class FaultInjector;
 class HttpRequest;
 class HttpResponse;
@@ -106,14 +107,17 @@ Q_SIGNALS:
     void requestReceived(const MsalQt::Emulator::RecordedRequest &request);
 
 private:
-    void onRequest(const QHttpServerRequest &request, QTcpSocket *socket);
-    void answer(QTcpSocket *socket, const HttpRequest &request, const QByteArray &fault);
-    void send(QTcpSocket *socket, const HttpRequest &request, HttpResponse response, const QByteArray &fault);
+    void onRequest(const QHttpServerRequest &request, Exchange &exchange);
+    void answer(Exchange &exchange, const HttpRequest &request, const QByteArray &fault);
+    void send(Exchange &exchange, const HttpRequest &request, HttpResponse response, const QByteArray &fault);
 
     std::unique_ptr<Services> m_services;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<FaultInjector> m_faults;
     Listener *m_listener = nullptr;
+    // Exchanges whose answer waits for a Delay fault, by a running number.
+    std::map<quint64, std::unique_ptr<Exchange>> m_delayed;
+    quint64 m_nextDelayed = 0;
     QHostAddress m_address;
     quint16 m_port = 0;
     QList<RecordedRequest> m_requests;

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cstring>
@@ -46,7 +47,7 @@ QString numericDate(double seconds)
     const QString number = QString::number(seconds, 'f', 0);
     if (seconds > -1e11 && seconds < 1e11) {
         return QStringLiteral("%1 (%2)").arg(
-            number, QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC).toString(Qt::ISODate));
+            number, QDateTime::fromSecsSinceEpoch(qint64(seconds), QTimeZone::utc()).toString(Qt::ISODate));
     }
     return number;
 }

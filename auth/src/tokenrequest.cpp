@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace MsalQt {
@@ -338,11 +339,11 @@ AuthenticationResult TokenRequestPrivate::resultFromCache(const CredentialEntry 
     AuthenticationResult result;
     result.setAccessToken(accessToken.secret);
     result.setTokenType(accessToken.raw.value(QLatin1String("token_type")).toString(QStringLiteral("Bearer")));
-    result.setExpiresOn(QDateTime::fromSecsSinceEpoch(accessToken.expiresOn, Qt::UTC));
+    result.setExpiresOn(QDateTime::fromSecsSinceEpoch(accessToken.expiresOn, QTimeZone::utc()));
     result.setExtendedExpiresOn(QDateTime::fromSecsSinceEpoch(
-        qMax(accessToken.extendedExpiresOn, accessToken.expiresOn), Qt::UTC));
+        qMax(accessToken.extendedExpiresOn, accessToken.expiresOn), QTimeZone::utc()));
     if (accessToken.refreshOn > 0)
-        result.setRefreshOn(QDateTime::fromSecsSinceEpoch(accessToken.refreshOn, Qt::UTC));
+        result.setRefreshOn(QDateTime::fromSecsSinceEpoch(accessToken.refreshOn, QTimeZone::utc()));
     result.setScopes(splitScopes(accessToken.target));
     result.setTenantId(accessToken.realm);
     result.setCorrelationId(correlationId);

@@ -2,6 +2,7 @@
 #include "tokenresponse_p.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace MsalQt;
 using namespace MsalQt::Internal;
@@ -161,7 +162,7 @@ void tst_TokenResponse::retryAfter()
 {
     QFETCH(QByteArray, value);
     QFETCH(qint64, secondsFromNow);
-    const QDateTime now(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
+    const QDateTime now(QDate(2026, 11, 25), QTime(12, 0), QTimeZone::utc());
     const QDateTime when = parseRetryAfter(value, now);
     if (secondsFromNow < 0) {
         QVERIFY(!when.isValid());

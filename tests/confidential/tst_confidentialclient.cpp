@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QTimeZone>
 #include <QUuid>
 #include <QTest>
 
@@ -168,7 +169,7 @@ void tst_ConfidentialClient::assertionShape()
     QFETCH(QString, thumbprintHeader);
     QFETCH(bool, x5c);
     const ClientCredential credential = this->credential(kind);
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, QTimeZone::utc());
     QString error;
     const QByteArray compact = Internal::signClientAssertion(credential, "client-1", tokenEndpoint(), now, &error);
     QVERIFY2(!compact.isEmpty(), qPrintable(error));

@@ -4,6 +4,7 @@
 #include "idtokenvalidator_p.h"
 #include "jwttestutil.h"
 
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace MsalQt::Internal;
@@ -84,7 +85,7 @@ void TestIdTokenValidator::initTestCase()
     for (const Jwk &key : m_keys.keys())
         QVERIFY(!key.hasPrivateKey());
 
-    m_now = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+    m_now = QDateTime(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc());
     m_nowSeconds = m_now.toSecsSinceEpoch();
     m_claims = QJsonObject{
         {QStringLiteral("iss"), issuerFor(kTenant)},

@@ -5,6 +5,7 @@
 #include "services.h"
 
 #include <QJsonDocument>
+#include <QTimeZone>
 
 namespace MsalQt::Emulator {
 
@@ -82,7 +83,7 @@ std::optional<HttpResponse> ClientAssertionVerifier::verify(const HttpRequest &r
     const qint64 nbf = qint64(claims.value(QLatin1String("nbf")).toDouble());
     if (exp == 0 || exp + kClockSkew < nowSecs || (nbf != 0 && nbf - kClockSkew > nowSecs)) {
         const auto format = [](qint64 secs) {
-            return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("MM/dd/yyyy HH:mm:ss"));
+            return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(QStringLiteral("MM/dd/yyyy HH:mm:ss"));
         };
         return refuse(700024, QStringLiteral("Client assertion is not within its valid time range. Current time: "
                                              "%1, assertion valid from %2, expiry time of assertion %3.")
@@ -95,7 +96,7 @@ std::optional<HttpResponse> ClientAssertionVerifier::verify(const HttpRequest &r
     // The platform documents no code of its own for a replayed assertion; the emulator answers
     // with the generic assertion failure and says why.
     if (!m_services.clientAssertions.firstUse(app.clientId, jti,
-                                              QDateTime::fromSecsSinceEpoch(exp + kClockSkew, Qt::UTC), now))
+                                              QDateTime::fromSecsSinceEpoch(exp + kClockSkew, QTimeZone::utc()), now))
         return refuse(700027, QStringLiteral("Client assertion failed validation. [Reason - The assertion with "
                                              "jti '%1' was already used.]").arg(jti));
     return std::nullopt;

@@ -1,5 +1,7 @@
 #include "httprequest.h"
 
+#include "listener.h"
+
 #include <QHttpServerRequest>
 #include <QMetaEnum>
 #include <QUuid>
@@ -39,8 +41,8 @@ HttpRequest HttpRequest::fromQt(const QHttpServerRequest &request)
         r.m_path = QStringLiteral("/");
     r.m_segments = r.m_path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     r.m_query = request.query();
-    for (const auto &h : request.headers())
-        r.m_headers.insert(h.first.toLower(), h.second);
+    for (const auto &h : Listener::headers(request))
+        r.m_headers.insert(h.first, h.second);
 
     const QByteArray contentType = r.m_headers.value("content-type").toLower();
     if (contentType.startsWith("application/soap+xml") || contentType.startsWith("text/xml"))

@@ -8,9 +8,8 @@
 
 namespace MsalQt::Emulator {
 
-// A complete answer, built by a handler and serialised by hand. We write raw HTTP to the
-// socket ourselves (instead of QHttpServerResponder) so that answers can be delayed past
-// the request's lifetime and so that faults can produce byte-exact broken responses.
+// A complete answer, built by a handler; Exchange::respond() hands it to Qt HttpServer, which
+// writes the HTTP (status line, headers, Content-Length).
 class HttpResponse
 {
 public:
@@ -27,11 +26,7 @@ public:
     // Replaces any header of the same (case-insensitive) name.
     void setHeader(const QByteArray &name, const QByteArray &value);
 
-    // Status line, headers, Content-Length and body, ready for the socket. A HEAD answer
-    // keeps the Content-Length but carries no body.
-    QByteArray serialize(bool closeConnection, bool includeBody = true) const;
-
-    static QByteArray reasonPhrase(int status);
+    const QList<QPair<QByteArray, QByteArray>> &headers() const { return m_headers; }
 
 private:
     int m_status = 200;

@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "deviceloginpage.h"
+#include "exchange.h"
 #include "faultinjector.h"
 #include "httprequest.h"
 #include "httpresponse.h"
@@ -12,8 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
 
 // Debug is off by default so test logs stay readable; enable with
@@ -36,8 +35,8 @@ Server::Server(QObject *parent)
     , m_faults(std::make_unique<FaultInjector>())
 {
     qRegisterMetaType<MsalQt::Emulator::RecordedRequest>();
-    m_listener = new Listener([this](const QHttpServerRequest &request, QTcpSocket *socket) {
-        onRequest(request, socket);
+    m_listener = new Listener([this](const QHttpServerRequest &request, Exchange &exchange) {
+        onRequest(request, exchange);
     }, this);
     const Config &config = m_services->config;
     if (config.accessTokenLifetime() > 0)
@@ -50,7 +49,9 @@ Server::Server(QObject *parent)
 
 Server::~Server()
 {
-    // Stop the transport first: its sockets must not call back into a half-destroyed Server.
+    // Delayed answers hold responders that point into the transport's connections: drop them
+    // first. Then stop the transport: its sockets must not call back into a half-destroyed Server.
+    m_delayed.clear();
     delete m_listener;
     m_listener = nullptr;
 }
@@ -265,7 +266,7 @@ void Server::clearSessions()
     m_services->authorization.sessions.clear();
 }
 
-void Server::onRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
+void Server::onRequest(const QHttpServerRequest &qtRequest, Exchange &exchange)
 {
     const HttpRequest request = HttpRequest::fromQt(qtRequest);
     const RecordedRequest recorded = request.toRecorded();
@@ -276,45 +277,51 @@ void Server::onRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
 
     const std::optional<Fault> fault = m_faults->take(request);
     if (!fault) {
-        answer(socket, request, {});
+        answer(exchange, request, {});
         return;
     }
     // /authorize reports errors by redirecting the browser back to the app, so it builds the
     // answer to an injected service error itself.
     if (fault->kind == Fault::ServiceError && Router::isAuthorize(request)) {
-        send(socket, request, m_router->routeAuthorizeFault(request, *fault), "injected");
+        send(exchange, request, m_router->routeAuthorizeFault(request, *fault), "injected");
         return;
     }
     switch (fault->kind) {
     case Fault::CloseConnection:
         qCDebug(lcEmulator).noquote() << request.method() << request.path() << "-> connection closed (fault)";
-        socket->abort();
+        exchange.abort();
         return;
     case Fault::Delay: {
-        // Never block the event loop: other requests keep being served meanwhile. The socket
+        // Never block the event loop: other requests keep being served meanwhile. The client
         // may be gone by the time the timer fires.
-        QPointer<QTcpSocket> guarded(socket);
-        QTimer::singleShot(qMax(0, fault->delayMs), this, [this, guarded, request] {
-            if (guarded && guarded->state() == QAbstractSocket::ConnectedState)
-                answer(guarded, request, "delayed");
+        const quint64 id = m_nextDelayed++;
+        m_delayed.emplace(id, std::make_unique<Exchange>(exchange.keep()));
+        QTimer::singleShot(qMax(0, fault->delayMs), this, [this, id, request] {
+            const auto it = m_delayed.find(id);
+            if (it == m_delayed.end())
+                return;
+            const std::unique_ptr<Exchange> delayed = std::move(it->second);
+            m_delayed.erase(it);
+            answer(*delayed, request, "delayed");
         });
         return;
     }
     case Fault::TruncatedJson:
-        send(socket, request, FaultInjector::truncate(m_router->route(request)), "truncated");
+        send(exchange, request, FaultInjector::truncate(m_router->route(request)), "truncated");
         return;
     default:
-        send(socket, request, FaultInjector::response(*fault, request, m_services->errors), "injected");
+        send(exchange, request, FaultInjector::response(*fault, request, m_services->errors), "injected");
         return;
     }
 }
 
-void Server::answer(QTcpSocket *socket, const HttpRequest &request, const QByteArray &fault)
+void Server::answer(Exchange &exchange, const HttpRequest &request, const QByteArray &fault)
 {
-    send(socket, request, m_router->route(request), fault);
+    if (exchange.isOpen())
+        send(exchange, request, m_router->route(request), fault);
 }
 
-void Server::send(QTcpSocket *socket, const HttpRequest &request, HttpResponse response, const QByteArray &fault)
+void Server::send(Exchange &exchange, const HttpRequest &request, HttpResponse response, const QByteArray &fault)
 {
     response.setHeader("x-ms-request-id", request.traceId().toLatin1());
     if (request.wantsCorrelationEcho())
@@ -329,10 +336,9 @@ void Server::send(QTcpSocket *socket, const HttpRequest &request, HttpResponse r
     else
         qCDebug(lcEmulator).noquote() << request.method() << request.path() << "->" << response.status()
                                       << "(" + fault + ")";
-    const bool close = request.header("connection").toLower() == "close";
-    socket->write(response.serialize(close, request.method() != "HEAD"));
-    if (close)
-        socket->disconnectFromHost();
+    if (request.method() == "HEAD")
+        response.setBody({});
+    exchange.respond(response, request.header("connection").toLower() == "close");
 }
 
 } // namespace MsalQt::Emulator
