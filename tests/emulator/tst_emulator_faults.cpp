@@ -4,8 +4,11 @@
 #include "emulatortestclient.h"
 
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTemporaryFile>
 #include <QTest>
+
+#include <memory>
 
 using namespace MsalQt::Emulator;
 
@@ -41,6 +44,8 @@ private Q_SLOTS:
     void truncatedJson();
     void delay();
     void closeConnection();
+    void serverDeletedWithDelayedAnswer();
+    void keepAliveAndConnectionClose();
     void serviceError();
     void timesHonoured();
     void grantTypeFilter();
@@ -188,6 +193,47 @@ void TestEmulatorFaults::closeConnection()
     QVERIFY(m_server.requestCount(QStringLiteral("/oauth2/v2.0/token")) >= 1);
     m_server.clearFaults();
     QCOMPARE(clientCredentials().status, 200);
+}
+
+void TestEmulatorFaults::serverDeletedWithDelayedAnswer()
+{
+    // A delayed answer holds on to its connection; the server must let go of it when it is
+    // deleted first (Qt 6.8's responders point into the server's connection state).
+    auto server = std::make_unique<Server>();
+    QVERIFY(server->listen(QHostAddress::LocalHost, 0));
+    Fault f = makeFault(Fault::Delay, QStringLiteral("/discovery/v2.0/keys"));
+    f.delayMs = 60000;
+    server->addFault(f);
+    QNetworkReply *pending = m_http.startGet(QUrl(server->baseUrl().toString() + keysPath));
+    QSignalSpy received(server.get(), &Server::requestReceived);
+    QVERIFY(received.wait(5000));
+    server.reset();
+    const HttpResult r = EmulatorTestClient::wait(pending);
+    QVERIFY(r.finished);
+    QCOMPARE(r.status, 0); // the connection went with the server, unanswered
+}
+
+void TestEmulatorFaults::keepAliveAndConnectionClose()
+{
+    // Several requests on one connection are answered one by one; "Connection: close" is
+    // echoed and the server then closes the connection.
+    // The server runs in this thread: wait with the event loop turning, never blocking.
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::ConnectedState, 5000);
+    const QByteArray get = "GET " + discoveryPath.toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    for (int i = 1; i <= 3; ++i) {
+        socket.write(get + "\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(received.count("HTTP/1.1 200"), qsizetype(i), 5000);
+    }
+    QVERIFY(!received.contains("Connection: close"));
+    socket.write(get + "Connection: close\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(received.count("HTTP/1.1 200"), qsizetype(4), 5000);
+    QVERIFY(received.contains("Connection: close"));
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    QCOMPARE(m_server.requestCount(discoveryPath), 4);
 }
 
 void TestEmulatorFaults::serviceError()

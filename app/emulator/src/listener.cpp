@@ -76,8 +76,10 @@ QList<QPair<QByteArray, QByteArray>> Listener::headers(const QHttpServerRequest 
         out.append({h.first.toLower(), h.second});
 #else
     const QHttpHeaders &headers = request.headers();
-    for (qsizetype i = 0; i < headers.size(); ++i)
-        out.append({headers.nameAt(i).toByteArray().toLower(), headers.valueAt(i).toByteArray()});
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QLatin1StringView name = headers.nameAt(i); // already lower case
+        out.append({QByteArray(name.data(), name.size()), headers.valueAt(i).toByteArray()});
+    }
 #endif
     return out;
 }
