@@ -138,6 +138,10 @@ void tst_HostileFederation::refused_data()
     // Redirects (item 3): the RST is never re-posted.
     QTest::newRow("WS-Trust: 307 to another host") << rstPath << Answer::redirect(307, QUrl(otherHostRst)) << invalid
                                                    << true << 0;
+    QUrl otherHostTls(otherHostRst);
+    otherHostTls.setScheme(QStringLiteral("https"));
+    QTest::newRow("WS-Trust: 307 to https on another host") << rstPath << Answer::redirect(307, otherHostTls) << invalid
+                                                            << true << 0;
     QTest::newRow("WS-Trust: 308 to the same host") << rstPath << Answer::redirect(308, QUrl(sameHostRst + "2"))
                                                     << invalid << true << 0;
     // Two tokens (item 7); one forged token is redeemed (and refused by the platform): the control.

@@ -82,6 +82,9 @@ void tst_HttpClient::sizeCap_data()
     QTest::newRow("64 MiB, chunked") << Answer::huge(64 * MiB, true) << false << qint64(0) << true;
     QTest::newRow("64 MiB to a POST") << Answer::huge(64 * MiB) << true << qint64(0) << true;
     QTest::newRow("64 MiB chunked to a POST") << Answer::huge(64 * MiB, true) << true << qint64(0) << true;
+    Answer announced = Answer::stall(); // refused on its Content-Length alone: no idle timeout
+    announced.size = 64 * MiB;
+    QTest::newRow("64 MiB announced, then silence") << announced << false << qint64(0) << true;
     QTest::newRow("endless") << Answer::endless() << false << qint64(0) << true;
     QTest::newRow("endless to a POST") << Answer::endless() << true << qint64(0) << true;
     QTest::newRow("1 MiB exactly: read") << Answer::huge(MiB, true) << false << qint64(0) << false;

@@ -161,7 +161,8 @@ private:
             m_timer.start(answer.intervalMs);
             return;
         case Answer::Stall:
-            head += "Content-Length: " + QByteArray::number(answer.body.size() + 1000) + "\r\n\r\n";
+            head += "Content-Length: " + QByteArray::number(answer.size > 0 ? answer.size : answer.body.size() + 1000)
+                + "\r\n\r\n";
             write(head + answer.body);
             return;
         }

@@ -27,7 +27,7 @@ public:
             Huge,     // `size` bytes of filler with a Content-Length (or chunked, see `chunked`)
             Endless,  // chunked filler that never ends
             Trickle,  // a Content-Length of `size`, then one filler byte every `intervalMs`
-            Stall,    // headers and `body`, then silence with the connection open
+            Stall,    // headers (a Content-Length of `size` if set) and `body`, then silence
         };
         Kind kind = Complete;
         int status = 200;
