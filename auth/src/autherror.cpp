@@ -21,12 +21,24 @@ public:
     QDateTime retryAfter;
 };
 
+// A server's words end up in these texts (error_description, a SOAP fault's reason): cut them,
+// on a character boundary, with an ellipsis saying so.
+static QString capped(const QString &text)
+{
+    if (text.size() <= AuthError::maxTextLength)
+        return text;
+    qsizetype keep = AuthError::maxTextLength - 1;
+    if (text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep) + QChar(0x2026);
+}
+
 AuthError::AuthError() : d(new AuthErrorData) {}
 
 AuthError::AuthError(Type type, const QString &message) : d(new AuthErrorData)
 {
     d->type = type;
-    d->message = message;
+    d->message = capped(message);
 }
 
 AuthError::AuthError(const AuthError &other) = default;
@@ -35,19 +47,19 @@ AuthError::~AuthError() = default;
 
 AuthError::Type AuthError::type() const { return d->type; }
 QString AuthError::message() const { return d->message; }
-void AuthError::setMessage(const QString &message) { d->message = message; }
+void AuthError::setMessage(const QString &message) { d->message = capped(message); }
 QString AuthError::protocolError() const { return d->protocolError; }
-void AuthError::setProtocolError(const QString &error) { d->protocolError = error; }
+void AuthError::setProtocolError(const QString &error) { d->protocolError = capped(error); }
 QString AuthError::subError() const { return d->subError; }
-void AuthError::setSubError(const QString &subError) { d->subError = subError; }
+void AuthError::setSubError(const QString &subError) { d->subError = capped(subError); }
 QString AuthError::errorDescription() const { return d->errorDescription; }
-void AuthError::setErrorDescription(const QString &description) { d->errorDescription = description; }
+void AuthError::setErrorDescription(const QString &description) { d->errorDescription = capped(description); }
 QList<int> AuthError::errorCodes() const { return d->errorCodes; }
 void AuthError::setErrorCodes(const QList<int> &codes) { d->errorCodes = codes; }
 QString AuthError::correlationId() const { return d->correlationId; }
-void AuthError::setCorrelationId(const QString &correlationId) { d->correlationId = correlationId; }
+void AuthError::setCorrelationId(const QString &correlationId) { d->correlationId = capped(correlationId); }
 QString AuthError::traceId() const { return d->traceId; }
-void AuthError::setTraceId(const QString &traceId) { d->traceId = traceId; }
+void AuthError::setTraceId(const QString &traceId) { d->traceId = capped(traceId); }
 QString AuthError::claims() const { return d->claims; }
 void AuthError::setClaims(const QString &claims) { d->claims = claims; }
 int AuthError::httpStatus() const { return d->httpStatus; }
@@ -91,6 +103,8 @@ static QString summary(AuthError::Type type)
         return QCoreApplication::translate("MsalQt::AuthError", "The system keychain, which holds the token cache's key, is not available.");
     case AuthError::StorageError:
         return QCoreApplication::translate("MsalQt::AuthError", "The token cache could not be read or written.");
+    case AuthError::ResponseTooLarge:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent an answer larger than allowed.");
     }
     return {};
 }

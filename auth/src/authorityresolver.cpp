@@ -125,6 +125,12 @@ void AuthorityResolver::startInstanceDiscovery(const QString &correlationId)
     connect(call, &HttpCall::finished, this, [this, call, correlationId] {
         call->deleteLater();
         const HttpResponse &response = call->response();
+        if (response.refusal != HttpRefusal::None) {
+            // An answer too large or a redirect to plain http is an attack, not an outage: no
+            // fallback to the authority alone, as for a timeout.
+            finishMetadata(errorFromHttpResponse(response, correlationId));
+            return;
+        }
         const QString host = m_authority.host();
         m_metadata.aliases = {host};
         m_metadata.preferredCache = m_metadata.preferredNetwork = host;

@@ -165,7 +165,9 @@ AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus)
 AuthError errorFromHttpResponse(const HttpResponse &response, const QString &correlationId)
 {
     AuthError error;
-    if (response.throttledUntil.isValid()) {
+    if (const auto refused = pipelineError(response)) {
+        error = *refused; // too large, a redirect not followed, a timeout
+    } else if (response.throttledUntil.isValid()) {
         error = AuthError(AuthError::Throttled,
                           tr("The server throttled this request; it was not sent again before the wait was over."));
         error.setRetryAfter(response.throttledUntil);

@@ -33,6 +33,7 @@ public:
         Cancelled,            // the application cancelled the request
         KeychainUnavailable,  // no OS keychain answered (and no unencrypted fallback was allowed)
         StorageError,         // the token cache could not be read or written (I/O, lock, corrupt file)
+        ResponseTooLarge,     // the server's answer passed the size limit and was not read further
     };
     Q_ENUM(Type)
 
@@ -44,6 +45,10 @@ public:
 
     bool isError() const { return type() != NoError; }
     Type type() const;
+
+    // Texts an error carries (message, description, protocol fields) are cut to this many
+    // characters: a hostile server must not be able to fill a log or a dialog through them.
+    static constexpr int maxTextLength = 2048;
 
     // Our own explanation of the failure, translated, for a person.
     QString message() const;

@@ -71,7 +71,9 @@ public:
     QNetworkAccessManager *networkAccessManager() const;
     void setNetworkAccessManager(QNetworkAccessManager *manager);
 
-    // How long one HTTP request may take before it fails with AuthError::Timeout (default 30 s).
+    // How long one HTTP request may take before it fails with AuthError::Timeout (default 30 s);
+    // it also fails when nothing moves for half that long. A server that trickles its answer is
+    // still cut off at the full timeout.
     std::chrono::milliseconds httpTimeout() const;
     void setHttpTimeout(std::chrono::milliseconds timeout);
     // Pause before the one retry on 5xx or timeout (default 1 s).

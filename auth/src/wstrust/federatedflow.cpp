@@ -3,10 +3,6 @@
 #include "logging_p.h"
 
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QTimer>
 
 namespace MsalQt {
 
@@ -53,22 +49,31 @@ void FederatedFlow::requestSamlAssertion(const UserRealm &realm, WsTrustEndpoint
                                       .arg(realm.federationProtocol)));
         return;
     }
+    // The metadata names where the password (or ticket) goes: it must come over TLS, or a
+    // network attacker picks the endpoint. Refused before any connection is made.
+    if (!isSecureEndpoint(realm.federationMetadataUrl)) {
+        finishWithError(AuthError(AuthError::InvalidResponse,
+                                  tr("The user realm names federation metadata at %1, which is not an https URL; refused.")
+                                      .arg(loggableUrl(realm.federationMetadataUrl))));
+        return;
+    }
     HttpRequest request;
     request.url = realm.federationMetadataUrl;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/soap+xml, text/xml")});
+    request.maxResponseSize = maxFederationXmlSize;
     HttpCall *call = send(request);
     QObject::connect(call, &HttpCall::finished, q_ptr, [this, call, realm, kind] {
         call->deleteLater();
         const HttpResponse &response = call->response();
         if (!response.isHttpSuccess()) {
             AuthError error = errorFromHttpResponse(response, correlationId);
-            if (error.type() == AuthError::InvalidResponse)
+            if (error.type() == AuthError::InvalidResponse && response.refusal == HttpRefusal::None)
                 error.setMessage(tr("The federation metadata could not be fetched (HTTP %1).").arg(response.status));
             finishWithError(error);
             return;
         }
         AuthError error;
-        const auto endpoint = parseMex(response.body, kind, &error);
+        const auto endpoint = parseMex(response.body, kind, realm.federationMetadataUrl, &error);
         if (!endpoint) {
             finishWithError(error);
             return;
@@ -92,69 +97,53 @@ void FederatedFlow::postRequestSecurityToken(const WsTrustEndpoint &endpoint, co
 void FederatedFlow::sendRequestSecurityToken(const WsTrustEndpoint &endpoint, const UserRealm &realm,
                                              const QByteArray &authorization)
 {
-    const QByteArray body = buildRequestSecurityToken(wsTrustRequest(endpoint, realm));
-    onSecretsSent();
-
     // SOAP 1.2 (RFC 3902): the action travels in the media type; AD FS also reads SOAPAction.
     const QByteArray action = soapAction(endpoint.version);
-    QNetworkRequest request(endpoint.url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArray("application/soap+xml; charset=utf-8; action=\"" + action + '"'));
-    request.setRawHeader("SOAPAction", action);
-    request.setRawHeader("client-request-id", correlationId.toLatin1());
+    HttpRequest request;
+    request.url = endpoint.url;
+    request.body = buildRequestSecurityToken(wsTrustRequest(endpoint, realm));
+    request.contentType = QByteArray("application/soap+xml; charset=utf-8; action=\"" + action + '"');
+    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/soap+xml, text/xml")});
+    request.headers.append({QByteArrayLiteral("SOAPAction"), action});
     if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    // The RST carries a password or a Kerberos ticket: never follow a redirect with it.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(app->http->timeout().count()));
+        request.headers.append({QByteArrayLiteral("Authorization"), authorization});
+    request.maxResponseSize = maxFederationXmlSize;
+    // The RST carries a password or a Kerberos ticket: it is sent once. As a POST it never
+    // follows a redirect (HttpRequest::carriesCredential()).
+    request.retry = false;
+    onSecretsSent();
     qCDebug(lcMsalAuth) << "WS-Trust request to" << loggableUrl(endpoint.url);
 
     // The body (with a usernamemixed password) is shared with QNAM until the upload is done;
     // it is never logged, and the flow's own copy of the password is wiped in onSecretsSent().
-    m_soapReply = app->http->networkAccessManager()->post(request, body);
-    m_soapReply->setParent(q_ptr);
-    QNetworkReply *reply = m_soapReply;
-    QObject::connect(reply, &QNetworkReply::finished, q_ptr, [this, reply] { onRequestSecurityTokenResponse(reply); });
+    HttpCall *call = send(std::move(request));
+    QObject::connect(call, &HttpCall::finished, q_ptr, [this, call] {
+        call->deleteLater();
+        onRequestSecurityTokenResponse(call->response());
+    });
 }
 
-void FederatedFlow::onRequestSecurityTokenResponse(QNetworkReply *reply)
+void FederatedFlow::onRequestSecurityTokenResponse(const HttpResponse &response)
 {
-    reply->deleteLater();
-    m_soapReply = nullptr;
-    if (isFinished())
-        return;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->read(maxFederationXmlSize + 1);
-    if (status == 0) {
-        finishWithError(AuthError(reply->error() == QNetworkReply::OperationCanceledError ? AuthError::Timeout
-                                                                                           : AuthError::NetworkError,
-                                  reply->errorString()));
+    if (response.status == 0 || response.refusal != HttpRefusal::None) {
+        finishWithError(errorFromHttpResponse(response, correlationId));
         return;
     }
     AuthError error;
-    const auto assertion = parseRequestSecurityTokenResponse(body, &error);
+    const auto assertion = parseRequestSecurityTokenResponse(response.body, &error);
     if (!assertion) {
-        if (status == 401) {
+        if (response.status == 401) {
             // RFC 4559 §5: the server refused our Negotiate token (or wanted one).
             error = AuthError(AuthError::InvalidConfiguration,
                               tr("The federation server refused the Kerberos authentication (HTTP 401). Check that its service principal and keytab match the realm."));
         }
-        error.setHttpStatus(status);
+        error.setHttpStatus(response.status);
         finishWithError(error);
         return;
     }
     // RFC 7522 §2.1 asks for base64url; the platform's SAML bearer grants take standard base64.
     redeem({{QStringLiteral("grant_type"), assertion->grantType},
             {QStringLiteral("assertion"), QString::fromLatin1(assertion->xml.toBase64())}});
-}
-
-void FederatedFlow::stop()
-{
-    if (m_soapReply) {
-        m_soapReply->disconnect(q_ptr);
-        m_soapReply->abort();
-        m_soapReply->deleteLater();
-    }
 }
 
 } // namespace MsalQt

@@ -5,13 +5,7 @@
 #include "userrealm_p.h"
 #include "wstrustmessage_p.h"
 
-#include <QPointer>
-
 #include <functional>
-
-QT_BEGIN_NAMESPACE
-class QNetworkReply;
-QT_END_NAMESPACE
 
 namespace MsalQt {
 
@@ -43,17 +37,13 @@ protected:
     // Called once the RST is on the wire: the flow wipes the secrets it no longer needs.
     virtual void onSecretsSent() {}
 
-    void stop() override;
-
     QString m_username;
 
 private:
     void postRequestSecurityToken(const Internal::WsTrustEndpoint &endpoint, const Internal::UserRealm &realm);
     void sendRequestSecurityToken(const Internal::WsTrustEndpoint &endpoint, const Internal::UserRealm &realm,
                                   const QByteArray &authorization);
-    void onRequestSecurityTokenResponse(QNetworkReply *reply);
-
-    QPointer<QNetworkReply> m_soapReply;
+    void onRequestSecurityTokenResponse(const Internal::HttpResponse &response);
 };
 
 } // namespace MsalQt

@@ -1,5 +1,7 @@
 #include "mex_p.h"
 
+#include "httpclient_p.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QXmlStreamReader>
@@ -28,7 +30,8 @@ QString localPart(QStringView qname)
 
 } // namespace
 
-std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpointKind kind, AuthError *error)
+std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpointKind kind,
+                                        const QUrl &metadataUrl, AuthError *error)
 {
     if (document.size() > maxFederationXmlSize) {
         *error = AuthError(AuthError::InvalidResponse, tr("The federation metadata document is too large."));
@@ -126,16 +129,28 @@ std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpo
     }
 
     std::optional<WsTrustEndpoint> found;
+    QUrl refused; // an endpoint of the right kind that the transport rules turned down
     for (const auto &[binding, address] : ports) {
         const auto b = bindings.constFind(binding);
         if (b == bindings.cend() || !b->version || policies.value(b->policyId, WsTrustEndpointKind(-1)) != kind)
             continue;
         if (!address.isValid() || (address.scheme() != QLatin1String("https") && address.scheme() != QLatin1String("http")))
             continue;
+        // Never plain http off loopback, never a host other than the metadata's own: a document
+        // that could name any address could send the password anywhere.
+        if (!isSecureEndpoint(address) || address.host().compare(metadataUrl.host(), Qt::CaseInsensitive) != 0) {
+            refused = address;
+            continue;
+        }
         if (!found || (found->version == WsTrustVersion::Trust2005 && *b->version == WsTrustVersion::Trust13))
             found = WsTrustEndpoint{address, *b->version};
     }
-    if (!found) {
+    if (!found && refused.isValid()) {
+        *error = AuthError(AuthError::InvalidResponse,
+                           tr("The federation metadata from %1 names its WS-Trust endpoint at %2, which is not https on the same host; refused.")
+                               .arg(metadataUrl.host(), refused.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment
+                                                                         | QUrl::RemoveUserInfo).toString()));
+    } else if (!found) {
         *error = AuthError(AuthError::InvalidConfiguration,
                            kind == WsTrustEndpointKind::WindowsTransport
                                ? tr("The federation server publishes no WS-Trust windowstransport endpoint: integrated Windows authentication is not enabled there.")

@@ -30,6 +30,11 @@ constexpr qsizetype maxFederationXmlSize = 1024 * 1024;
 // and picks the endpoint of `kind`, WS-Trust 1.3 before 2005 as MSAL does. A binding's kind
 // comes from its WS-Policy: NegotiateAuthentication for windowstransport, a UsernameToken among
 // the signed supporting tokens for usernamemixed. DTDs are refused, so no entity is ever expanded.
-MSALQT_AUTH_EXPORT std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpointKind kind, AuthError *error);
+// What binds the endpoint: `metadataUrl`, the address the user realm answer (from the authority,
+// over TLS) named for the document. Only endpoints on that same host, over https (plain http on
+// loopback alone), are candidates; the password never goes anywhere else, whatever the document
+// says.
+MSALQT_AUTH_EXPORT std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpointKind kind,
+                                                           const QUrl &metadataUrl, AuthError *error);
 
 } // namespace MsalQt::Internal

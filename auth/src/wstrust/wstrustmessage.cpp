@@ -98,6 +98,13 @@ QByteArray buildRequestSecurityToken(const WsTrustRequest &request)
     return out;
 }
 
+static std::nullopt_t refuseSecondToken(AuthError *error)
+{
+    *error = AuthError(AuthError::InvalidResponse,
+                       tr("The federation server's answer holds more than one security token; refused."));
+    return std::nullopt;
+}
+
 std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray &body, AuthError *error)
 {
     if (body.size() > maxFederationXmlSize) {
@@ -111,7 +118,7 @@ std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray 
     QString tokenType, faultCode, faultReason;
     bool inFault = false, inRequestedToken = false, haveFault = false;
     qint64 assertionStart = -1, previousEnd = 0;
-    int assertionDepth = 0, depth = 0;
+    int assertionDepth = 0, depth = 0, requestedTokens = 0;
     QString assertion;
     while (!xml.atEnd()) {
         const auto token = xml.readNext();
@@ -136,10 +143,18 @@ std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray 
                 tokenType = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
                 --depth;
             } else if (name == QLatin1String("RequestedSecurityToken")) {
+                if (++requestedTokens > 1)
+                    return refuseSecondToken(error);
                 inRequestedToken = true;
-            } else if (inRequestedToken && name == QLatin1String("Assertion") && assertionStart < 0) {
-                assertionStart = previousEnd;
-                assertionDepth = depth;
+            } else if (inRequestedToken && name == QLatin1String("Assertion")) {
+                if (assertionStart < 0) {
+                    assertionStart = previousEnd;
+                    assertionDepth = depth;
+                } else if (!assertion.isEmpty()) {
+                    // A second token beside the first: which one would the server have meant?
+                    // (Assertions nested inside the first, as SAML Advice allows, are its own.)
+                    return refuseSecondToken(error);
+                }
             }
         } else if (token == QXmlStreamReader::EndElement) {
             if (assertionStart >= 0 && assertion.isEmpty() && depth == assertionDepth)
@@ -158,8 +173,9 @@ std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray 
         return std::nullopt;
     }
     if (haveFault) {
-        *error = AuthError(AuthError::ServiceError,
-                           tr("The federation server refused the request: %1").arg(faultReason.trimmed()));
+        // The reason is the server's text: carried once, as the description (which AuthError
+        // caps), not repeated in our message.
+        *error = AuthError(AuthError::ServiceError, tr("The federation server refused the request."));
         error->setProtocolError(faultCode.trimmed());
         error->setErrorDescription(faultReason.trimmed());
         return std::nullopt;

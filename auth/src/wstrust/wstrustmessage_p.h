@@ -35,7 +35,9 @@ struct SamlAssertion
 };
 
 // A SOAP fault becomes ServiceError with the fault's subcode as protocolError() and its
-// reason text as errorDescription(); anything malformed, oversized or with a DTD, InvalidResponse.
+// reason text as errorDescription(); anything malformed, oversized or with a DTD, InvalidResponse,
+// and so is an answer with more than one RequestedSecurityToken or SAML assertion (never guess
+// which one the server meant).
 MSALQT_AUTH_EXPORT std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray &body, AuthError *error);
 
 } // namespace MsalQt::Internal
