@@ -55,7 +55,7 @@ void CacheFileOperation::start()
         fail(AuthError(AuthError::InvalidConfiguration, tr("No merge function was given to save().")));
         return;
     }
-    if (operation() == CacheStorageJob::Load && !QFileInfo::exists(m_file.path())) {
+    if (operation() == CacheStorageJob::Load && !m_file.exists()) {
         // Nothing stored yet: no need for the lock, nor to ask the keychain for a key (which
         // could prompt the person before anything is there to protect).
         finish({});
@@ -85,7 +85,7 @@ void CacheFileOperation::lock()
             return;
         }
         if (operation() == CacheStorageJob::Clear) {
-            const bool existed = QFileInfo::exists(m_file.path());
+            const bool existed = m_file.exists();
             const AuthError removeError = m_file.remove();
             if (removeError.isError()) {
                 fail(removeError);
