@@ -163,6 +163,27 @@ void CacheFileOperation::moveAside(const QString &reason)
     accept({});
 }
 
+void CacheFileOperation::refuse(const QString &reason)
+{
+    AuthError error;
+    const QString movedTo = m_file.moveAside(&error);
+    if (error.isError()) {
+        const QString message = tr("The token cache file %1 was refused (%2), and could not be moved "
+                                   "aside. It was left as it is; nothing in it was used.")
+                                    .arg(m_file.path(), reason);
+        qCWarning(lcMsalCache).noquote() << message;
+        fail(AuthError(AuthError::StorageError, message));
+        return;
+    }
+    const QString message = tr("The token cache file %1 was refused (%2). It was moved to %3; nothing "
+                               "in it was used.")
+                                .arg(m_file.path(), reason, movedTo);
+    qCWarning(lcMsalCache).noquote() << message;
+    m_jobPrivate->addWarning(message);
+    m_storage->emitCorruptDataMovedAside(movedTo);
+    fail(AuthError(AuthError::StorageError, message));
+}
+
 void CacheFileOperation::addWarning(const QString &warning)
 {
     m_jobPrivate->addWarning(warning);
