@@ -9,7 +9,6 @@
 #include <MsalQt/tokenrequest.h>
 
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -105,8 +104,9 @@ MsalQt::Account AccountsPanel::currentAccount() const
 MsalQt::SystemBrowserAgent *AccountsPanel::systemBrowserAgent()
 {
     if (!m_browser) {
+        // Its own way to the browser, not QDesktopServices::openUrl: that runs "xdg-open URL",
+        // and the sign-in URL would be on a command line every local user can read.
         m_browser = new MsalQt::SystemBrowserAgent(this);
-        m_browser->setUrlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); });
     }
     return m_browser;
 }

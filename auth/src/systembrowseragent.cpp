@@ -1,13 +1,17 @@
 #include <MsalQt/systembrowseragent.h>
 
+#include "authorizationrequest_p.h"
+#include "browserlauncher_p.h"
 #include "logging_p.h"
 
 #include <QCoreApplication>
 #include <QPointer>
-#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
+
+#include <memory>
 
 namespace MsalQt {
 
@@ -24,8 +28,12 @@ class SystemBrowserAgentPrivate
 public:
     void onConnection();
     void onReadyRead(QTcpSocket *socket);
-    void respond(QTcpSocket *socket, const QByteArray &status, const QByteArray &body);
+    void respond(QTcpSocket *socket, const QByteArray &status, const QByteArray &body,
+                 const QByteArray &location = {});
+    bool isOurAnswer(const QUrl &target) const;
+    void openBrowser(const QUrl &authorizationUrl);
     void stopListening();
+    void endLaunch();
 
     SystemBrowserAgent *q = nullptr;
     QTcpServer server;
@@ -33,6 +41,14 @@ public:
     bool done = false;
     std::function<bool(const QUrl &)> opener;
     QByteArray successPage;
+    // The state of the request in flight: a redirect without it is not the answer to it.
+    QString expectedState;
+    // The default way to the browser: a page that sends it to launchPath on this listener, once,
+    // which redirects to the authorization URL. Nothing secret ever leaves the process but
+    // through that redirect.
+    std::unique_ptr<Internal::BrowserLauncher> launcher;
+    QString launchPath;
+    QUrl pendingAuthorizationUrl;
 };
 
 SystemBrowserAgent::SystemBrowserAgent(QObject *parent)
@@ -69,8 +85,10 @@ QUrl SystemBrowserAgent::prepare(const QUrl &redirectUri)
     // RFC 8252 §7.3 and §8.3: loopback redirects over plain http, on a port chosen at run time.
     if (redirectUri.scheme() != QLatin1String("http") || !Authority::isLoopbackHost(redirectUri.host()))
         return {};
+    d->endLaunch();
     d->stopListening();
     d->done = false;
+    d->expectedState.clear();
     const quint16 wanted = redirectUri.port() > 0 ? quint16(redirectUri.port()) : 0;
     const QHostAddress address = redirectUri.host() == QLatin1String("::1") ? QHostAddress(QHostAddress::LocalHostIPv6)
                                                                             : QHostAddress(QHostAddress::LocalHost);
@@ -96,10 +114,13 @@ void SystemBrowserAgent::authorize(const QUrl &authorizationUrl, const QUrl &red
         }, Qt::QueuedConnection);
         return;
     }
+    d->expectedState = QUrlQuery(authorizationUrl).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
     qCInfo(lcMsalAuth) << "Opening the system browser for" << Internal::loggableUrl(authorizationUrl);
-    const bool opened = d->opener ? d->opener(authorizationUrl)
-                                  : QProcess::startDetached(QStringLiteral("xdg-open"), {authorizationUrl.toString(QUrl::FullyEncoded)});
-    if (!opened) {
+    if (!d->opener) {
+        d->openBrowser(authorizationUrl);
+        return;
+    }
+    if (!d->opener(authorizationUrl)) {
         d->stopListening();
         QMetaObject::invokeMethod(this, [this] {
             Q_EMIT failed(AuthError(AuthError::InvalidConfiguration,
@@ -108,10 +129,49 @@ void SystemBrowserAgent::authorize(const QUrl &authorizationUrl, const QUrl &red
     }
 }
 
+void SystemBrowserAgentPrivate::openBrowser(const QUrl &authorizationUrl)
+{
+    endLaunch();
+    // A path no one can guess (256 random bits), served once: what the browser is sent to first.
+    launchPath = QLatin1String("/msalqt-signin/") + Internal::randomUrlSafe(32);
+    pendingAuthorizationUrl = authorizationUrl;
+    QUrl launch;
+    launch.setScheme(QStringLiteral("http"));
+    launch.setHost(server.serverAddress().toString());
+    launch.setPort(server.serverPort());
+    launch.setPath(launchPath);
+    launcher = std::make_unique<Internal::BrowserLauncher>();
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::failed, q, [this](const QString &reason) {
+        endLaunch();
+        stopListening();
+        Q_EMIT q->failed(AuthError(AuthError::InvalidConfiguration,
+                                   tr("No browser could be opened: %1 Install one, or sign in with the device code flow.")
+                                       .arg(reason)));
+    });
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::cancelled, q, [this] {
+        endLaunch();
+        stopListening();
+        Q_EMIT q->failed(AuthError(AuthError::Cancelled, tr("No application was chosen to open the sign-in page.")));
+    });
+    launcher->open(launch);
+}
+
+void SystemBrowserAgentPrivate::endLaunch()
+{
+    if (launcher) {
+        launcher->removePage();
+        // Possibly from within one of its signals: not deleted under its own feet.
+        launcher.release()->deleteLater();
+    }
+    launchPath.clear();
+    pendingAuthorizationUrl.clear();
+}
+
 void SystemBrowserAgent::close()
 {
     Q_D(SystemBrowserAgent);
     d->done = true;
+    d->endLaunch();
     d->stopListening();
 }
 
@@ -131,12 +191,39 @@ void SystemBrowserAgentPrivate::onConnection()
     }
 }
 
-void SystemBrowserAgentPrivate::respond(QTcpSocket *socket, const QByteArray &status, const QByteArray &body)
+void SystemBrowserAgentPrivate::respond(QTcpSocket *socket, const QByteArray &status, const QByteArray &body,
+                                        const QByteArray &location)
 {
     socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
                   + QByteArray::number(body.size())
+                  + (location.isEmpty() ? QByteArray() : "\r\nLocation: " + location)
                   + "\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n" + body);
     socket->disconnectFromHost();
+}
+
+static bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return difference == 0;
+}
+
+// Whether a request to the redirect path is the authorization server's answer to the request in
+// flight: a code or an error (RFC 6749 §4.1.2 and §4.1.2.1), with the state we sent, exactly
+// once. Anything else on the loopback port may come from any local process, and is not allowed
+// to end the sign-in.
+bool SystemBrowserAgentPrivate::isOurAnswer(const QUrl &target) const
+{
+    const QUrlQuery query(target);
+    if (!query.hasQueryItem(QStringLiteral("code")) && !query.hasQueryItem(QStringLiteral("error")))
+        return false;
+    if (expectedState.isEmpty())
+        return true; // an application's own request without state: the flow judges it
+    const QStringList states = query.allQueryItemValues(QStringLiteral("state"), QUrl::FullyDecoded);
+    return states.size() == 1 && equalInConstantTime(states.first().toUtf8(), expectedState.toUtf8());
 }
 
 void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
@@ -155,8 +242,30 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
         return;
     }
     const QUrl target = QUrl::fromEncoded(parts.at(1));
+    if (!done && !launchPath.isEmpty() && target.path() == launchPath) {
+        // The browser opened our page: send it on, once, and remove the page.
+        const QByteArray location = pendingAuthorizationUrl.toString(QUrl::FullyEncoded).toUtf8();
+        respond(socket, "302 Found", {}, location);
+        endLaunch();
+        return;
+    }
     if (done || target.path() != redirectUri.path()) {
         respond(socket, "404 Not Found", {}); // favicon and the like; the listener stays open
+        return;
+    }
+    if (!isOurAnswer(target)) {
+        // A forged or stale redirect (another local process can reach this port as well):
+        // answered, and the sign-in keeps waiting for the real one.
+        qCInfo(lcMsalAuth) << "System browser agent: ignored a request to the redirect path that does not"
+                              " answer the sign-in in progress";
+        const QByteArray title = tr("Request ignored").toHtmlEscaped().toUtf8();
+        respond(socket, "400 Bad Request",
+                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title
+                    + "</title></head><body style=\"font-family:sans-serif\"><h1>" + title + "</h1><p>"
+                    + tr("This request does not belong to the sign-in in progress, so it was ignored. "
+                         "If you are signing in, finish in the browser tab where you started.")
+                          .toHtmlEscaped().toUtf8()
+                    + "</p></body></html>");
         return;
     }
     // Exactly one redirect is accepted; the listener closes at once.
@@ -172,6 +281,7 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
              + "</p></body></html>";
     }
     respond(socket, "200 OK", page);
+    endLaunch();
     stopListening();
     QPointer<SystemBrowserAgent> guard(q);
     Q_EMIT q->redirected(received);

@@ -14,6 +14,9 @@ class tst_SystemBrowserAgent : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void redirectCaught();
+    void strayRequestsIgnored_data();
+    void strayRequestsIgnored();
+    void errorRedirectAccepted();
     void refusesNonLoopback_data();
     void refusesNonLoopback();
     void openerFailure();
@@ -76,6 +79,63 @@ void tst_SystemBrowserAgent::redirectCaught()
     std::unique_ptr<QNetworkReply> again(get(loopback));
     QCOMPARE(again->error(), QNetworkReply::ConnectionRefusedError);
     QCOMPARE(redirected.count(), 1);
+}
+
+void tst_SystemBrowserAgent::strayRequestsIgnored_data()
+{
+    QTest::addColumn<QByteArray>("query");
+    QTest::newRow("another state") << QByteArray("code=forged&state=forged");
+    QTest::newRow("no state") << QByteArray("code=forged");
+    QTest::newRow("state differing in case") << QByteArray("code=forged&state=S");
+    QTest::newRow("state twice") << QByteArray("code=forged&state=s&state=forged");
+    QTest::newRow("an error with another state") << QByteArray("error=access_denied&state=forged");
+    QTest::newRow("neither code nor error") << QByteArray("state=s");
+    QTest::newRow("no query") << QByteArray();
+}
+
+void tst_SystemBrowserAgent::strayRequestsIgnored()
+{
+    // Any local process can reach the loopback port (issue 12, item 6): what does not answer the
+    // request in flight is answered, ignored, and the listener waits for the real redirect.
+    QFETCH(QByteArray, query);
+    SystemBrowserAgent agent;
+    const QUrl redirect = agent.prepare(QUrl("http://127.0.0.1/callback"));
+    agent.setUrlOpener([](const QUrl &) { return true; });
+    QSignalSpy redirected(&agent, &AuthorizationAgent::redirected);
+    QSignalSpy failed(&agent, &AuthorizationAgent::failed);
+    agent.authorize(QUrl("https://login.example/authorize?client_id=x&state=s"), redirect);
+
+    QUrl forged = redirect;
+    forged.setQuery(query);
+    std::unique_ptr<QNetworkReply> stray(get(forged));
+    QCOMPARE(stray->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QVERIFY(stray->readAll().contains("ignored"));
+    QCOMPARE(redirected.count(), 0);
+    QCOMPARE(agent.port(), quint16(redirect.port()));
+
+    QUrl real = redirect;
+    real.setQuery("code=real&state=s");
+    std::unique_ptr<QNetworkReply> page(get(real));
+    QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(redirected.count(), 1);
+    QCOMPARE(QUrlQuery(redirected.first().first().toUrl()).queryItemValue("code"), QString("real"));
+    QCOMPARE(failed.count(), 0);
+}
+
+void tst_SystemBrowserAgent::errorRedirectAccepted()
+{
+    // RFC 6749 §4.1.2.1: an error answer carries the state too, and ends the sign-in.
+    SystemBrowserAgent agent;
+    const QUrl redirect = agent.prepare(QUrl("http://127.0.0.1/"));
+    agent.setUrlOpener([](const QUrl &) { return true; });
+    QSignalSpy redirected(&agent, &AuthorizationAgent::redirected);
+    agent.authorize(QUrl("https://login.example/authorize?state=st%2Bate"), redirect);
+    QUrl answer = redirect;
+    answer.setQuery("error=access_denied&state=st%2Bate");
+    std::unique_ptr<QNetworkReply> page(get(answer));
+    QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(redirected.count(), 1);
+    QCOMPARE(QUrlQuery(redirected.first().first().toUrl()).queryItemValue("error"), QString("access_denied"));
 }
 
 void tst_SystemBrowserAgent::refusesNonLoopback_data()

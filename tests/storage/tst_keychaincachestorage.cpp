@@ -40,7 +40,10 @@ private slots:
     void tamperedFile_data();
     void tamperedFile();
     void newerFormatIsLeftAlone();
-    void plainFileIsAcceptedThenEncrypted();
+    void plainFileRefused_data();
+    void plainFileRefused();
+    void plainFileReadWithFallbackThenEncrypted();
+    void linkAtCachePathRefused();
     void keyCreationRaceInProcess();
     void mergeAcrossProcesses();
     void invalidKeychainEntry();
@@ -225,12 +228,60 @@ void TestKeychainCacheStorage::newerFormatIsLeftAlone()
     QCOMPARE(filesIn(m_dir->path()), QStringList{QStringLiteral("cache.bin")});
 }
 
-void TestKeychainCacheStorage::plainFileIsAcceptedThenEncrypted()
+void TestKeychainCacheStorage::plainFileRefused_data()
 {
-    // Written by FileCacheStorage, another MSAL library, or during the unencrypted fallback.
+    QTest::addColumn<bool>("save");
+    QTest::newRow("load") << false;
+    QTest::newRow("save") << true;
+}
+
+void TestKeychainCacheStorage::plainFileRefused()
+{
+    // A hostile local actor plants a plain cache with a token of his choosing where the encrypted
+    // one belongs (issue 12, item 10): it must never be served as the person's, nor merged into
+    // what is saved; it is moved aside and reported, and the job fails with StorageError.
+    QFETCH(bool, save);
+    const QByteArray planted = serialize(accessTokenEntry(QStringLiteral("planted"), Secret));
+    writeFile(path(), planted);
+    KeychainCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    QByteArray seen = "merge never called";
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refused.*unencrypted")));
+    const JobResult result = save ? run(storage.save([&seen](const QByteArray &stored) {
+                                        seen = stored;
+                                        return serialize(accessTokenEntry(QStringLiteral("mine")));
+                                    }))
+                                  : run(storage.load());
+    QCOMPARE(result.error.type(), AuthError::StorageError);
+    QVERIFY2(result.error.message().contains(QLatin1String("unencrypted")), qPrintable(result.error.message()));
+    QVERIFY(result.data.isEmpty());
+    QCOMPARE(seen, QByteArray("merge never called"));
+    QVERIFY(!result.error.errorString().contains(Secret.left(12)));
+
+    QCOMPARE(movedAside.size(), 1);
+    const QString movedTo = movedAside.at(0).at(0).toString();
+    QVERIFY2(result.error.message().contains(movedTo), qPrintable(result.error.message()));
+    QVERIFY(result.warning.contains(movedTo));
+    QCOMPARE(readFile(movedTo), planted); // kept as evidence, never deleted
+    QVERIFY(!QFileInfo::exists(path()));  // nothing written in its place
+    QCOMPARE(filesIn(m_dir->path()), QStringList{QFileInfo(movedTo).fileName()});
+
+    // Afterwards the storage starts empty, and works.
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QVERIFY(loaded.data.isEmpty());
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    QVERIFY(AesGcm::looksSealed(readFile(path())));
+}
+
+void TestKeychainCacheStorage::plainFileReadWithFallbackThenEncrypted()
+{
+    // An application that allows the unencrypted fallback wrote plain files itself (or moves from
+    // FileCacheStorage): it reads one, and its next save encrypts it.
     const QByteArray plain = serialize(accessTokenEntry(QStringLiteral("plain"), Secret));
     writeFile(path(), plain);
     KeychainCacheStorage storage(path());
+    storage.setAllowUnencryptedFallback(true);
     const JobResult loaded = run(storage.load());
     QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
     QCOMPARE(loaded.data, plain);
@@ -243,6 +294,23 @@ void TestKeychainCacheStorage::plainFileIsAcceptedThenEncrypted()
     QVERIFY(!onDisk.contains(Secret.toUtf8()));
     QCOMPARE(parse(run(storage.load()).data).value(QStringLiteral("AccessToken")).toObject().keys(),
              (QStringList{QStringLiteral("next"), QStringLiteral("plain")}));
+}
+
+void TestKeychainCacheStorage::linkAtCachePathRefused()
+{
+    // Issue 12, item 9, for the encrypted storage: a save through a link would replace the
+    // link's target with the cache (tst_cachefilelinks has the cases).
+    const QString precious = m_dir->filePath(QStringLiteral("precious.txt"));
+    writeFile(precious, "the person's own file");
+    QVERIFY(QFile::link(precious, path()));
+    KeychainCacheStorage storage(path());
+    for (const JobResult &result : {run(storage.save(replaceWith("{}"))), run(storage.load())}) {
+        QCOMPARE(result.error.type(), AuthError::StorageError);
+        QVERIFY2(result.error.message().contains(QLatin1String("symbolic link")), qPrintable(result.error.message()));
+        QVERIFY(result.data.isEmpty());
+    }
+    QCOMPARE(readFile(precious), QByteArray("the person's own file"));
+    QCOMPARE(QFileInfo(path()).symLinkTarget(), precious);
 }
 
 void TestKeychainCacheStorage::keyCreationRaceInProcess()

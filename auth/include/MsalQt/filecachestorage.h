@@ -16,6 +16,9 @@ class FileCacheStoragePrivate;
 // through a lock file beside it, "<file>.lock" (QLockFile); save() merges under that lock. A file
 // that is not a JSON object is moved aside to "<file>.corrupt-<UTC time>" and reported; an empty
 // file is an empty cache; a file KeychainCacheStorage encrypted is left alone (StorageError).
+// The file and its lock file are never used through a symbolic link: a link at either path is
+// refused (StorageError) and left as it is, nothing written. Links among the directories above
+// the file are followed: where the cache directory lives is the user's choice.
 class MSALQT_AUTH_EXPORT FileCacheStorage : public CacheStorage
 {
     Q_OBJECT

@@ -21,8 +21,11 @@ class KeychainCacheStoragePrivate;
 // JSON file, as FileCacheStorage writes it, and one warning per process says so. An encrypted
 // file is never read nor overwritten in that state: the keychain may come back.
 //
-// A plain JSON cache found where an encrypted one is expected (from FileCacheStorage, another MSAL
-// library, or the fallback) is read as it is and written encrypted by the next save. An encrypted
+// A plain JSON cache found where an encrypted one is expected is refused: anyone able to write the
+// file could have planted tokens there. It is moved aside (corruptDataMovedAside()), nothing in it
+// is used, and the job fails with StorageError. Only with the unencrypted fallback allowed is it
+// read (the fallback writes such files itself, and an application moving from FileCacheStorage
+// can allow it for that purpose); the next save then writes it encrypted. An encrypted
 // file whose key the keychain does not hold gives an empty cache and a warning on load, and is
 // moved aside by the next save once that has stored a new key: a keychain that is locked may
 // answer "not found" as well, and a healthy cache must survive that. A file that does not decrypt
@@ -45,7 +48,8 @@ public:
     // Off by default. When on, a missing or unreachable keychain (no Secret Service, no D-Bus,
     // access refused by the system) makes the storage read and write the plain file instead of
     // failing. A person who refuses access when the keychain asks still gets an error: the
-    // fallback is for machines without a keychain, not a way around a person's answer.
+    // fallback is for machines without a keychain, not a way around a person's answer. It also
+    // lets a plain cache file be read (and encrypted by the next save) when the keychain answers.
     bool allowUnencryptedFallback() const;
     void setAllowUnencryptedFallback(bool allow);
 

@@ -8,7 +8,12 @@
 #include <QSaveFile>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -24,23 +29,90 @@ static AuthError storageError(const QString &message)
     return AuthError(AuthError::StorageError, message);
 }
 
+#ifndef Q_OS_UNIX
 static constexpr QFile::Permissions OwnerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;
+#endif
 static constexpr QFile::Permissions OwnerOnlyDirectory =
     QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
 
 CacheFile::CacheFile(const QString &path) : m_path(QFileInfo(path).absoluteFilePath()) {}
 
+#ifdef Q_OS_UNIX
+static QString systemError(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+#endif
+
+AuthError CacheFile::refuseSymbolicLink(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISLNK(st.st_mode))
+        return {};
+#else
+    if (!QFileInfo(path).isSymLink())
+        return {};
+#endif
+    return storageError(tr("%1 is a symbolic link. The token cache is never read or written through "
+                           "a link, since a link there could point at any file of yours; it was left "
+                           "as it is. Put the file itself there (a link among its directories is fine).")
+                            .arg(path));
+}
+
+bool CacheFile::exists() const
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    return ::lstat(QFile::encodeName(m_path).constData(), &st) == 0;
+#else
+    return QFileInfo::exists(m_path) || QFileInfo(m_path).isSymLink();
+#endif
+}
+
 CacheFile::Contents CacheFile::read() const
 {
     Contents contents;
+#ifdef Q_OS_UNIX
+    // O_NOFOLLOW: a link at the path fails with ELOOP instead of reading whatever it points at.
+    // O_NONBLOCK: a FIFO planted there must not hang the event loop in open() (checked below).
+    const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        if (error == ENOENT)
+            return contents;
+        contents.exists = true;
+        contents.error = refuseSymbolicLink(m_path);
+        if (!contents.error.isError())
+            contents.error = storageError(tr("Could not open %1: %2.").arg(m_path, systemError(error)));
+        return contents;
+    }
+    contents.exists = true;
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        contents.error = storageError(tr("%1 is not a regular file; it was left as it is.").arg(m_path));
+        return contents;
+    }
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        contents.error = storageError(tr("Could not open %1: %2.").arg(m_path, file.errorString()));
+        return contents;
+    }
+#else
     QFile file(m_path);
-    if (!file.exists())
+    if (!exists())
         return contents;
     contents.exists = true;
+    contents.error = refuseSymbolicLink(m_path);
+    if (contents.error.isError())
+        return contents;
     if (!file.open(QIODevice::ReadOnly)) {
         contents.error = storageError(tr("Could not open %1: %2.").arg(m_path, file.errorString()));
         return contents;
     }
+#endif
     contents.bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         contents.error = storageError(tr("Could not read %1: %2.").arg(m_path, file.errorString()));
@@ -73,14 +145,83 @@ AuthError CacheFile::ensureDirectory() const
     return {};
 }
 
+#ifdef Q_OS_UNIX
+static bool writeAll(int fd, const QByteArray &bytes)
+{
+    const char *data = bytes.constData();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, data, size_t(left));
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        data += written;
+        left -= written;
+    }
+    return true;
+}
+
 AuthError CacheFile::write(const QByteArray &bytes) const
 {
+    // Not QSaveFile: it resolves a link at the path and replaces the file the link points at.
+    AuthError refused = refuseSymbolicLink(m_path);
+    if (refused.isError())
+        return refused;
+    // mkstemp creates the file with O_EXCL and mode 0600, so it is never someone else's file and
+    // never readable by others, not even while empty.
+    QByteArray temporary = QFile::encodeName(m_path) + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0) {
+        return storageError(tr("Could not create a temporary file beside %1: %2.")
+                                .arg(m_path, systemError(errno)));
+    }
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    const auto discard = [&](const QString &message) {
+        ::close(fd);
+        ::unlink(temporary.constData());
+        return storageError(message);
+    };
+    if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
+        return discard(tr("Could not restrict the permissions of the temporary file for %1: %2.")
+                           .arg(m_path, systemError(errno)));
+    }
+    if (!writeAll(fd, bytes))
+        return discard(tr("Could not write %1: %2.").arg(m_path, systemError(errno)));
+    // The data must be on disk before the rename makes it the cache, or a crash could leave an
+    // empty file in its place.
+    if (::fsync(fd) != 0)
+        return discard(tr("Could not flush %1 to disk.").arg(m_path));
+    ::close(fd);
+    // Checked again just before the rename; and should a link appear in between, rename(2)
+    // replaces the link itself, never the file it points at.
+    refused = refuseSymbolicLink(m_path);
+    if (refused.isError() || ::rename(temporary.constData(), QFile::encodeName(m_path).constData()) != 0) {
+        const int error = errno;
+        ::unlink(temporary.constData());
+        return refused.isError() ? refused
+                                 : storageError(tr("Could not replace %1: %2.").arg(m_path, systemError(error)));
+    }
+    const QByteArray dir = QFile::encodeName(QFileInfo(m_path).absolutePath());
+    const int dirFd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd >= 0) {
+        ::fsync(dirFd); // best effort: some file systems refuse fsync on directories
+        ::close(dirFd);
+    }
+    return {};
+}
+#else
+AuthError CacheFile::write(const QByteArray &bytes) const
+{
+    const AuthError refused = refuseSymbolicLink(m_path);
+    if (refused.isError())
+        return refused;
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
         return storageError(tr("Could not create a temporary file beside %1: %2.")
                                 .arg(m_path, file.errorString()));
-    // QSaveFile creates a new file with the umask's permissions (often 0644) and copies those of
-    // an existing one: narrow them while the file is still empty.
+    // QSaveFile creates a new file with the default permissions and copies those of an existing
+    // one: narrow them while the file is still empty.
     if (!file.setPermissions(OwnerOnlyFile)) {
         file.cancelWriting();
         return storageError(tr("Could not restrict the permissions of the temporary file for %1: %2.")
@@ -91,25 +232,33 @@ AuthError CacheFile::write(const QByteArray &bytes) const
         file.cancelWriting();
         return storageError(tr("Could not write %1: %2.").arg(m_path, reason));
     }
-#ifdef Q_OS_UNIX
-    // The data must be on disk before the rename makes it the cache, or a crash could leave an
-    // empty file in its place.
-    if (::fsync(file.handle()) != 0) {
-        file.cancelWriting();
-        return storageError(tr("Could not flush %1 to disk.").arg(m_path));
-    }
-#endif
     if (!file.commit())
         return storageError(tr("Could not replace %1: %2.").arg(m_path, file.errorString()));
-#ifdef Q_OS_UNIX
-    const QByteArray dir = QFile::encodeName(QFileInfo(m_path).absolutePath());
-    const int dirFd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd); // best effort: some file systems refuse fsync on directories
-        ::close(dirFd);
-    }
-#endif
     return {};
+}
+#endif
+
+// Renames without ever replacing what is at `to` (a link planted there included), and never by
+// copying: QFile::rename falls back to copying through links when a rename fails.
+static bool renameNoReplace(const QString &from, const QString &to)
+{
+#ifdef Q_OS_UNIX
+    const QByteArray source = QFile::encodeName(from);
+    const QByteArray target = QFile::encodeName(to);
+#if defined(Q_OS_LINUX) && defined(RENAME_NOREPLACE)
+    if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno != EINVAL && errno != ENOSYS)
+        return false; // EEXIST included
+#endif
+    // link(2) fails if `to` exists and does not follow a link at `from`.
+    if (::link(source.constData(), target.constData()) != 0)
+        return false;
+    ::unlink(source.constData());
+    return true;
+#else
+    return QFile::rename(from, to);
+#endif
 }
 
 QString CacheFile::moveAside(AuthError *error) const
@@ -117,14 +266,14 @@ QString CacheFile::moveAside(AuthError *error) const
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     const QString base = m_path + QLatin1String(".corrupt-") + stamp;
     QString target = base;
-    // Two corrupt files within one second keep both: QFile::rename never overwrites.
+    // Two corrupt files within one second keep both: nothing is ever overwritten.
     for (int n = 2; n < 100; ++n) {
-        if (QFile::rename(m_path, target)) {
+        if (renameNoReplace(m_path, target)) {
             if (error)
                 *error = {};
             return target;
         }
-        if (!QFileInfo::exists(target))
+        if (!QFileInfo::exists(target) && !QFileInfo(target).isSymLink())
             break; // failed for another reason than a name clash
         target = base + QLatin1Char('-') + QString::number(n);
     }
@@ -135,6 +284,10 @@ QString CacheFile::moveAside(AuthError *error) const
 
 AuthError CacheFile::remove() const
 {
+    // Removing a link would leave the tokens it leads to in place while reporting them gone.
+    const AuthError refused = refuseSymbolicLink(m_path);
+    if (refused.isError())
+        return refused;
     QFile file(m_path);
     if (!file.exists() || file.remove())
         return {};

@@ -10,6 +10,13 @@ namespace MsalQt::Internal {
 
 // The file operations of the cache file: short synchronous I/O, each a few system calls.
 // Callers hold the cache's lock (CacheFileLock) around anything that changes the file.
+//
+// The cache file itself (and its lock file) is never used through a symbolic link: whoever can
+// put a link there could point it at another file of this user, which a save would then
+// overwrite with mode 0600 and tokens merged in. Reads open with O_NOFOLLOW, writes rename a new
+// file over the path (which replaces a link rather than writing through it) after refusing one,
+// and a link is left as it is with a StorageError. Links among the directories above the file are
+// the user's own arrangement (a cache directory on another disk, say) and are followed.
 class MSALQT_AUTH_EXPORT CacheFile
 {
 public:
@@ -26,18 +33,26 @@ public:
     };
     Contents read() const;
 
+    // Whether anything is at the path, a symbolic link included (even one that leads nowhere).
+    bool exists() const;
+
+    // StorageError when `path` is a symbolic link (checked without following it), no error
+    // otherwise, a missing file included.
+    static AuthError refuseSymbolicLink(const QString &path);
+
     // Creates the missing directories up to the file's, each with mode 0700.
     AuthError ensureDirectory() const;
 
-    // Atomic replace: a temporary file beside the cache, made 0600 before any byte is written,
-    // fsync'd, renamed over the cache, then the directory fsync'd so the rename survives a crash.
+    // Atomic replace: a temporary file beside the cache, created 0600 (O_EXCL) before any byte is
+    // written, fsync'd, renamed over the cache, then the directory fsync'd so the rename survives
+    // a crash. Refuses a symbolic link at the path (StorageError, nothing written).
     AuthError write(const QByteArray &bytes) const;
 
     // Renames the file to "<file>.corrupt-<UTC time>" (never deletes it: it may be the only copy
     // of someone's tokens, or evidence of what went wrong). Returns the new path.
     QString moveAside(AuthError *error) const;
 
-    // Removing a file that does not exist succeeds.
+    // Removing a file that does not exist succeeds; a symbolic link is refused.
     AuthError remove() const;
 
 private:

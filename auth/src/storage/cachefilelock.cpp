@@ -1,5 +1,6 @@
 #include "cachefilelock_p.h"
 
+#include "cachefile_p.h"
 #include "cachelogging_p.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,13 @@ void CacheFileLock::release()
 
 void CacheFileLock::attempt()
 {
+    // QLockFile creates its file with O_EXCL, but reads a file already there (through a link) to
+    // judge whether it is stale: a link where the lock belongs is refused like one at the cache.
+    const AuthError refused = CacheFile::refuseSymbolicLink(m_path);
+    if (refused.isError()) {
+        finish(refused);
+        return;
+    }
     if (m_lock.tryLock(0)) {
         finish({});
         return;

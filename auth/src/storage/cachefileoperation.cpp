@@ -55,7 +55,7 @@ void CacheFileOperation::start()
         fail(AuthError(AuthError::InvalidConfiguration, tr("No merge function was given to save().")));
         return;
     }
-    if (operation() == CacheStorageJob::Load && !QFileInfo::exists(m_file.path())) {
+    if (operation() == CacheStorageJob::Load && !m_file.exists()) {
         // Nothing stored yet: no need for the lock, nor to ask the keychain for a key (which
         // could prompt the person before anything is there to protect).
         finish({});
@@ -85,7 +85,7 @@ void CacheFileOperation::lock()
             return;
         }
         if (operation() == CacheStorageJob::Clear) {
-            const bool existed = QFileInfo::exists(m_file.path());
+            const bool existed = m_file.exists();
             const AuthError removeError = m_file.remove();
             if (removeError.isError()) {
                 fail(removeError);
@@ -161,6 +161,27 @@ void CacheFileOperation::moveAside(const QString &reason)
     m_jobPrivate->addWarning(warning);
     m_storage->emitCorruptDataMovedAside(movedTo);
     accept({});
+}
+
+void CacheFileOperation::refuse(const QString &reason)
+{
+    AuthError error;
+    const QString movedTo = m_file.moveAside(&error);
+    if (error.isError()) {
+        const QString message = tr("The token cache file %1 was refused (%2), and could not be moved "
+                                   "aside. It was left as it is; nothing in it was used.")
+                                    .arg(m_file.path(), reason);
+        qCWarning(lcMsalCache).noquote() << message;
+        fail(AuthError(AuthError::StorageError, message));
+        return;
+    }
+    const QString message = tr("The token cache file %1 was refused (%2). It was moved to %3; nothing "
+                               "in it was used.")
+                                .arg(m_file.path(), reason, movedTo);
+    qCWarning(lcMsalCache).noquote() << message;
+    m_jobPrivate->addWarning(message);
+    m_storage->emitCorruptDataMovedAside(movedTo);
+    fail(AuthError(AuthError::StorageError, message));
 }
 
 void CacheFileOperation::addWarning(const QString &warning)

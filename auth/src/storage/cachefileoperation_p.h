@@ -57,6 +57,9 @@ protected:
     void readStored();
     void accept(const QByteArray &plain);   // what is stored now, decoded
     void moveAside(const QString &reason);  // then continues as if nothing were stored
+    // For stored data that must not be used: moves it aside (reported as moveAside() does) and
+    // fails the job with StorageError; nothing is read from it and nothing is written.
+    void refuse(const QString &reason);
     void addWarning(const QString &warning); // to the job's warning() (log it too)
     void fail(const AuthError &error);
     void finish(const QByteArray &data);

@@ -163,21 +163,32 @@ void KeychainCacheOperation::decode(const QByteArray &stored)
         decodeSealed(stored);
         return;
     }
-    // A plain cache where an encrypted one is expected: written by FileCacheStorage, by another
-    // MSAL library, or by this class while the fallback was in effect. It is a healthy cache:
-    // read it, and the next save writes it encrypted. (Refusing it would strand the tokens of an
-    // application that just gained a keychain; anyone able to plant a plain file could as well
-    // replace the application.)
+    if (isBlank(stored)) {
+        accept({}); // nothing to serve (a `touch`, an interrupted first write)
+        return;
+    }
     const QString problem = plainCacheProblem(stored);
     if (!problem.isEmpty()) {
         moveAside(problem);
         return;
     }
-    if (!m_unencrypted && !isBlank(stored) && !s_plainFileNoted.exchange(true)) {
+    if (!m_settings.allowUnencryptedFallback) {
+        // A plain cache where an encrypted one belongs. Whoever could write the file could have
+        // put tokens of their choosing there, which the application would then use as the
+        // person's own (a sign-in as someone else). Only an application that allows the plain
+        // fallback reads one: it wrote such files itself while the keychain was away.
+        refuse(tr("it is a plain, unencrypted cache where an encrypted one is expected; an "
+                  "application moving from FileCacheStorage can allow the unencrypted fallback to "
+                  "read it once"));
+        return;
+    }
+    // Written by FileCacheStorage, another MSAL library, or this class while the fallback was in
+    // effect: read it, and the next save writes it encrypted if the keychain answers.
+    if (!m_unencrypted && !s_plainFileNoted.exchange(true)) {
         qCInfo(lcMsalCache).noquote() << "The token cache" << file().path()
                                       << "is not encrypted yet; it will be from its next save on";
     }
-    accept(isBlank(stored) ? QByteArray() : stored);
+    accept(stored);
 }
 
 void KeychainCacheOperation::decodeSealed(const QByteArray &stored)
