@@ -91,6 +91,8 @@ static QString summary(AuthError::Type type)
         return QCoreApplication::translate("MsalQt::AuthError", "The system keychain, which holds the token cache's key, is not available.");
     case AuthError::StorageError:
         return QCoreApplication::translate("MsalQt::AuthError", "The token cache could not be read or written.");
+    case AuthError::IdentityMismatch:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service answered for another account than the one signed in; the answer was refused.");
     }
     return {};
 }
