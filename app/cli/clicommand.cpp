@@ -1,4 +1,5 @@
 #include "clicommand.h"
+#include "terminaltext.h"
 
 #include <MsalQt/confidentialclientapplication.h>
 #include <MsalQt/filecachestorage.h>
@@ -22,7 +23,12 @@ static void writeLine(FILE *stream, const QString &text)
 
 static QString compact(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return jsonText(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
+static QString indented(const QJsonDocument &document)
+{
+    return jsonText(QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed());
 }
 
 static QJsonObject accountJson(const Account &account)
@@ -44,7 +50,7 @@ void CliCommand::printUsageError(const QString &message, bool json)
         writeLine(stderr, compact({{QStringLiteral("error"), QStringLiteral("usage_error")},
                                    {QStringLiteral("error_description"), message}}));
     } else {
-        writeLine(stderr, QStringLiteral("msalqt: ") + message);
+        writeLine(stderr, QStringLiteral("msalqt: ") + plainText(message));
     }
 }
 
@@ -63,7 +69,7 @@ void CliCommand::createApplication()
         m_app->setCacheStorage(m_storage.get());
     }
     connect(m_app.get(), &ClientApplication::cacheError, this, [](const AuthError &error) {
-        writeLine(stderr, QStringLiteral("msalqt: warning: ") + error.errorString());
+        writeLine(stderr, QStringLiteral("msalqt: warning: ") + plainText(error.errorString()));
     });
 }
 
@@ -125,7 +131,7 @@ void CliCommand::runToken()
         TokenRequest *request = app->acquireTokenWithDeviceCode(m_args.scopes);
         connect(request, &TokenRequest::deviceCodeReceived, this, [](const DeviceCode &code) {
             // The instructions go to stderr, so that stdout stays the token alone.
-            writeLine(stderr, code.message());
+            writeLine(stderr, plainText(code.message()));
         });
         watch(request);
     } else if (m_args.flow == QLatin1String("client-credentials")) {
@@ -162,11 +168,12 @@ void CliCommand::listAccounts()
         QJsonArray array;
         for (const Account &account : accounts)
             array.append(accountJson(account));
-        writeLine(stdout, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+        writeLine(stdout, indented(QJsonDocument(array)));
     } else {
         for (const Account &account : accounts) {
             writeLine(stdout, QStringLiteral("%1\t%2\t%3\t%4")
-                                  .arg(account.username(), account.name(), account.homeAccountId(), account.tenantId()));
+                                  .arg(plainText(account.username()), plainText(account.name()),
+                                       plainText(account.homeAccountId()), plainText(account.tenantId())));
         }
     }
     Q_EMIT done(Success);
@@ -183,7 +190,7 @@ void CliCommand::signOut()
         if (m_args.json)
             writeLine(stdout, compact({{QStringLiteral("signed_out"), accountJson(account)}}));
         else
-            writeLine(stdout, tr("Signed out %1.").arg(account.username()));
+            writeLine(stdout, tr("Signed out %1.").arg(plainText(account.username())));
         Q_EMIT done(Success);
     });
     connect(m_app.get(), &ClientApplication::cacheError, this, [this](const AuthError &error) { fail(error); });
@@ -220,7 +227,7 @@ void CliCommand::onFinished()
 void CliCommand::printResult(const AuthenticationResult &result)
 {
     if (!m_args.json) {
-        writeLine(stdout, result.accessToken());
+        writeLine(stdout, plainText(result.accessToken()));
         return;
     }
     const QJsonObject object{
@@ -235,13 +242,14 @@ void CliCommand::printResult(const AuthenticationResult &result)
         {QStringLiteral("correlation_id"), result.correlationId()},
         {QStringLiteral("from_cache"), result.isFromCache()},
     };
-    writeLine(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
+    writeLine(stdout, indented(QJsonDocument(object)));
 }
 
 void CliCommand::fail(const AuthError &error)
 {
     if (!m_args.json) {
-        writeLine(stderr, QStringLiteral("msalqt: %1: %2").arg(AuthError::typeName(error.type()), error.errorString()));
+        writeLine(stderr, QStringLiteral("msalqt: %1: %2").arg(AuthError::typeName(error.type()),
+                                                               plainText(error.errorString())));
     } else {
         QJsonArray codes;
         for (int code : error.errorCodes())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace MsalQt::Emulator {
@@ -15,7 +16,8 @@ struct Fault {
         TruncatedJson,   // the normal answer with its body cut in half (Content-Length matches)
         Delay,           // the normal answer after delayMs
         CloseConnection, // the socket is aborted without an answer
-        ServiceError     // a platform error body built from error/aadstsCode/subError/claims
+        ServiceError,    // a platform error body built from error/aadstsCode/subError/claims
+        Body             // `body` verbatim as JSON (status 200 unless set): a hostile or broken answer
     };
 
     Kind kind = HttpStatus;
@@ -43,6 +45,9 @@ struct Fault {
     QString subError;    // e.g. "basic_action"
     QString claims;      // claims challenge JSON string
     QString description; // text after "AADSTSnnnn: "
+
+    // Body: the answer's bytes.
+    QByteArray body;
 };
 
 } // namespace MsalQt::Emulator

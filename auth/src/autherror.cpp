@@ -105,6 +105,8 @@ static QString summary(AuthError::Type type)
         return QCoreApplication::translate("MsalQt::AuthError", "The token cache could not be read or written.");
     case AuthError::ResponseTooLarge:
         return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent an answer larger than allowed.");
+    case AuthError::IdentityMismatch:
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service answered for another account than the one signed in; the answer was refused.");
     }
     return {};
 }

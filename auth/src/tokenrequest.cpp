@@ -208,8 +208,33 @@ static QString genericHomeAccountId(const QString &subject, const QString &issue
     return subject + QLatin1Char('.') + QString::fromLatin1(base64UrlEncode(digest.left(12)));
 }
 
+// The home account id an answer names: client_info's uid.utid, else from the ID token; empty
+// when the answer carries neither.
+static QString homeAccountIdOf(const TokenResponse &response, const QJsonObject &claims)
+{
+    const auto [uid, utid] = decodeClientInfo(response.clientInfo);
+    if (!uid.isEmpty() && !utid.isEmpty())
+        return uid + QLatin1Char('.') + utid;
+    if (claims.isEmpty())
+        return {};
+    const QString tid = claims.value(QLatin1String("tid")).toString();
+    const QString oid = claims.value(QLatin1String("oid")).toString();
+    if (!oid.isEmpty() && !tid.isEmpty())
+        return oid + QLatin1Char('.') + tid;
+    return genericHomeAccountId(claims.value(QLatin1String("sub")).toString(),
+                                claims.value(QLatin1String("iss")).toString());
+}
+
 void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObject &claims)
 {
+    const QString homeAccountId = homeAccountIdOf(response, claims);
+    const AuthError identityError = checkAnswerAccount(homeAccountId, claims);
+    if (identityError.isError()) {
+        // Before anything is stored: the cache keeps this account's tokens as they were.
+        qCWarning(lcMsalToken) << "Token answer refused:" << identityError.message();
+        finishWithError(identityError);
+        return;
+    }
     const QDateTime issued = now();
     AuthenticationResult result;
     result.setAccessToken(response.accessToken);
@@ -230,15 +255,9 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
         const QString tid = claims.value(QLatin1String("tid")).toString();
         const QString oid = claims.value(QLatin1String("oid")).toString();
         const QString sub = claims.value(QLatin1String("sub")).toString();
-        const auto [uid, utid] = decodeClientInfo(response.clientInfo);
 
         Account account;
-        if (!uid.isEmpty() && !utid.isEmpty())
-            account.setHomeAccountId(uid + QLatin1Char('.') + utid);
-        else if (!oid.isEmpty() && !tid.isEmpty())
-            account.setHomeAccountId(oid + QLatin1Char('.') + tid);
-        else
-            account.setHomeAccountId(genericHomeAccountId(sub, claims.value(QLatin1String("iss")).toString()));
+        account.setHomeAccountId(homeAccountId);
         account.setEnvironment(metadata.preferredCache);
         account.setTenantId(tid);
         account.setLocalAccountId(oid.isEmpty() ? sub : oid);

@@ -52,6 +52,16 @@ protected:
     // On-behalf-of: the hash of the incoming user assertion the tokens are filed under (the
     // schema's user_assertion_hash), so that only the same user token finds them again.
     virtual QString userAssertionHash() const { return {}; }
+    // Whether a token answer is for the account this request is about (a refresh: the account
+    // refreshed); an error (IdentityMismatch) refuses the answer before anything is cached.
+    // `homeAccountId` is what the answer names (empty: nothing), `idTokenClaims` its validated
+    // ID token's claims (empty: none).
+    virtual AuthError checkAnswerAccount(const QString &homeAccountId, const QJsonObject &idTokenClaims) const
+    {
+        Q_UNUSED(homeAccountId)
+        Q_UNUSED(idTokenClaims)
+        return {};
+    }
     // Whether a token request may be sent twice (one retry on 5xx or timeout). Not for a grant
     // that can only be redeemed once, such as an authorization code.
     virtual bool mayRetryTokenRequest() const { return true; }

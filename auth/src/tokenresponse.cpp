@@ -1,5 +1,7 @@
 #include "tokenresponse_p.h"
 
+#include "boundednumber_p.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,26 +33,19 @@ std::optional<QJsonObject> parseJsonObject(const QByteArray &body, AuthError *er
     return document.object();
 }
 
-// expires_in is a number by RFC 6749, but older platform endpoints send it as a string.
+// expires_in is a number by RFC 6749, but older platform endpoints send it as a string. Either is
+// range-checked before it becomes a qint64 (and later a QDateTime): see boundednumber_p.h.
 static bool readSeconds(const QJsonObject &object, const QString &name, qint64 *out, bool *present)
 {
     const QJsonValue value = object.value(name);
     *present = !value.isUndefined() && !value.isNull();
     if (!*present)
         return true;
-    if (value.isDouble()) {
-        const double seconds = value.toDouble();
-        if (seconds < 0 || seconds > 1e9)
-            return false;
-        *out = qint64(seconds);
-        return true;
-    }
-    if (value.isString()) {
-        bool ok = false;
-        *out = value.toString().toLongLong(&ok);
-        return ok && *out >= 0;
-    }
-    return false;
+    const auto seconds = boundedInteger(value, 0, maxLifetimeSeconds);
+    if (!seconds)
+        return false;
+    *out = *seconds;
+    return true;
 }
 
 static bool readString(const QJsonObject &object, const QString &name, QString *out)

@@ -44,6 +44,19 @@ void tst_TokenResponse::parseSuccess_data()
     QTest::newRow("pop token type") << QByteArray(R"({"token_type":"pop","access_token":"at"})") << false << qint64(0) << qint64(0);
     QTest::newRow("missing token type") << QByteArray(R"({"access_token":"at"})") << false << qint64(0) << qint64(0);
     QTest::newRow("negative expires_in") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":-5})") << false << qint64(0) << qint64(0);
+    QTest::newRow("expires_in fraction is cut") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":3599.9})") << true << qint64(3599) << qint64(3599);
+    QTest::newRow("expires_in at the limit") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"1000000000"})") << true << qint64(1000000000) << qint64(1000000000);
+    // Beyond ~31 years a lifetime is an attack: undefined behaviour in the double cast, an
+    // invalid QDateTime (cached as expiry 0) for the string.
+    QTest::newRow("expires_in string of qint64 max") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"9223372036854775807"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("expires_in string past qint64") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"99999999999999999999"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("expires_in string past the limit") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"1000000001"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("expires_in signed string") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"+3600"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("expires_in 1e300") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":1e300})") << false << qint64(0) << qint64(0);
+    QTest::newRow("expires_in 9.3e15") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":9.3e15})") << false << qint64(0) << qint64(0);
+    QTest::newRow("expires_in qint64 max") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":9223372036854775807})") << false << qint64(0) << qint64(0);
+    QTest::newRow("ext_expires_in 1e300") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":3600,"ext_expires_in":1e300})") << false << qint64(0) << qint64(0);
+    QTest::newRow("refresh_in -1e300") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":3600,"refresh_in":-1e300})") << false << qint64(0) << qint64(0);
     QTest::newRow("expires_in garbage") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"soon"})") << false << qint64(0) << qint64(0);
     QTest::newRow("id_token not a string") << QByteArray(R"({"token_type":"Bearer","access_token":"at","id_token":{}})") << false << qint64(0) << qint64(0);
     QTest::newRow("truncated") << QByteArray(R"({"token_type":"Bearer","access_tok)") << false << qint64(0) << qint64(0);

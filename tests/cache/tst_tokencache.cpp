@@ -21,6 +21,8 @@ private Q_SLOTS:
     void roundTripKeepsForeignFields();
     void rejectsMalformed_data();
     void rejectsMalformed();
+    void timesOutOfRange_data();
+    void timesOutOfRange();
     void lookupByScopes_data();
     void lookupByScopes();
     void aliases();
@@ -152,6 +154,57 @@ void tst_TokenCache::rejectsMalformed()
     QVERIFY(!cache.deserialize(json, &error));
     QVERIFY(!error.isEmpty());
     QCOMPARE(cache.accounts().size(), 1); // the healthy contents are untouched
+}
+
+void tst_TokenCache::timesOutOfRange_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<bool>("loaded");
+    QTest::addColumn<qint64>("expected");
+
+    QTest::newRow("string (the schema)") << "expires_on" << QJsonValue("1700003600") << true << qint64(1700003600);
+    QTest::newRow("number (some writers)") << "expires_on" << QJsonValue(1700003600) << true << qint64(1700003600);
+    QTest::newRow("year 9999") << "expires_on" << QJsonValue("253402300799") << true << qint64(253402300799);
+    QTest::newRow("empty refresh_on: none") << "refresh_on" << QJsonValue("") << true << qint64(1700003600);
+    // Undefined behaviour in qint64(double) before; the string of qint64's maximum loaded as a
+    // token that never expires.
+    QTest::newRow("expires_on 1e300") << "expires_on" << QJsonValue(1e300) << false << qint64(0);
+    QTest::newRow("expires_on -1e300") << "expires_on" << QJsonValue(-1e300) << false << qint64(0);
+    QTest::newRow("expires_on 9.3e15") << "expires_on" << QJsonValue(9.3e15) << false << qint64(0);
+    QTest::newRow("expires_on past year 9999") << "expires_on" << QJsonValue("253402300800") << false << qint64(0);
+    QTest::newRow("expires_on qint64 max") << "expires_on" << QJsonValue("9223372036854775807") << false << qint64(0);
+    QTest::newRow("expires_on negative") << "expires_on" << QJsonValue("-5") << false << qint64(0);
+    QTest::newRow("expires_on not a number") << "expires_on" << QJsonValue("soon") << false << qint64(0);
+    QTest::newRow("extended_expires_on 1e300") << "extended_expires_on" << QJsonValue(1e300) << false << qint64(0);
+    QTest::newRow("refresh_on 1e300") << "refresh_on" << QJsonValue(1e300) << false << qint64(0);
+    QTest::newRow("cached_at 1e300") << "cached_at" << QJsonValue(1e300) << false << qint64(0);
+}
+
+void tst_TokenCache::timesOutOfRange()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QFETCH(bool, loaded);
+    QFETCH(qint64, expected);
+
+    QJsonObject root = QJsonDocument::fromJson(foreignCache()).object();
+    QJsonObject section = root.value("AccessToken").toObject();
+    QJsonObject entry = section.begin().value().toObject();
+    entry.insert(field, value);
+    section.insert(section.begin().key(), entry);
+    root.insert("AccessToken", section);
+
+    TokenCache cache;
+    QVERIFY(cache.deserialize(QJsonDocument(root).toJson()));
+    const CredentialEntry *at = TokenCachePrivate::get(&cache)->findAccessToken(publicCloud, "uid1.utid1", "client1",
+                                                                              "utid1", {"user.read"});
+    QCOMPARE(at != nullptr, loaded);
+    if (at)
+        QCOMPARE(at->expiresOn, expected);
+    // One bad entry costs that entry only.
+    QCOMPARE(cache.accounts().size(), 1);
+    QVERIFY(TokenCachePrivate::get(&cache)->findRefreshToken(publicCloud, "uid1.utid1", "client1"));
 }
 
 void tst_TokenCache::lookupByScopes_data()

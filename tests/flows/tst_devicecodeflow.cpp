@@ -2,6 +2,10 @@
 
 #include <MsalQt/publicclientapplication.h>
 
+#include <MsalQt/tokencache.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,6 +27,9 @@ private Q_SLOTS:
     void cancel();
     void unknownClient();
     void malformedDeviceCodeAnswer();
+    void numbersOutOfRange_data();
+    void numbersOutOfRange();
+    void expiryBeyondTimerRange();
     void truncatedTokenAnswer();
     void keyRollover();
     void forgedSigningKey();
@@ -246,6 +253,84 @@ void tst_DeviceCodeFlow::malformedDeviceCodeAnswer()
     request->setAutoDelete(false);
     QVERIFY(finish(request.get()));
     QCOMPARE(request->error().type(), AuthError::InvalidResponse);
+}
+
+void tst_DeviceCodeFlow::numbersOutOfRange_data()
+{
+    QTest::addColumn<QJsonValue>("expiresIn");
+    QTest::addColumn<QJsonValue>("interval");
+
+    // The doubles were undefined behaviour in qint64(double) casts; the rest made the code
+    // expire at once or never, or polled as fast as the server answered.
+    QTest::newRow("expires_in 1e300") << QJsonValue(1e300) << QJsonValue(1);
+    QTest::newRow("expires_in 9.3e15") << QJsonValue(9.3e15) << QJsonValue(1);
+    QTest::newRow("expires_in -1e300") << QJsonValue(-1e300) << QJsonValue(1);
+    QTest::newRow("expires_in 1e10") << QJsonValue(1e10) << QJsonValue(1);
+    QTest::newRow("expires_in \"9223372036854775807\"") << QJsonValue("9223372036854775807") << QJsonValue(1);
+    QTest::newRow("expires_in 0") << QJsonValue(0) << QJsonValue(1);
+    QTest::newRow("expires_in missing") << QJsonValue(QJsonValue::Undefined) << QJsonValue(1);
+    QTest::newRow("interval 1e300") << QJsonValue(60) << QJsonValue(1e300);
+    QTest::newRow("interval 9.3e15") << QJsonValue(60) << QJsonValue(9.3e15);
+    QTest::newRow("interval -1") << QJsonValue(60) << QJsonValue(-1);
+    QTest::newRow("interval \"soon\"") << QJsonValue(60) << QJsonValue("soon");
+    QTest::newRow("interval longer than the code lives") << QJsonValue(60) << QJsonValue(61);
+}
+
+void tst_DeviceCodeFlow::numbersOutOfRange()
+{
+    QFETCH(QJsonValue, expiresIn);
+    QFETCH(QJsonValue, interval);
+
+    // Someone signed in already: the cache must come out of this as it went in.
+    auto application = app();
+    {
+        DeviceCode code;
+        std::unique_ptr<TokenRequest> first(startFlow(application.get(), &code));
+        QVERIFY(m_emulator.approveDeviceCode(code.userCode(), alice()));
+        QVERIFY(finish(first.get()));
+        QVERIFY(first->isSuccess());
+    }
+    const QByteArray cacheBefore = application->tokenCache()->serialize();
+    m_emulator.clearRequests();
+
+    QJsonObject body{{"device_code", "hostile-device-code"}, {"user_code", "HOSTILE1"},
+                     {"verification_uri", m_emulator.baseUrl().toString() + "/devicelogin"},
+                     {"message", "Enter HOSTILE1."}};
+    if (!expiresIn.isUndefined())
+        body.insert("expires_in", expiresIn);
+    body.insert("interval", interval);
+    Emulator::Fault fault;
+    fault.kind = Emulator::Fault::Body;
+    fault.path = "/oauth2/v2.0/devicecode";
+    fault.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    m_emulator.addFault(fault);
+
+    std::unique_ptr<TokenRequest> request(application->acquireTokenWithDeviceCode({"User.Read"}));
+    request->setAutoDelete(false);
+    QSignalSpy received(request.get(), &TokenRequest::deviceCodeReceived);
+    QVERIFY(finish(request.get()));
+    QCOMPARE(request->error().type(), AuthError::InvalidResponse);
+    QCOMPARE(received.count(), 0);
+    QCOMPARE(m_emulator.requestCount("/oauth2/v2.0/token"), 0); // no polling
+    QCOMPARE(application->tokenCache()->serialize(), cacheBefore);
+}
+
+void tst_DeviceCodeFlow::expiryBeyondTimerRange()
+{
+    // 2^32 ms + 704 ms: a QTimer counts in int milliseconds, and Qt 6.4 cast this to 704 ms, so
+    // the code "expired" before the first poll. It lives for the seconds the server said.
+    constexpr int expiresIn = 4294968;
+    m_emulator.setDeviceCodeTiming(1, expiresIn);
+    auto application = app();
+    DeviceCode code;
+    std::unique_ptr<TokenRequest> request(startFlow(application.get(), &code));
+    QVERIFY(!code.isNull());
+    QVERIFY(code.expiresOn() > QDateTime::currentDateTimeUtc().addSecs(expiresIn - 60));
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator.requestCount("/oauth2/v2.0/token") >= 1, 10000);
+    QVERIFY2(!request->isFinished(), qPrintable(request->error().errorString()));
+    QVERIFY(m_emulator.approveDeviceCode(code.userCode(), alice()));
+    QVERIFY(finish(request.get()));
+    QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
 }
 
 void tst_DeviceCodeFlow::truncatedTokenAnswer()

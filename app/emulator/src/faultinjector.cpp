@@ -92,6 +92,8 @@ HttpResponse FaultInjector::response(const Fault &fault, const HttpRequest &requ
         e.claims = fault.claims;
         return errors.platform(request, e);
     }
+    case Fault::Body:
+        return HttpResponse(fault.status > 0 ? fault.status : 200, "application/json; charset=utf-8", fault.body);
     case Fault::TruncatedJson:
     case Fault::Delay:
     case Fault::CloseConnection:

@@ -34,6 +34,8 @@ public:
         KeychainUnavailable,  // no OS keychain answered (and no unencrypted fallback was allowed)
         StorageError,         // the token cache could not be read or written (I/O, lock, corrupt file)
         ResponseTooLarge,     // the server's answer passed the size limit and was not read further
+        IdentityMismatch,     // a refresh was answered for another account than the one refreshed
+                              // (OpenID Connect Core §12.2); nothing was cached. Sign in again.
     };
     Q_ENUM(Type)
 

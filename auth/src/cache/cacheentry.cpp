@@ -1,5 +1,7 @@
 #include "cacheentry_p.h"
 
+#include "boundednumber_p.h"
+
 #include <QCryptographicHash>
 #include <QStringList>
 
@@ -63,13 +65,19 @@ Partition CredentialEntry::partition() const
     return partitionKey(homeAccountId, environment, clientId, realm, userAssertionHash);
 }
 
-// Timestamps are strings of epoch seconds in the schema; some writers use numbers.
-static qint64 readTime(const QJsonObject &json, const char *name)
+// Timestamps are strings of epoch seconds in the schema; some writers use numbers. A cache file is
+// input like any other (another library, another user, a damaged disk): a value outside
+// [0, year 9999] makes the entry unusable rather than reach a cast (boundednumber_p.h).
+static bool readTime(const QJsonObject &json, const char *name, qint64 *out)
 {
     const QJsonValue value = json.value(QLatin1String(name));
-    if (value.isDouble())
-        return qint64(value.toDouble());
-    return value.toString().toLongLong();
+    if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty())) {
+        *out = 0;
+        return true;
+    }
+    const auto seconds = boundedInteger(value, 0, maxEpochSeconds);
+    *out = seconds.value_or(0);
+    return seconds.has_value();
 }
 
 static void writeTime(QJsonObject *json, const char *name, qint64 value)
@@ -123,14 +131,14 @@ bool CredentialEntry::fromJson(CredentialType type, const QJsonObject &json, Cre
     entry->target = text("target");
     entry->scopes = scopeSet(entry->target);
     entry->secret = text("secret");
-    entry->cachedAt = readTime(json, "cached_at");
-    entry->expiresOn = readTime(json, "expires_on");
-    entry->extendedExpiresOn = readTime(json, "extended_expires_on");
-    entry->refreshOn = readTime(json, "refresh_on");
+    const bool timesValid = readTime(json, "cached_at", &entry->cachedAt)
+        && readTime(json, "expires_on", &entry->expiresOn)
+        && readTime(json, "extended_expires_on", &entry->extendedExpiresOn)
+        && readTime(json, "refresh_on", &entry->refreshOn);
     entry->userAssertionHash = text("user_assertion_hash");
     entry->raw = json;
     // Without these an entry can never be found or used; skip it rather than fail the cache.
-    if (entry->secret.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
+    if (!timesValid || entry->secret.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
         return false;
     return type != CredentialType::AccessToken || entry->expiresOn > 0;
 }

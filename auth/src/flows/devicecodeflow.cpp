@@ -1,5 +1,6 @@
 #include "devicecodeflow_p.h"
 
+#include "boundednumber_p.h"
 #include "logging_p.h"
 
 #include <QCoreApplication>
@@ -15,21 +16,44 @@ static QString tr(const char *text)
 }
 
 // RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default."
-static constexpr int defaultIntervalSeconds = 5;
+static constexpr qint64 defaultIntervalSeconds = 5;
 // RFC 8628 §3.5: on slow_down "the interval MUST be increased by 5 seconds for this and all
 // subsequent requests".
-static constexpr int slowDownSeconds = 5;
+static constexpr qint64 slowDownSeconds = 5;
 
 DeviceCodeFlow::DeviceCodeFlow(ClientApplicationPrivate *application, const QStringList &scopes)
     : TokenRequestPrivate(application, scopes)
 {
     m_pollTimer.setSingleShot(true);
     m_expiryTimer.setSingleShot(true);
-    QObject::connect(&m_pollTimer, &QTimer::timeout, [this] { poll(); });
+    QObject::connect(&m_pollTimer, &QTimer::timeout, [this] {
+        if (!m_pollDeadline.hasExpired()) {
+            arm(m_pollTimer, m_pollDeadline);
+            return;
+        }
+        poll();
+    });
     QObject::connect(&m_expiryTimer, &QTimer::timeout, [this] {
+        if (!m_expiryDeadline.hasExpired()) {
+            arm(m_expiryTimer, m_expiryDeadline);
+            return;
+        }
         finishWithError(AuthError(AuthError::Timeout,
                                   tr("The device code expired before anyone signed in with it.")));
     });
+}
+
+// A QTimer holds at most about 24.8 days (boundednumber_p.h); a longer wait is armed again each
+// time the timer fires before its deadline.
+void DeviceCodeFlow::arm(QTimer &timer, const QDeadlineTimer &deadline)
+{
+    timer.start(timerInterval(std::chrono::ceil<std::chrono::milliseconds>(deadline.remainingTimeAsDuration())));
+}
+
+void DeviceCodeFlow::schedulePoll()
+{
+    m_pollDeadline = QDeadlineTimer(std::chrono::seconds(m_intervalSeconds));
+    arm(m_pollTimer, m_pollDeadline);
 }
 
 AuthError DeviceCodeFlow::checkRequest() const
@@ -92,24 +116,29 @@ void DeviceCodeFlow::onDeviceCode(const QByteArray &body)
     QUrl verification(text("verification_uri"), QUrl::StrictMode);
     if (verification.isEmpty())
         verification = QUrl(text("verification_url"), QUrl::StrictMode);
-    const double expiresIn = object->value(QLatin1String("expires_in")).toDouble(-1);
-    const QJsonValue interval = object->value(QLatin1String("interval"));
+    // Numbers by RFC 8628 §3.2, strings from the platform's v1 endpoint; range-checked either way
+    // before they reach a QDateTime or a timer. A poll interval longer than the code lives could
+    // never see the sign-in.
+    const auto expiresIn = boundedInteger(object->value(QLatin1String("expires_in")), 1, maxLifetimeSeconds);
+    const QJsonValue intervalValue = object->value(QLatin1String("interval"));
+    const auto interval = intervalValue.isUndefined()
+        ? std::optional<qint64>(defaultIntervalSeconds)
+        : boundedInteger(intervalValue, 0, expiresIn.value_or(0));
 
     if (m_deviceCode.isEmpty() || userCode.isEmpty() || !verification.isValid()
-        || verification.isRelative() || expiresIn <= 0
-        || (!interval.isUndefined() && (!interval.isDouble() || interval.toDouble() < 0))) {
+        || verification.isRelative() || !expiresIn || !interval) {
         finishWithError(AuthError(AuthError::InvalidResponse,
                                   tr("The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval.")));
         return;
     }
-    m_intervalSeconds = interval.isUndefined() ? defaultIntervalSeconds : interval.toInt();
+    m_intervalSeconds = *interval;
 
     DeviceCode code;
     code.setUserCode(userCode);
     code.setVerificationUri(verification);
     code.setVerificationUriComplete(QUrl(text("verification_uri_complete"), QUrl::StrictMode));
-    code.setExpiresOn(now().addSecs(qint64(expiresIn)));
-    code.setInterval(m_intervalSeconds);
+    code.setExpiresOn(now().addSecs(*expiresIn));
+    code.setInterval(int(m_intervalSeconds)); // at most maxLifetimeSeconds, which fits an int
     code.setScopes(requestScopes());
     QString message = text("message");
     if (message.isEmpty()) {
@@ -118,8 +147,9 @@ void DeviceCodeFlow::onDeviceCode(const QByteArray &body)
     }
     code.setMessage(message);
 
-    m_expiryTimer.start(std::chrono::milliseconds(qint64(expiresIn * 1000)));
-    m_pollTimer.start(std::chrono::seconds(m_intervalSeconds));
+    m_expiryDeadline = QDeadlineTimer(std::chrono::seconds(*expiresIn));
+    arm(m_expiryTimer, m_expiryDeadline);
+    schedulePoll();
     qCInfo(lcMsalAuth) << "Device code issued; polling every" << m_intervalSeconds << "s";
     emitDeviceCode(code);
 }
@@ -137,13 +167,13 @@ bool DeviceCodeFlow::onPollError(const AuthError &error)
 {
     const QString code = error.protocolError();
     if (code == QLatin1String("authorization_pending")) {
-        m_pollTimer.start(std::chrono::seconds(m_intervalSeconds));
+        schedulePoll();
         return true;
     }
     if (code == QLatin1String("slow_down")) {
-        m_intervalSeconds += slowDownSeconds;
+        m_intervalSeconds = qMin(m_intervalSeconds + slowDownSeconds, maxLifetimeSeconds);
         qCInfo(lcMsalAuth) << "Server asked to slow down; polling every" << m_intervalSeconds << "s";
-        m_pollTimer.start(std::chrono::seconds(m_intervalSeconds));
+        schedulePoll();
         return true;
     }
     if (code == QLatin1String("expired_token")) {

@@ -2,6 +2,7 @@
 
 #include "tokenrequest_p.h"
 
+#include <QDeadlineTimer>
 #include <QTimer>
 
 namespace MsalQt {
@@ -23,11 +24,15 @@ private:
     void onDeviceCode(const QByteArray &body);
     void poll();
     bool onPollError(const AuthError &error);
+    void schedulePoll();
+    static void arm(QTimer &timer, const QDeadlineTimer &deadline);
 
     QString m_deviceCode;
-    int m_intervalSeconds = 5;
+    qint64 m_intervalSeconds = 5;
     QTimer m_pollTimer;
     QTimer m_expiryTimer;
+    QDeadlineTimer m_pollDeadline;
+    QDeadlineTimer m_expiryDeadline;
 };
 
 } // namespace MsalQt

@@ -1,5 +1,6 @@
 #include "implicitflow_p.h"
 
+#include "boundednumber_p.h"
 #include "logging_p.h"
 
 #include <QCoreApplication>
@@ -60,9 +61,10 @@ void ImplicitFlow::onRedirected(const QUrl &redirect)
     token.tokenType = field("token_type");
     token.idToken = field("id_token");
     token.scope = field("scope");
-    token.expiresIn = field("expires_in").toLongLong();
+    const auto expiresIn = boundedInteger(field("expires_in"), 1, maxLifetimeSeconds);
+    token.expiresIn = expiresIn.value_or(0);
     token.extExpiresIn = token.expiresIn;
-    if (token.accessToken.isEmpty() || token.idToken.isEmpty() || token.expiresIn <= 0
+    if (token.accessToken.isEmpty() || token.idToken.isEmpty() || !expiresIn
         || token.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
         finishWithError(AuthError(AuthError::InvalidResponse,
                                   tr("The implicit answer lacks an access token, an ID token or a valid expires_in.")));

@@ -1,6 +1,8 @@
 #include "silentflow_p.h"
 
+#include "accountidentity_p.h"
 #include "cache/tokencache_p.h"
+#include "jwt_p.h"
 #include "logging_p.h"
 
 #include <QCoreApplication>
@@ -138,6 +140,33 @@ void SilentFlow::refresh()
         grant.append({QStringLiteral("claims"), m_claims});
     qCDebug(lcMsalAuth) << "Silent request" << correlationId << "redeems the refresh token";
     redeem(grant, [this](const AuthError &error) { return onRefreshError(error); });
+}
+
+AuthError SilentFlow::checkAnswerAccount(const QString &homeAccountId, const QJsonObject &idTokenClaims) const
+{
+    // Who the refresh token belongs to comes from the cache, not from the answer: the home
+    // account id it was found under, and the ID token of the account's original sign-in.
+    AccountIdentity expected;
+    expected.homeAccountId = m_account.homeAccountId();
+    expected.microsoft = app->authority.isMicrosoft();
+    const QString realm = this->realm();
+    // A tenant named by domain name has a GUID we only learn from the answer.
+    if (expected.microsoft && !QUuid::fromString(realm).isNull()
+        && (app->authority.type() != Authority::Tenant || realm == app->authority.tenant())) {
+        expected.tenantId = realm;
+    }
+    // The original sign-in to compare with is the one in the answer's tenant (ID tokens are
+    // cached per tenant): with the tenant known, that is checked to be the one refreshed.
+    const QString tokenTenant = idTokenClaims.value(QLatin1String("tid")).toString();
+    const QString idTokenRealm = expected.tenantId.isEmpty() && !tokenTenant.isEmpty() ? cacheRealm(tokenTenant) : realm;
+    if (const CredentialEntry *idToken = TokenCachePrivate::get(app->tokenCache)
+                                             ->findIdToken(environments(), m_account.homeAccountId(), app->clientId,
+                                                           idTokenRealm)) {
+        // Validated when it was received; decoding is enough now.
+        if (const auto jwt = Jwt::decode(idToken->secret.toUtf8()))
+            expected.idTokenClaims = jwt->claims;
+    }
+    return checkSameAccount(expected, homeAccountId, idTokenClaims);
 }
 
 bool SilentFlow::onRefreshError(const AuthError &error)

@@ -20,6 +20,7 @@ protected:
     bool serveFromCache() override;
     void run() override;
     void stop() override;
+    AuthError checkAnswerAccount(const QString &homeAccountId, const QJsonObject &idTokenClaims) const override;
 
 private:
     QStringList environments() const;

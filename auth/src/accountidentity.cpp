@@ -1,0 +1,65 @@
+#include "accountidentity_p.h"
+
+#include <QCoreApplication>
+
+namespace MsalQt::Internal {
+
+static AuthError mismatch(const char *what)
+{
+    return AuthError(AuthError::IdentityMismatch,
+                     QCoreApplication::translate("MsalQt::TokenRequest",
+                                                 "The refreshed tokens are for another account: their %1 is not the "
+                                                 "signed-in account's.")
+                         .arg(QLatin1String(what)));
+}
+
+static bool sameText(const QJsonValue &a, const QJsonValue &b)
+{
+    return a.isString() && b.isString() && a.toString().compare(b.toString(), Qt::CaseInsensitive) == 0;
+}
+
+AuthError checkSameAccount(const AccountIdentity &expected, const QString &homeAccountId, const QJsonObject &claims)
+{
+    // The refresh token was found under this id; an answer naming another (client_info of
+    // another user, or an ID token whose oid.tid or sub and issuer differ) is someone else.
+    if (!homeAccountId.isEmpty() && homeAccountId.compare(expected.homeAccountId, Qt::CaseInsensitive) != 0)
+        return mismatch("home account id");
+    if (claims.isEmpty())
+        return {}; // RFC 6749 §6 and OpenID Connect Core §12.2: the answer need not carry one
+    const QJsonValue tid = claims.value(QLatin1String("tid"));
+    const QJsonValue oid = claims.value(QLatin1String("oid"));
+
+    // OpenID Connect Core §12.2: iss, sub and aud as in the ID token of the original sign-in;
+    // the platform's oid and tid name the same user in the same tenant.
+    const QJsonObject &original = expected.idTokenClaims;
+    if (!original.isEmpty()) {
+        if (claims.value(QLatin1String("iss")) != original.value(QLatin1String("iss")))
+            return mismatch("issuer (iss)");
+        if (claims.value(QLatin1String("sub")) != original.value(QLatin1String("sub")))
+            return mismatch("subject (sub)");
+        if (claims.value(QLatin1String("aud")) != original.value(QLatin1String("aud")))
+            return mismatch("audience (aud)");
+        const QJsonValue originalOid = original.value(QLatin1String("oid"));
+        if (!originalOid.isUndefined() && !sameText(oid, originalOid))
+            return mismatch("object id (oid)");
+        const QJsonValue originalTid = original.value(QLatin1String("tid"));
+        if (!originalTid.isUndefined() && !sameText(tid, originalTid))
+            return mismatch("tenant (tid)");
+    }
+
+    // Without that token (another library's cache, a first refresh in this tenant), what the
+    // home account id says: the tenant refreshed, and in the home tenant the object id is
+    // client_info's uid, so this account's client_info beside another user's ID token fails.
+    if (!expected.tenantId.isEmpty() && !sameText(tid, expected.tenantId))
+        return mismatch("tenant (tid)");
+    if (expected.microsoft) {
+        const qsizetype dot = expected.homeAccountId.lastIndexOf(QLatin1Char('.'));
+        if (dot > 0 && sameText(tid, expected.homeAccountId.mid(dot + 1)) && oid.isString()
+            && !sameText(oid, expected.homeAccountId.left(dot))) {
+            return mismatch("object id (oid)");
+        }
+    }
+    return {};
+}
+
+} // namespace MsalQt::Internal
