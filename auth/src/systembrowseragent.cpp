@@ -1,6 +1,7 @@
 #include <MsalQt/systembrowseragent.h>
 
 #include "logging_p.h"
+#include "loopbackrequest_p.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -15,9 +16,6 @@ static QString tr(const char *text)
 {
     return QCoreApplication::translate("MsalQt::SystemBrowserAgent", text);
 }
-
-// A browser's request line and headers fit in far less; anything larger is not a redirect.
-static constexpr int maxRequestSize = 16 * 1024;
 
 class SystemBrowserAgentPrivate
 {
@@ -141,28 +139,26 @@ void SystemBrowserAgentPrivate::respond(QTcpSocket *socket, const QByteArray &st
 
 void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
 {
-    const QByteArray buffered = socket->peek(maxRequestSize + 1);
-    if (!buffered.contains("\r\n\r\n")) {
-        if (buffered.size() > maxRequestSize)
-            socket->abort();
+    const QByteArray buffered = socket->peek(Internal::maxLoopbackRequestSize + 1);
+    const Internal::LoopbackRequest request = Internal::parseLoopbackRequest(buffered);
+    if (request.status == Internal::LoopbackRequest::Status::Incomplete)
+        return;
+    if (request.status == Internal::LoopbackRequest::Status::TooLarge) {
+        socket->abort();
         return;
     }
-    const QByteArray requestLine = buffered.left(buffered.indexOf("\r\n"));
     socket->read(buffered.size());
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || parts.at(0) != "GET") {
+    if (request.status == Internal::LoopbackRequest::Status::NotGet) {
         respond(socket, "405 Method Not Allowed", {});
         return;
     }
-    const QUrl target = QUrl::fromEncoded(parts.at(1));
-    if (done || target.path() != redirectUri.path()) {
+    const std::optional<QUrl> received = done ? std::nullopt : Internal::loopbackRedirect(redirectUri, request.target);
+    if (!received) {
         respond(socket, "404 Not Found", {}); // favicon and the like; the listener stays open
         return;
     }
     // Exactly one redirect is accepted; the listener closes at once.
     done = true;
-    QUrl received = redirectUri;
-    received.setQuery(target.query(QUrl::FullyEncoded), QUrl::StrictMode);
     QByteArray page = successPage;
     if (page.isEmpty()) {
         page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
@@ -174,7 +170,7 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
     respond(socket, "200 OK", page);
     stopListening();
     QPointer<SystemBrowserAgent> guard(q);
-    Q_EMIT q->redirected(received);
+    Q_EMIT q->redirected(*received);
 }
 
 } // namespace MsalQt

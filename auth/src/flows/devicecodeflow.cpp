@@ -1,9 +1,9 @@
 #include "devicecodeflow_p.h"
 
+#include "devicecoderesponse_p.h"
 #include "logging_p.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 
 namespace MsalQt {
 
@@ -14,8 +14,6 @@ static QString tr(const char *text)
     return QCoreApplication::translate("MsalQt::DeviceCodeFlow", text);
 }
 
-// RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default."
-static constexpr int defaultIntervalSeconds = 5;
 // RFC 8628 §3.5: on slow_down "the interval MUST be increased by 5 seconds for this and all
 // subsequent requests".
 static constexpr int slowDownSeconds = 5;
@@ -80,45 +78,29 @@ void DeviceCodeFlow::run()
 void DeviceCodeFlow::onDeviceCode(const QByteArray &body)
 {
     AuthError error;
-    const auto object = parseJsonObject(body, &error);
-    if (!object) {
+    const auto response = parseDeviceCodeResponse(body, &error);
+    if (!response) {
         finishWithError(error);
         return;
     }
-    const auto text = [&](const char *name) { return object->value(QLatin1String(name)).toString(); };
-    m_deviceCode = text("device_code");
-    const QString userCode = text("user_code");
-    // The platform's v1 endpoint says verification_url; RFC 8628 and v2 say verification_uri.
-    QUrl verification(text("verification_uri"), QUrl::StrictMode);
-    if (verification.isEmpty())
-        verification = QUrl(text("verification_url"), QUrl::StrictMode);
-    const double expiresIn = object->value(QLatin1String("expires_in")).toDouble(-1);
-    const QJsonValue interval = object->value(QLatin1String("interval"));
-
-    if (m_deviceCode.isEmpty() || userCode.isEmpty() || !verification.isValid()
-        || verification.isRelative() || expiresIn <= 0
-        || (!interval.isUndefined() && (!interval.isDouble() || interval.toDouble() < 0))) {
-        finishWithError(AuthError(AuthError::InvalidResponse,
-                                  tr("The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval.")));
-        return;
-    }
-    m_intervalSeconds = interval.isUndefined() ? defaultIntervalSeconds : interval.toInt();
+    m_deviceCode = response->deviceCode;
+    m_intervalSeconds = response->interval;
 
     DeviceCode code;
-    code.setUserCode(userCode);
-    code.setVerificationUri(verification);
-    code.setVerificationUriComplete(QUrl(text("verification_uri_complete"), QUrl::StrictMode));
-    code.setExpiresOn(now().addSecs(qint64(expiresIn)));
+    code.setUserCode(response->userCode);
+    code.setVerificationUri(response->verificationUri);
+    code.setVerificationUriComplete(response->verificationUriComplete);
+    code.setExpiresOn(now().addMSecs(response->expiresIn.count()));
     code.setInterval(m_intervalSeconds);
     code.setScopes(requestScopes());
-    QString message = text("message");
+    QString message = response->message;
     if (message.isEmpty()) {
         message = tr("To sign in, use a web browser to open the page %1 and enter the code %2 to authenticate.")
-                      .arg(verification.toString(), userCode);
+                      .arg(response->verificationUri.toString(), response->userCode);
     }
     code.setMessage(message);
 
-    m_expiryTimer.start(std::chrono::milliseconds(qint64(expiresIn * 1000)));
+    m_expiryTimer.start(response->expiresIn);
     m_pollTimer.start(std::chrono::seconds(m_intervalSeconds));
     qCInfo(lcMsalAuth) << "Device code issued; polling every" << m_intervalSeconds << "s";
     emitDeviceCode(code);
