@@ -44,6 +44,15 @@ void tst_TokenResponse::parseSuccess_data()
     QTest::newRow("pop token type") << QByteArray(R"({"token_type":"pop","access_token":"at"})") << false << qint64(0) << qint64(0);
     QTest::newRow("missing token type") << QByteArray(R"({"access_token":"at"})") << false << qint64(0) << qint64(0);
     QTest::newRow("negative expires_in") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":-5})") << false << qint64(0) << qint64(0);
+    // Found by fuzz_tokenresponse: the string form had no upper bound, the number form 1e9.
+    QTest::newRow("expires_in as string at the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"1000000000"})") << true << qint64(1000000000) << qint64(1000000000);
+    QTest::newRow("expires_in as string beyond the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"359444444444449","ext_expires_in":"3599"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("ext_expires_in as string beyond the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","ext_expires_in":"9223372036854775807"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("refresh_in as string beyond the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","refresh_in":"1000000001"})") << false << qint64(0) << qint64(0);
     QTest::newRow("expires_in garbage") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"soon"})") << false << qint64(0) << qint64(0);
     QTest::newRow("id_token not a string") << QByteArray(R"({"token_type":"Bearer","access_token":"at","id_token":{}})") << false << qint64(0) << qint64(0);
     QTest::newRow("truncated") << QByteArray(R"({"token_type":"Bearer","access_tok)") << false << qint64(0) << qint64(0);
