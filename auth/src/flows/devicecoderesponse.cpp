@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <cmath>
+
 namespace MsalQt::Internal {
 
 static QString tr(const char *text)
@@ -14,6 +17,10 @@ static QString tr(const char *text)
 
 // RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default."
 static constexpr int defaultIntervalSeconds = 5;
+// The flow's timers are QTimers, which count in int milliseconds (24.8 days): a larger value
+// would wrap round to an expiry "now" or a negative interval. Device codes live minutes (the
+// platform's 15), so a server's longer lifetime or interval is cut to a day.
+static constexpr double maxSeconds = 24 * 3600;
 
 std::optional<DeviceCodeResponse> parseDeviceCodeResponse(const QByteArray &body, AuthError *error)
 {
@@ -38,8 +45,10 @@ std::optional<DeviceCodeResponse> parseDeviceCodeResponse(const QByteArray &body
                            tr("The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval."));
         return std::nullopt;
     }
-    response.expiresIn = std::chrono::milliseconds(qint64(expiresIn * 1000));
-    response.interval = interval.isUndefined() ? defaultIntervalSeconds : interval.toInt();
+    response.expiresIn = std::chrono::milliseconds(qint64(std::ceil(std::min(expiresIn, maxSeconds) * 1000)));
+    // A fraction of a second is rounded up: "0.5" must not become 0, polling without a pause.
+    response.interval = interval.isUndefined() ? defaultIntervalSeconds
+                                               : int(std::ceil(std::min(interval.toDouble(), maxSeconds)));
     response.verificationUriComplete = QUrl(text("verification_uri_complete"), QUrl::StrictMode);
     response.message = text("message");
     return response;
