@@ -168,4 +168,25 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
     return response;
 }
 
+std::optional<TokenResponse> parseImplicitResponse(const QUrlQuery &fields, AuthError *error)
+{
+    const auto field = [&fields](const char *name) { return fields.queryItemValue(QLatin1String(name), QUrl::FullyDecoded); };
+    TokenResponse token;
+    token.accessToken = field("access_token");
+    token.tokenType = field("token_type");
+    token.idToken = field("id_token");
+    token.scope = field("scope");
+    token.expiresIn = field("expires_in").toLongLong();
+    token.extExpiresIn = token.expiresIn;
+    if (token.accessToken.isEmpty() || token.idToken.isEmpty() || token.expiresIn <= 0
+        || token.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
+        *error = AuthError(AuthError::InvalidResponse,
+                           QCoreApplication::translate("MsalQt::ImplicitFlow",
+                                                       "The implicit answer lacks an access token, an ID token or a valid expires_in."));
+        return std::nullopt;
+    }
+    token.tokenType = QStringLiteral("Bearer");
+    return token;
+}
+
 } // namespace MsalQt::Internal

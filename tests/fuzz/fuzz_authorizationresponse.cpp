@@ -1,7 +1,7 @@
 // The URL a browser comes back with after sign-in (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207's iss;
-// the implicit grant's fragment): state, issuer and error checks. Input: the URL as the agent
-// reports it. The expected state is taken from the input itself half of the time, so that the
-// checks behind the state comparison are reached.
+// the implicit grant's fragment, §4.2.2): state, issuer and error checks, and the implicit
+// grant's tokens. Input: the URL as the agent reports it. The expected state is taken from the
+// input itself half of the time, so that the checks behind the state comparison are reached.
 
 #include "fuzzsupport.h"
 
@@ -32,6 +32,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(!response->state.isEmpty() && response->state == state);
             FUZZ_CHECK(fragment || !response->code.isEmpty());
             FUZZ_CHECK(response->issuer.isEmpty() || issuerMatches(response->issuer, issuer));
+            if (!fragment)
+                continue;
+            // The implicit grant's tokens: bounded as the token endpoint's are (tokenresponse.cpp),
+            // since the flow adds expires_in to the clock the same way.
+            const auto tokens = parseImplicitResponse(response->fields, &error);
+            if (!tokens) {
+                FUZZ_CHECK(error.type() == AuthError::InvalidResponse);
+                continue;
+            }
+            FUZZ_CHECK(!tokens->accessToken.isEmpty() && !tokens->idToken.isEmpty());
+            FUZZ_CHECK(tokens->tokenType == QLatin1String("Bearer"));
+            FUZZ_CHECK(tokens->expiresIn > 0 && tokens->expiresIn <= 1000000000);
         }
     }
     return 0;
