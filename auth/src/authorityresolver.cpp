@@ -138,16 +138,7 @@ void AuthorityResolver::startInstanceDiscovery(const QString &correlationId)
         const auto object = response.isHttpSuccess() ? parseJsonObject(response.body, &error)
                                                      : std::nullopt;
         if (object) {
-            for (const QJsonValue &entry : object->value(QLatin1String("metadata")).toArray()) {
-                QStringList aliases;
-                for (const QJsonValue &alias : entry.toObject().value(QLatin1String("aliases")).toArray())
-                    aliases << alias.toString().toLower();
-                if (!aliases.contains(host))
-                    continue;
-                m_metadata.aliases = aliases;
-                m_metadata.preferredCache = entry.toObject().value(QLatin1String("preferred_cache")).toString(host);
-                m_metadata.preferredNetwork = entry.toObject().value(QLatin1String("preferred_network")).toString(host);
-            }
+            applyInstanceDiscovery(*object, host, &m_metadata);
         } else if (response.status == 400) {
             // The instance answered and said it does not know this authority (AADSTS50049):
             // that is a verdict, not an outage, so no fallback.
@@ -195,6 +186,21 @@ void AuthorityResolver::startDiscovery(const QString &correlationId)
             error.setCorrelationId(correlationId);
         finishMetadata(error);
     });
+}
+
+void AuthorityResolver::applyInstanceDiscovery(const QJsonObject &answer, const QString &host,
+                                               AuthorityMetadata *metadata)
+{
+    for (const QJsonValue &entry : answer.value(QLatin1String("metadata")).toArray()) {
+        QStringList aliases;
+        for (const QJsonValue &alias : entry.toObject().value(QLatin1String("aliases")).toArray())
+            aliases << alias.toString().toLower();
+        if (!aliases.contains(host))
+            continue;
+        metadata->aliases = aliases;
+        metadata->preferredCache = entry.toObject().value(QLatin1String("preferred_cache")).toString(host);
+        metadata->preferredNetwork = entry.toObject().value(QLatin1String("preferred_network")).toString(host);
+    }
 }
 
 AuthError AuthorityResolver::parseMetadata(const Authority &authority, const QByteArray &body,

@@ -57,6 +57,10 @@ public:
     // Checks a discovery document against the authority it was fetched for; exposed for tests.
     static AuthError parseMetadata(const Authority &authority, const QByteArray &body,
                                    AuthorityMetadata *metadata);
+    // Takes the aliases and preferred hosts of `host`'s cloud from an instance discovery answer
+    // (api-version 1.1, "metadata" array); leaves metadata as it was when no entry names host.
+    static void applyInstanceDiscovery(const QJsonObject &answer, const QString &host,
+                                       AuthorityMetadata *metadata);
 
 private:
     void startInstanceDiscovery(const QString &correlationId);

@@ -1,6 +1,7 @@
 #include "authorizationrequest_p.h"
 
 #include "base64url_p.h"
+#include "boundednumber_p.h"
 #include "tokenresponse_p.h"
 
 #include <QCoreApplication>
@@ -166,6 +167,29 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
         return std::nullopt;
     }
     return response;
+}
+
+std::optional<TokenResponse> parseImplicitResponse(const QUrlQuery &fields, AuthError *error)
+{
+    const auto field = [&fields](const char *name) { return fields.queryItemValue(QLatin1String(name), QUrl::FullyDecoded); };
+    TokenResponse token;
+    token.accessToken = field("access_token");
+    token.tokenType = field("token_type");
+    token.idToken = field("id_token");
+    token.scope = field("scope");
+    // Range-checked before it becomes a qint64 and later a QDateTime (boundednumber_p.h).
+    const auto expiresIn = boundedInteger(field("expires_in"), 1, maxLifetimeSeconds);
+    token.expiresIn = expiresIn.value_or(0);
+    token.extExpiresIn = token.expiresIn;
+    if (token.accessToken.isEmpty() || token.idToken.isEmpty() || !expiresIn
+        || token.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
+        *error = AuthError(AuthError::InvalidResponse,
+                           QCoreApplication::translate("MsalQt::ImplicitFlow",
+                                                       "The implicit answer lacks an access token, an ID token or a valid expires_in."));
+        return std::nullopt;
+    }
+    token.tokenType = QStringLiteral("Bearer");
+    return token;
 }
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tokenresponse_p.h"
+
 #include <MsalQt/autherror.h>
 #include <MsalQt/interactiveparameters.h>
 #include <MsalQt/msalqt_global.h>
@@ -63,5 +65,10 @@ parseAuthorizationResponse(const QUrl &redirect, bool fragment, const QString &e
                            const QString &expectedIssuer, bool issuerRequired, AuthError *error);
 
 MSALQT_AUTH_EXPORT bool issuerMatches(const QString &issuer, const QString &expected);
+
+// The implicit grant's tokens from a checked fragment (RFC 6749 §4.2.2, OpenID Connect Core
+// §3.2.2.5): an access token, a Bearer token type, an ID token and a positive expires_in, or
+// InvalidResponse.
+MSALQT_AUTH_EXPORT std::optional<TokenResponse> parseImplicitResponse(const QUrlQuery &fields, AuthError *error);
 
 } // namespace MsalQt::Internal

@@ -3,6 +3,7 @@
 #include "authorizationrequest_p.h"
 #include "browserlauncher_p.h"
 #include "logging_p.h"
+#include "loopbackrequest_p.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -19,9 +20,6 @@ static QString tr(const char *text)
 {
     return QCoreApplication::translate("MsalQt::SystemBrowserAgent", text);
 }
-
-// A browser's request line and headers fit in far less; anything larger is not a redirect.
-static constexpr int maxRequestSize = 16 * 1024;
 
 class SystemBrowserAgentPrivate
 {
@@ -228,20 +226,20 @@ bool SystemBrowserAgentPrivate::isOurAnswer(const QUrl &target) const
 
 void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
 {
-    const QByteArray buffered = socket->peek(maxRequestSize + 1);
-    if (!buffered.contains("\r\n\r\n")) {
-        if (buffered.size() > maxRequestSize)
-            socket->abort();
+    const QByteArray buffered = socket->peek(Internal::maxLoopbackRequestSize + 1);
+    const Internal::LoopbackRequest request = Internal::parseLoopbackRequest(buffered);
+    if (request.status == Internal::LoopbackRequest::Status::Incomplete)
+        return;
+    if (request.status == Internal::LoopbackRequest::Status::TooLarge) {
+        socket->abort();
         return;
     }
-    const QByteArray requestLine = buffered.left(buffered.indexOf("\r\n"));
     socket->read(buffered.size());
-    const QList<QByteArray> parts = requestLine.split(' ');
-    if (parts.size() != 3 || parts.at(0) != "GET") {
+    if (request.status == Internal::LoopbackRequest::Status::NotGet) {
         respond(socket, "405 Method Not Allowed", {});
         return;
     }
-    const QUrl target = QUrl::fromEncoded(parts.at(1));
+    const QUrl &target = request.target;
     if (!done && !launchPath.isEmpty() && target.path() == launchPath) {
         // The browser opened our page: send it on, once, and remove the page.
         const QByteArray location = pendingAuthorizationUrl.toString(QUrl::FullyEncoded).toUtf8();
@@ -249,7 +247,8 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
         endLaunch();
         return;
     }
-    if (done || target.path() != redirectUri.path()) {
+    const std::optional<QUrl> received = done ? std::nullopt : Internal::loopbackRedirect(redirectUri, target);
+    if (!received) {
         respond(socket, "404 Not Found", {}); // favicon and the like; the listener stays open
         return;
     }
@@ -270,8 +269,6 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
     }
     // Exactly one redirect is accepted; the listener closes at once.
     done = true;
-    QUrl received = redirectUri;
-    received.setQuery(target.query(QUrl::FullyEncoded), QUrl::StrictMode);
     QByteArray page = successPage;
     if (page.isEmpty()) {
         page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
@@ -284,7 +281,7 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
     endLaunch();
     stopListening();
     QPointer<SystemBrowserAgent> guard(q);
-    Q_EMIT q->redirected(received);
+    Q_EMIT q->redirected(*received);
 }
 
 } // namespace MsalQt

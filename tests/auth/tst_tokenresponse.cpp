@@ -57,6 +57,15 @@ void tst_TokenResponse::parseSuccess_data()
     QTest::newRow("expires_in qint64 max") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":9223372036854775807})") << false << qint64(0) << qint64(0);
     QTest::newRow("ext_expires_in 1e300") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":3600,"ext_expires_in":1e300})") << false << qint64(0) << qint64(0);
     QTest::newRow("refresh_in -1e300") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":3600,"refresh_in":-1e300})") << false << qint64(0) << qint64(0);
+    // Found by fuzz_tokenresponse: the string form had no upper bound, the number form 1e9.
+    QTest::newRow("expires_in as string at the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"1000000000"})") << true << qint64(1000000000) << qint64(1000000000);
+    QTest::newRow("expires_in as string beyond the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"359444444444449","ext_expires_in":"3599"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("ext_expires_in as string beyond the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","ext_expires_in":"9223372036854775807"})") << false << qint64(0) << qint64(0);
+    QTest::newRow("refresh_in as string beyond the bound")
+        << QByteArray(R"({"token_type":"Bearer","access_token":"at","refresh_in":"1000000001"})") << false << qint64(0) << qint64(0);
     QTest::newRow("expires_in garbage") << QByteArray(R"({"token_type":"Bearer","access_token":"at","expires_in":"soon"})") << false << qint64(0) << qint64(0);
     QTest::newRow("id_token not a string") << QByteArray(R"({"token_type":"Bearer","access_token":"at","id_token":{}})") << false << qint64(0) << qint64(0);
     QTest::newRow("truncated") << QByteArray(R"({"token_type":"Bearer","access_tok)") << false << qint64(0) << qint64(0);

@@ -1,10 +1,10 @@
 #include "devicecodeflow_p.h"
 
 #include "boundednumber_p.h"
+#include "devicecoderesponse_p.h"
 #include "logging_p.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 
 namespace MsalQt {
 
@@ -15,8 +15,6 @@ static QString tr(const char *text)
     return QCoreApplication::translate("MsalQt::DeviceCodeFlow", text);
 }
 
-// RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default."
-static constexpr qint64 defaultIntervalSeconds = 5;
 // RFC 8628 §3.5: on slow_down "the interval MUST be increased by 5 seconds for this and all
 // subsequent requests".
 static constexpr qint64 slowDownSeconds = 5;
@@ -104,50 +102,29 @@ void DeviceCodeFlow::run()
 void DeviceCodeFlow::onDeviceCode(const QByteArray &body)
 {
     AuthError error;
-    const auto object = parseJsonObject(body, &error);
-    if (!object) {
+    const auto response = parseDeviceCodeResponse(body, &error);
+    if (!response) {
         finishWithError(error);
         return;
     }
-    const auto text = [&](const char *name) { return object->value(QLatin1String(name)).toString(); };
-    m_deviceCode = text("device_code");
-    const QString userCode = text("user_code");
-    // The platform's v1 endpoint says verification_url; RFC 8628 and v2 say verification_uri.
-    QUrl verification(text("verification_uri"), QUrl::StrictMode);
-    if (verification.isEmpty())
-        verification = QUrl(text("verification_url"), QUrl::StrictMode);
-    // Numbers by RFC 8628 §3.2, strings from the platform's v1 endpoint; range-checked either way
-    // before they reach a QDateTime or a timer. A poll interval longer than the code lives could
-    // never see the sign-in.
-    const auto expiresIn = boundedInteger(object->value(QLatin1String("expires_in")), 1, maxLifetimeSeconds);
-    const QJsonValue intervalValue = object->value(QLatin1String("interval"));
-    const auto interval = intervalValue.isUndefined()
-        ? std::optional<qint64>(defaultIntervalSeconds)
-        : boundedInteger(intervalValue, 0, expiresIn.value_or(0));
-
-    if (m_deviceCode.isEmpty() || userCode.isEmpty() || !verification.isValid()
-        || verification.isRelative() || !expiresIn || !interval) {
-        finishWithError(AuthError(AuthError::InvalidResponse,
-                                  tr("The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval.")));
-        return;
-    }
-    m_intervalSeconds = *interval;
+    m_deviceCode = response->deviceCode;
+    m_intervalSeconds = response->intervalSeconds;
 
     DeviceCode code;
-    code.setUserCode(userCode);
-    code.setVerificationUri(verification);
-    code.setVerificationUriComplete(QUrl(text("verification_uri_complete"), QUrl::StrictMode));
-    code.setExpiresOn(now().addSecs(*expiresIn));
+    code.setUserCode(response->userCode);
+    code.setVerificationUri(response->verificationUri);
+    code.setVerificationUriComplete(response->verificationUriComplete);
+    code.setExpiresOn(now().addSecs(response->expiresInSeconds));
     code.setInterval(int(m_intervalSeconds)); // at most maxLifetimeSeconds, which fits an int
     code.setScopes(requestScopes());
-    QString message = text("message");
+    QString message = response->message;
     if (message.isEmpty()) {
         message = tr("To sign in, use a web browser to open the page %1 and enter the code %2 to authenticate.")
-                      .arg(verification.toString(), userCode);
+                      .arg(response->verificationUri.toString(), response->userCode);
     }
     code.setMessage(message);
 
-    m_expiryDeadline = QDeadlineTimer(std::chrono::seconds(*expiresIn));
+    m_expiryDeadline = QDeadlineTimer(std::chrono::seconds(response->expiresInSeconds));
     arm(m_expiryTimer, m_expiryDeadline);
     schedulePoll();
     qCInfo(lcMsalAuth) << "Device code issued; polling every" << m_intervalSeconds << "s";

@@ -1,6 +1,5 @@
 #include "implicitflow_p.h"
 
-#include "boundednumber_p.h"
 #include "logging_p.h"
 
 #include <QCoreApplication>
@@ -53,25 +52,13 @@ void ImplicitFlow::onRedirected(const QUrl &redirect)
     const auto response = acceptAnswer(redirect, true);
     if (!response)
         return;
-    TokenResponse token;
-    const auto field = [&response](const char *name) {
-        return response->fields.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
-    };
-    token.accessToken = field("access_token");
-    token.tokenType = field("token_type");
-    token.idToken = field("id_token");
-    token.scope = field("scope");
-    const auto expiresIn = boundedInteger(field("expires_in"), 1, maxLifetimeSeconds);
-    token.expiresIn = expiresIn.value_or(0);
-    token.extExpiresIn = token.expiresIn;
-    if (token.accessToken.isEmpty() || token.idToken.isEmpty() || !expiresIn
-        || token.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
-        finishWithError(AuthError(AuthError::InvalidResponse,
-                                  tr("The implicit answer lacks an access token, an ID token or a valid expires_in.")));
+    AuthError error;
+    const auto token = parseImplicitResponse(response->fields, &error);
+    if (!token) {
+        finishWithError(error);
         return;
     }
-    token.tokenType = QStringLiteral("Bearer");
-    handleTokenResponse(token); // the ID token's nonce is checked there
+    handleTokenResponse(*token); // the ID token's nonce is checked there
 }
 
 } // namespace MsalQt
