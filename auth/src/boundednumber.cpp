@@ -13,8 +13,8 @@ std::optional<qint64> boundedInteger(const QJsonValue &value, qint64 min, qint64
         return boundedInteger(value.toString(), min, max);
     if (!value.isDouble())
         return std::nullopt;
-    // Compared as doubles first: min and max are far below 2^53, so they convert exactly, and a
-    // NaN fails both comparisons.
+    // Compared as doubles before the cast: whatever qint64 min and max are, a number that passes
+    // lies in [-2^63, 2^63) and converts ([conv.fpint]); NaN fails the comparison. Then exactly.
     const double number = value.toDouble();
     if (!(number >= double(min) && number < double(max) + 1.0))
         return std::nullopt;
@@ -26,8 +26,8 @@ std::optional<qint64> boundedInteger(const QJsonValue &value, qint64 min, qint64
 
 std::optional<qint64> boundedInteger(const QString &text, qint64 min, qint64 max)
 {
-    // Digits only (no sign, no blanks, no exponent): QString's parser would accept more, and a
-    // value that overflows qint64 makes it fail, which is the point.
+    // Digits only (no sign, no blanks, no exponent), which QString's parser alone would accept;
+    // it still reports a value past qint64 through `ok`.
     if (text.isEmpty() || text.size() > 19)
         return std::nullopt;
     for (const QChar c : text) {
