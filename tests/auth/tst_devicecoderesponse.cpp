@@ -39,7 +39,7 @@ void tst_DeviceCodeResponse::parse_data()
         << true << qint64(900) << qint64(5);
     // The platform's v1 endpoint sends numbers as strings.
     QTest::newRow("expires_in and interval as strings") << answer(R"("expires_in":"900","interval":"5")") << true << qint64(900) << qint64(5);
-    QTest::newRow("fractional expiry rounds up") << answer(R"("expires_in":1.5)") << true << qint64(2) << qint64(1);
+    QTest::newRow("fractional expiry rounds up") << answer(R"("expires_in":1.5)") << true << qint64(2) << qint64(2);
     // Longer than a QTimer holds (2^31 ms): the flow re-arms its timers; the parser keeps it.
     QTest::newRow("expiry of 2^32 ms") << answer(R"("expires_in":4294967.296)") << true << qint64(4294968) << qint64(5);
     QTest::newRow("expiry at the limit") << answer(R"("expires_in":1000000000)") << true << qint64(1000000000) << qint64(5);

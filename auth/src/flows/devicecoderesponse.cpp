@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace MsalQt::Internal {
@@ -44,8 +45,9 @@ std::optional<DeviceCodeResponse> parseDeviceCodeResponse(const QByteArray &body
     // code lives could never see the sign-in.
     const auto expiresIn = seconds(object->value(QLatin1String("expires_in")), 1, maxLifetimeSeconds);
     const QJsonValue interval = object->value(QLatin1String("interval"));
-    const auto intervalSeconds = interval.isUndefined() ? std::optional<qint64>(defaultIntervalSeconds)
-                                                        : seconds(interval, 0, expiresIn.value_or(0));
+    const auto intervalSeconds = interval.isUndefined()
+        ? std::optional<qint64>(std::min(defaultIntervalSeconds, expiresIn.value_or(0)))
+        : seconds(interval, 0, expiresIn.value_or(0));
 
     if (response.deviceCode.isEmpty() || response.userCode.isEmpty() || !response.verificationUri.isValid()
         || response.verificationUri.isRelative() || !expiresIn || !intervalSeconds) {
