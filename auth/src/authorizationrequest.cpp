@@ -179,6 +179,7 @@ std::optional<TokenResponse> parseImplicitResponse(const QUrlQuery &fields, Auth
     token.expiresIn = field("expires_in").toLongLong();
     token.extExpiresIn = token.expiresIn;
     if (token.accessToken.isEmpty() || token.idToken.isEmpty() || token.expiresIn <= 0
+        || token.expiresIn > maxTokenLifetimeSeconds
         || token.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0) {
         *error = AuthError(AuthError::InvalidResponse,
                            QCoreApplication::translate("MsalQt::ImplicitFlow",

@@ -31,9 +31,6 @@ std::optional<QJsonObject> parseJsonObject(const QByteArray &body, AuthError *er
     return document.object();
 }
 
-// The same bound whatever the JSON type: the flows add these to the current time.
-static constexpr qint64 maxSeconds = 1000000000;
-
 // expires_in is a number by RFC 6749, but older platform endpoints send it as a string.
 static bool readSeconds(const QJsonObject &object, const QString &name, qint64 *out, bool *present)
 {
@@ -43,7 +40,7 @@ static bool readSeconds(const QJsonObject &object, const QString &name, qint64 *
         return true;
     if (value.isDouble()) {
         const double seconds = value.toDouble();
-        if (seconds < 0 || seconds > maxSeconds)
+        if (seconds < 0 || seconds > maxTokenLifetimeSeconds)
             return false;
         *out = qint64(seconds);
         return true;
@@ -51,7 +48,7 @@ static bool readSeconds(const QJsonObject &object, const QString &name, qint64 *
     if (value.isString()) {
         bool ok = false;
         *out = value.toString().toLongLong(&ok);
-        return ok && *out >= 0 && *out <= maxSeconds;
+        return ok && *out >= 0 && *out <= maxTokenLifetimeSeconds;
     }
     return false;
 }

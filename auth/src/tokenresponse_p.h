@@ -25,6 +25,10 @@ struct TokenResponse
     QString familyId;     // "foci"
 };
 
+// The longest expires_in, ext_expires_in or refresh_in accepted (about 31 years), whatever the
+// JSON type or the grant: the flows add them to the current time.
+constexpr qint64 maxTokenLifetimeSeconds = 1000000000;
+
 // Parses a 2xx token response body. Anything that is not one is InvalidResponse.
 MSALQT_AUTH_EXPORT std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, AuthError *error);
 
