@@ -19,6 +19,8 @@ private Q_SLOTS:
     void extraParameterCannotOverride();
     void response_data();
     void response();
+    void implicitResponse_data();
+    void implicitResponse();
 };
 
 void tst_AuthorizationRequest::pkceVector()
@@ -160,6 +162,43 @@ void tst_AuthorizationRequest::response()
         QCOMPARE(error.protocolError(), protocolError);
     if (redirect.contains("AADSTS65004"))
         QVERIFY(error.hasErrorCode(65004));
+}
+
+void tst_AuthorizationRequest::implicitResponse_data()
+{
+    QTest::addColumn<QString>("fragment");
+    QTest::addColumn<qint64>("expiresIn"); // 0: refused
+
+    QTest::newRow("tokens") << "access_token=at&token_type=Bearer&expires_in=3599&id_token=a.b.c&scope=openid" << qint64(3599);
+    QTest::newRow("token type in lower case") << "access_token=at&token_type=bearer&expires_in=60&id_token=a.b.c" << qint64(60);
+    QTest::newRow("no ID token") << "access_token=at&token_type=Bearer&expires_in=3599" << qint64(0);
+    QTest::newRow("no access token") << "token_type=Bearer&expires_in=3599&id_token=a.b.c" << qint64(0);
+    QTest::newRow("pop token") << "access_token=at&token_type=pop&expires_in=3599&id_token=a.b.c" << qint64(0);
+    QTest::newRow("no expires_in") << "access_token=at&token_type=Bearer&id_token=a.b.c" << qint64(0);
+    QTest::newRow("expires_in garbage") << "access_token=at&token_type=Bearer&expires_in=soon&id_token=a.b.c" << qint64(0);
+    QTest::newRow("expires_in at the bound") << "access_token=at&token_type=Bearer&expires_in=1000000000&id_token=a.b.c" << qint64(1000000000);
+    // Found by fuzz_authorizationresponse: no upper bound, unlike the token endpoint's answer.
+    QTest::newRow("expires_in beyond the bound") << "access_token=at&token_type=Bearer&expires_in=777777777777777358&id_token=a.b.c" << qint64(0);
+    QTest::newRow("expires_in at int64's end") << "access_token=at&token_type=Bearer&expires_in=9223372036854775807&id_token=a.b.c" << qint64(0);
+}
+
+void tst_AuthorizationRequest::implicitResponse()
+{
+    QFETCH(QString, fragment);
+    QFETCH(qint64, expiresIn);
+
+    AuthError error;
+    const auto tokens = parseImplicitResponse(QUrlQuery(fragment), &error);
+    QCOMPARE(tokens.has_value(), expiresIn > 0);
+    if (!tokens) {
+        QCOMPARE(error.type(), AuthError::InvalidResponse);
+        return;
+    }
+    QCOMPARE(tokens->accessToken, QString("at"));
+    QCOMPARE(tokens->idToken, QString("a.b.c"));
+    QCOMPARE(tokens->tokenType, QString("Bearer"));
+    QCOMPARE(tokens->expiresIn, expiresIn);
+    QCOMPARE(tokens->extExpiresIn, expiresIn);
 }
 
 QTEST_GUILESS_MAIN(tst_AuthorizationRequest)
