@@ -79,8 +79,13 @@ void Exchange::respond(const HttpResponse &response, bool closeConnection)
     m_responder->write(response.body(), headers, status); // adds Content-Length
 #endif
     m_responder = nullptr; // spent; an owned responder goes with the exchange
-    if (closeConnection && m_socket)
-        m_socket->disconnectFromHost(); // after what was written has gone out
+    if (closeConnection && m_socket) {
+        // Hand the answer to the kernel first: from Qt 6.5 on, the connection object is deleted
+        // as soon as it is no longer connected once the responder goes, and a socket deleted
+        // while closing drops what it had not sent yet.
+        m_socket->flush();
+        m_socket->disconnectFromHost();
+    }
 }
 
 void Exchange::abort()
