@@ -23,6 +23,9 @@ using Answer = TestSupport::HostileServer::Answer;
 class bench_HostileMemory : public QObject
 {
     Q_OBJECT
+public:
+    enum Flow { ClientSecret, Password, FederatedPassword, DeviceCode };
+
 private Q_SLOTS:
     void initTestCase();
     void peakMemory_data();
@@ -36,8 +39,6 @@ private:
 };
 
 static constexpr qint64 MiB = 1024 * 1024;
-
-enum Flow { ClientSecret, Password, FederatedPassword, DeviceCode };
 
 // VmRSS or VmHWM from /proc/self/status, in bytes.
 static qint64 statusBytes(const char *field)
