@@ -179,7 +179,13 @@ void tst_DeviceCodeFlow::expired()
 
 void tst_DeviceCodeFlow::slowDown()
 {
-    // The server says slow_down on the first poll: the next poll comes 1 + 5 seconds later.
+    auto application = app();
+    DeviceCode code;
+    std::unique_ptr<TokenRequest> request(startFlow(application.get(), &code));
+    QVERIFY(!code.isNull());
+    // The server says slow_down on the first poll: the next poll comes 1 + 5 seconds later. The
+    // fault is set once the code is issued (the first poll is a second away): a poll the previous
+    // test's flow had in flight when it ended may reach the emulator until then.
     Emulator::Fault fault;
     fault.kind = Emulator::Fault::ServiceError;
     fault.path = "/oauth2/v2.0/token";
@@ -187,20 +193,16 @@ void tst_DeviceCodeFlow::slowDown()
     fault.aadstsCode = 70016;
     fault.times = 1;
     m_emulator.addFault(fault);
-
-    auto application = app();
-    DeviceCode code;
-    std::unique_ptr<TokenRequest> request(startFlow(application.get(), &code));
-    QVERIFY(!code.isNull());
     QString error;
     QVERIFY2(signInOnDevicePage(code.verificationUri(), code.userCode(), alice(), password(), true, &error),
              qPrintable(error));
     QVERIFY(finish(request.get(), 20000));
     QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
 
-    QList<QDateTime> polls;
+    QList<QDateTime> polls; // this request's, by the correlation id it sends
     for (const auto &recorded : m_emulator.requests()) {
-        if (recorded.path.endsWith("/oauth2/v2.0/token"))
+        if (recorded.path.endsWith("/oauth2/v2.0/token")
+            && recorded.headers.value("client-request-id") == request->correlationId().toLatin1())
             polls << recorded.receivedAt;
     }
     QCOMPARE(polls.size(), 2);
