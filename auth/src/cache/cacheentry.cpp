@@ -55,6 +55,14 @@ QSet<QString> scopeSet(const QString &scopes)
     return set;
 }
 
+QSet<QString> resourceScopes(const QSet<QString> &scopes)
+{
+    QSet<QString> result = scopes;
+    for (const char *oidc : {"openid", "profile", "email", "offline_access"})
+        result.remove(QLatin1String(oidc));
+    return result;
+}
+
 QString CredentialEntry::key() const
 {
     return credentialKey(homeAccountId, environment, type, clientId, realm, target);
@@ -80,42 +88,62 @@ static bool readTime(const QJsonObject &json, const char *name, qint64 *out)
     return seconds.has_value();
 }
 
-static void writeTime(QJsonObject *json, const char *name, qint64 value)
+// A field of a changed entry is written only when its value changed, so that what another
+// library wrote (its JSON types, a null, its own spelling of a time) survives our update.
+static void setText(QJsonObject *json, const char *name, const QString &value, bool keepWhenEmpty = true)
 {
-    if (value > 0)
-        json->insert(QLatin1String(name), QString::number(value));
-    else
-        json->remove(QLatin1String(name));
+    const QLatin1String key(name);
+    const QJsonValue old = json->value(key);
+    if (value.isEmpty() && !keepWhenEmpty) {
+        if (old.isString() && !old.toString().isEmpty())
+            json->remove(key);
+        return;
+    }
+    if (old.isUndefined() || old.toString() != value)
+        json->insert(key, value);
+}
+
+static void setTime(QJsonObject *json, const char *name, qint64 value)
+{
+    const QLatin1String key(name);
+    const QJsonValue old = json->value(key);
+    if (value <= 0) {
+        json->remove(key);
+        return;
+    }
+    const bool same = old.isDouble() ? old.toDouble() == double(value) : old.toString() == QString::number(value);
+    if (old.isUndefined() || !same)
+        json->insert(key, QString::number(value)); // the schema's type: a string of epoch seconds
 }
 
 QJsonObject CredentialEntry::toJson() const
 {
+    if (!changed)
+        return raw;
     QJsonObject json = raw;
-    const auto set = [&json](const char *name, const QString &value, bool always = true) {
-        if (always || !value.isEmpty())
-            json.insert(QLatin1String(name), value);
-        else
-            json.remove(QLatin1String(name));
-    };
-    set("credential_type", credentialTypeName(type));
-    set("home_account_id", homeAccountId);
-    set("environment", environment);
-    set("client_id", clientId);
-    set("secret", secret);
+    if (json.value(QLatin1String("credential_type")).toString().compare(credentialTypeName(type), Qt::CaseInsensitive) != 0)
+        json.insert(QLatin1String("credential_type"), credentialTypeName(type));
+    setText(&json, "home_account_id", homeAccountId);
+    setText(&json, "environment", environment);
+    setText(&json, "client_id", clientId);
+    setText(&json, "secret", secret);
     if (type != CredentialType::RefreshToken)
-        set("realm", realm);
+        setText(&json, "realm", realm);
     if (type == CredentialType::AccessToken) {
-        set("target", target);
-        set("token_type", raw.value(QLatin1String("token_type")).toString(QStringLiteral("Bearer")));
-        writeTime(&json, "cached_at", cachedAt);
-        writeTime(&json, "expires_on", expiresOn);
-        writeTime(&json, "extended_expires_on", extendedExpiresOn);
-        writeTime(&json, "refresh_on", refreshOn);
+        setText(&json, "target", target);
+        if (!json.contains(QLatin1String("token_type")))
+            json.insert(QLatin1String("token_type"), QStringLiteral("Bearer"));
+        setTime(&json, "cached_at", cachedAt);
+        setTime(&json, "expires_on", expiresOn);
+        setTime(&json, "extended_expires_on", extendedExpiresOn);
+        setTime(&json, "refresh_on", refreshOn);
     }
     if (type == CredentialType::RefreshToken)
-        set("family_id", familyId, false);
-    if (type != CredentialType::IdToken)
-        set("user_assertion_hash", userAssertionHash, false);
+        setText(&json, "family_id", familyId, false);
+    if (type != CredentialType::IdToken) {
+        const bool nodeSpelling = json.contains(QLatin1String("userAssertionHash"));
+        setText(&json, nodeSpelling ? "userAssertionHash" : "user_assertion_hash", userAssertionHash, false);
+    }
     return json;
 }
 
@@ -136,6 +164,15 @@ bool CredentialEntry::fromJson(CredentialType type, const QJsonObject &json, Cre
         && readTime(json, "extended_expires_on", &entry->extendedExpiresOn)
         && readTime(json, "refresh_on", &entry->refreshOn);
     entry->userAssertionHash = text("user_assertion_hash");
+    if (entry->userAssertionHash.isEmpty())
+        entry->userAssertionHash = text("userAssertionHash"); // msal-node's name
+    const QString tokenType = text("token_type");
+    const QString credentialType = text("credential_type");
+    entry->bearer = type == CredentialType::AccessToken
+        && (credentialType.isEmpty() || credentialType.compare(QLatin1String("AccessToken"), Qt::CaseInsensitive) == 0)
+        && (tokenType.isEmpty() || tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) == 0)
+        && !json.contains(QLatin1String("key_id"));
+    entry->changed = false;
     entry->raw = json;
     // Without these an entry can never be found or used; skip it rather than fail the cache.
     if (!timesValid || entry->secret.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
@@ -151,15 +188,17 @@ QString AccountEntry::key() const
 
 QJsonObject AccountEntry::toJson() const
 {
-    QJsonObject json = raw;
-    json.insert(QLatin1String("home_account_id"), homeAccountId);
-    json.insert(QLatin1String("environment"), environment);
-    json.insert(QLatin1String("realm"), realm);
-    json.insert(QLatin1String("local_account_id"), localAccountId);
-    json.insert(QLatin1String("username"), username);
-    json.insert(QLatin1String("authority_type"), authorityType);
+    if (!changed)
+        return raw;
+    QJsonObject json = raw; // client_info, tenantProfiles and whatever else a neighbour keeps
+    setText(&json, "home_account_id", homeAccountId);
+    setText(&json, "environment", environment);
+    setText(&json, "realm", realm);
+    setText(&json, "local_account_id", localAccountId);
+    setText(&json, "username", username);
+    setText(&json, "authority_type", authorityType);
     if (!name.isEmpty())
-        json.insert(QLatin1String("name"), name);
+        setText(&json, "name", name);
     return json;
 }
 
@@ -173,6 +212,7 @@ bool AccountEntry::fromJson(const QJsonObject &json, AccountEntry *entry)
     entry->username = text("username");
     entry->name = text("name");
     entry->authorityType = text("authority_type");
+    entry->changed = false;
     entry->raw = json;
     return !entry->homeAccountId.isEmpty() && !entry->environment.isEmpty();
 }
