@@ -101,6 +101,13 @@ static QByteArray neighbours()
 })";
 }
 
+// The secret of the access token a Bearer lookup finds, or "(none)".
+static QString found(TokenCachePrivate *d, const QString &clientId, const QSet<QString> &scopes)
+{
+    const CredentialEntry *entry = d->findAccessToken(cloud, home, clientId, QStringLiteral("utid1"), scopes);
+    return entry ? entry->secret : QStringLiteral("(none)");
+}
+
 static CredentialEntry accessToken(const QString &target, const QString &secret)
 {
     CredentialEntry at;
@@ -148,12 +155,12 @@ void tst_CacheNeighbours::openIdScopesDoNotOverlap()
     // The server echoes openid profile offline_access in every answer: Mail.Read does not
     // overlap msal-node's User.Read token through them.
     d->storeAccessToken(accessToken("Mail.Read openid profile offline_access", "ours"));
-    QCOMPARE(d->findAccessToken(cloud, home, "client1", "utid1", {"user.read"})->secret, QString("node-at"));
-    QCOMPARE(d->findAccessToken(cloud, home, "client1", "utid1", {"mail.read"})->secret, QString("ours"));
+    QCOMPARE(found(d, "client1", {"user.read"}), QString("node-at"));
+    QCOMPARE(found(d, "client1", {"mail.read"}), QString("ours"));
     // A real overlap still replaces.
     d->storeAccessToken(accessToken("User.Read Calendars.Read openid", "wider"));
-    QCOMPARE(d->findAccessToken(cloud, home, "client1", "utid1", {"user.read"})->secret, QString("wider"));
-    QCOMPARE(d->findAccessToken(cloud, home, "client1", "utid1", {"mail.read"})->secret, QString("ours"));
+    QCOMPARE(found(d, "client1", {"user.read"}), QString("wider"));
+    QCOMPARE(found(d, "client1", {"mail.read"}), QString("ours"));
 }
 
 void tst_CacheNeighbours::untouchedEntriesWrittenAsRead()
@@ -236,11 +243,11 @@ void tst_CacheNeighbours::otherAuthSchemesNeverServedAsBearer()
     TokenCache cache;
     QVERIFY(cache.deserialize(neighbours()));
     TokenCachePrivate *d = TokenCachePrivate::get(&cache);
-    QVERIFY(!d->findAccessToken(cloud, home, "client1", "utid1", {"mail.read"}));
-    QVERIFY(!d->findAccessToken(cloud, home, "client1", "utid1", {"files.read"}));
+    QCOMPARE(found(d, "client1", {"mail.read"}), QString("(none)"));
+    QCOMPARE(found(d, "client1", {"files.read"}), QString("(none)"));
     // A Bearer token for the same scopes sits beside them; theirs stay as they were.
     d->storeAccessToken(accessToken("Mail.Read Files.Read", "bearer"));
-    QCOMPARE(d->findAccessToken(cloud, home, "client1", "utid1", {"mail.read"})->secret, QString("bearer"));
+    QCOMPARE(found(d, "client1", {"mail.read"}), QString("bearer"));
     const QJsonObject ats = parse(cache.serialize()).value("AccessToken").toObject();
     QCOMPARE(ats.value("uid1.utid1-login.microsoftonline.com-accesstoken-client1-utid1-mail.read-pop").toObject().value("secret").toString(),
              QString("pop-token"));
@@ -258,7 +265,9 @@ void tst_CacheNeighbours::secondIdTokenReplacesNeighbours()
     const QJsonObject ids = parse(cache.serialize()).value("IdToken").toObject();
     QCOMPARE(ids.keys(), QStringList{"uid1.utid1-login.microsoftonline.com-idtoken-client1-utid1---"});
     QCOMPARE(ids.begin().value().toObject().value("secret").toString(), QString("our.id.token"));
-    QCOMPARE(d->findIdToken(cloud, home, "client1", "utid1")->secret, QString("our.id.token"));
+    const CredentialEntry *id = d->findIdToken(cloud, home, "client1", "utid1");
+    QVERIFY(id);
+    QCOMPARE(id->secret, QString("our.id.token"));
 }
 
 void tst_CacheNeighbours::userAssertionHashBothSpellings()
