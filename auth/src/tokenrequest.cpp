@@ -301,7 +301,7 @@ void TokenRequestPrivate::store(const TokenResponse &response, const Authenticat
     accessToken.clientId = app->clientId;
     accessToken.realm = realm;
     accessToken.target = result.scopes().join(QLatin1Char(' '));
-    accessToken.scopes = scopeSet(accessToken.target);
+    accessToken.scopes = scopeList(accessToken.target);
     accessToken.secret = result.accessToken();
     accessToken.cachedAt = cachedAt;
     accessToken.expiresOn = result.expiresOn().toSecsSinceEpoch();

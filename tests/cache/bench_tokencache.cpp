@@ -38,7 +38,7 @@ static void fill(TokenCachePrivate *d, int accounts)
         at.clientId = "client";
         at.realm = "tenant";
         at.target = "User.Read Mail.Read openid profile";
-        at.scopes = scopeSet(at.target);
+        at.scopes = scopeList(at.target);
         at.secret = QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.access-token-%1").arg(i).repeated(8);
         at.cachedAt = 1700000000;
         at.expiresOn = 1900000000;
@@ -156,7 +156,7 @@ void bench_TokenCache::residentMemory10kAppTokens()
             at.clientId = "6731de76-14a6-49ae-97bc-6eba6914391e";
             at.realm = QString("%1-0000-4000-8000-000000000000").arg(i, 8, 10, QChar('0'));
             at.target = "https://graph.microsoft.com/.default";
-            at.scopes = scopeSet(at.target);
+            at.scopes = scopeList(at.target);
             at.secret = QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.app-token-%1.").arg(i).repeated(16);
             at.cachedAt = 1700000000;
             at.expiresOn = 1900000000;

@@ -117,7 +117,7 @@ static CredentialEntry accessToken(const QString &target, const QString &secret)
     at.clientId = QStringLiteral("client1");
     at.realm = QStringLiteral("utid1");
     at.target = target;
-    at.scopes = scopeSet(target);
+    at.scopes = scopeList(target);
     at.secret = secret;
     at.cachedAt = 1800000000;
     at.expiresOn = 4200000000;

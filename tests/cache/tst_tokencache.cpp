@@ -107,7 +107,7 @@ void tst_TokenCache::writesSchema()
     at.clientId = "Client";
     at.realm = "utid";
     at.target = "User.Read";
-    at.scopes = scopeSet(at.target);
+    at.scopes = scopeList(at.target);
     at.secret = "s";
     at.cachedAt = 10;
     at.expiresOn = 20;
@@ -251,7 +251,7 @@ static CredentialEntry accessToken(const QString &target, const QString &secret)
     at.clientId = "c";
     at.realm = "t";
     at.target = target;
-    at.scopes = scopeSet(target);
+    at.scopes = scopeList(target);
     at.secret = secret;
     at.expiresOn = 100;
     return at;

@@ -64,7 +64,7 @@ void tst_ConfidentialBenchmark::clientTokenCacheHit()
         entry.clientId = clientId;
         entry.realm = QUuid::createUuid().toString(QUuid::WithoutBraces);
         entry.target = QStringLiteral("https://graph.microsoft.com/.default");
-        entry.scopes = Internal::scopeSet(entry.target);
+        entry.scopes = Internal::scopeList(entry.target);
         entry.secret = QStringLiteral("token-%1").arg(i);
         entry.expiresOn = expires;
         cache->storeAccessToken(entry);

@@ -26,17 +26,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Every entry that was kept can be found through the indexes a flow uses, by its fields;
     // an access token of another auth scheme (proof of possession) never is.
     for (const CredentialEntry &entry : std::as_const(d->accessTokens)) {
+        const QSet<QString> scopes(entry.scopes.cbegin(), entry.scopes.cend());
         if (!entry.bearer) {
             FUZZ_CHECK(!d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm,
-                                           entry.scopes)
+                                           scopes)
                        || d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm,
-                                             entry.scopes)->bearer);
+                                             scopes)->bearer);
         } else if (entry.userAssertionHash.isEmpty()) {
             FUZZ_CHECK(d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId,
-                                          entry.realm, entry.scopes));
+                                          entry.realm, scopes));
         } else {
             FUZZ_CHECK(d->findAccessTokenForAssertion({entry.environment}, entry.clientId, entry.realm,
-                                                      entry.scopes, entry.userAssertionHash));
+                                                      scopes, entry.userAssertionHash));
         }
     }
     for (const CredentialEntry &entry : std::as_const(d->refreshTokens))

@@ -3,6 +3,8 @@
 #include "boundednumber_p.h"
 
 #include <QCryptographicHash>
+
+#include <algorithm>
 #include <QStringList>
 
 namespace MsalQt::Internal {
@@ -47,20 +49,43 @@ QString userAssertionHash(const QString &assertion)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-QSet<QString> scopeSet(const QString &scopes)
+QStringList scopeList(const QString &scopes)
 {
-    QSet<QString> set;
-    for (const QString &scope : scopes.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        set.insert(scope.toLower());
-    return set;
+    QStringList list = scopes.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    list.squeeze();
+    return list;
 }
 
-QSet<QString> resourceScopes(const QSet<QString> &scopes)
+QSet<QString> scopeSet(const QString &scopes)
 {
-    QSet<QString> result = scopes;
-    for (const char *oidc : {"openid", "profile", "email", "offline_access"})
-        result.remove(QLatin1String(oidc));
-    return result;
+    const QStringList list = scopeList(scopes);
+    return QSet<QString>(list.cbegin(), list.cend());
+}
+
+bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted)
+{
+    for (const QString &scope : wanted) {
+        if (!std::binary_search(scopes.cbegin(), scopes.cend(), scope))
+            return false;
+    }
+    return true;
+}
+
+static bool isOpenIdScope(const QString &scope)
+{
+    return scope == QLatin1String("openid") || scope == QLatin1String("profile") || scope == QLatin1String("email")
+        || scope == QLatin1String("offline_access");
+}
+
+bool resourceScopesOverlap(const QStringList &a, const QStringList &b)
+{
+    for (const QString &scope : a) {
+        if (!isOpenIdScope(scope) && std::binary_search(b.cbegin(), b.cend(), scope))
+            return true;
+    }
+    return false;
 }
 
 QString CredentialEntry::key() const
@@ -118,9 +143,11 @@ static void setTime(QJsonObject *json, const char *name, qint64 value)
 
 QJsonObject CredentialEntry::toJson() const
 {
-    if (!changed)
-        return raw;
     QJsonObject json = raw;
+    if (!changed) {
+        json.insert(QLatin1String("secret"), secret); // kept once, in `secret`
+        return json;
+    }
     if (json.value(QLatin1String("credential_type")).toString().compare(credentialTypeName(type), Qt::CaseInsensitive) != 0)
         json.insert(QLatin1String("credential_type"), credentialTypeName(type));
     setText(&json, "home_account_id", homeAccountId);
@@ -157,7 +184,7 @@ bool CredentialEntry::fromJson(CredentialType type, const QJsonObject &json, Cre
     entry->familyId = text("family_id");
     entry->realm = text("realm");
     entry->target = text("target");
-    entry->scopes = scopeSet(entry->target);
+    entry->scopes = scopeList(entry->target);
     entry->secret = text("secret");
     const bool timesValid = readTime(json, "cached_at", &entry->cachedAt)
         && readTime(json, "expires_on", &entry->expiresOn)
@@ -173,7 +200,13 @@ bool CredentialEntry::fromJson(CredentialType type, const QJsonObject &json, Cre
         && (tokenType.isEmpty() || tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) == 0)
         && !json.contains(QLatin1String("key_id"));
     entry->changed = false;
-    entry->raw = json;
+    // The largest field is held once, in `secret`. A copy without it, since removing a member
+    // leaves its bytes in the parsed object's buffer.
+    entry->raw = QJsonObject();
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (it.key() != QLatin1String("secret"))
+            entry->raw.insert(it.key(), it.value());
+    }
     // Without these an entry can never be found or used; skip it rather than fail the cache.
     if (!timesValid || entry->secret.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
         return false;

@@ -5,6 +5,7 @@
 #include <QHashFunctions>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringList>
 #include <QString>
 
 namespace MsalQt::Internal {
@@ -54,7 +55,7 @@ struct CredentialEntry
     QString familyId;
     QString realm;
     QString target;          // space-separated scopes, as granted
-    QSet<QString> scopes;    // the target, lowercased, for subset tests
+    QStringList scopes;      // the target, lowercased, sorted, each once (scopeList())
     QString secret;
     qint64 cachedAt = 0;
     qint64 expiresOn = 0;
@@ -102,10 +103,16 @@ MSALQT_AUTH_EXPORT Partition partitionKey(const QString &homeAccountId, const QS
                                          const QString &userAssertionHash = {});
 // The user_assertion_hash of an on-behalf-of request's incoming token.
 MSALQT_AUTH_EXPORT QString userAssertionHash(const QString &assertion);
+// A target's scopes, lowercased, sorted, each once: a few strings in a list, where a QSet's
+// smallest table costs about a kilobyte per cached token.
+MSALQT_AUTH_EXPORT QStringList scopeList(const QString &scopes);
+// The scopes a request asks for, lowercased, for containsScopes().
 MSALQT_AUTH_EXPORT QSet<QString> scopeSet(const QString &scopes);
-// The scopes that decide whether two access tokens overlap: the target without the OpenID
-// Connect scopes (openid, profile, email, offline_access), which the platform adds to every
-// answer, as MSAL leaves them out before comparing.
-MSALQT_AUTH_EXPORT QSet<QString> resourceScopes(const QSet<QString> &scopes);
+// Whether the sorted `scopes` hold every one of `wanted`.
+MSALQT_AUTH_EXPORT bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted);
+// Whether two access tokens overlap: a scope in common other than the OpenID Connect scopes
+// (openid, profile, email, offline_access), which the platform adds to every answer; MSAL leaves
+// them out before comparing too.
+MSALQT_AUTH_EXPORT bool resourceScopesOverlap(const QStringList &a, const QStringList &b);
 
 } // namespace MsalQt::Internal

@@ -33,6 +33,12 @@ static QString idTokenIndexKey(const QString &homeAccountId, const QString &envi
     return QStringList{homeAccountId, environment, clientId, realm}.join(QLatin1Char('|')).toLower();
 }
 
+static void addKey(QList<QString> &bucket, const QString &key)
+{
+    if (!bucket.contains(key))
+        bucket.append(key);
+}
+
 QHash<QString, CredentialEntry> &TokenCachePrivate::section(CredentialType type)
 {
     switch (type) {
@@ -49,15 +55,15 @@ QHash<QString, CredentialEntry> &TokenCachePrivate::section(CredentialType type)
 void TokenCachePrivate::index(const QString &key, const CredentialEntry &entry)
 {
     if (entry.type == CredentialType::AccessToken)
-        m_accessTokensByPartition[entry.partition()].insert(key);
+        addKey(m_accessTokensByPartition[entry.partition()], key);
     else if (entry.type == CredentialType::RefreshToken)
-        m_refreshTokensByAccount[accountIndexKey(entry.homeAccountId, entry.environment)].insert(key);
+        addKey(m_refreshTokensByAccount[accountIndexKey(entry.homeAccountId, entry.environment)], key);
     else
-        m_idTokensByFields[idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm)].insert(key);
+        addKey(m_idTokensByFields[idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm)], key);
     if (entry.type != CredentialType::IdToken && !entry.userAssertionHash.isEmpty()) {
         auto &byAssertion = entry.type == CredentialType::AccessToken ? m_accessTokensByAssertion
                                                                       : m_refreshTokensByAssertion;
-        byAssertion[entry.userAssertionHash].insert(key);
+        addKey(byAssertion[entry.userAssertionHash], key);
     }
 }
 
@@ -67,7 +73,7 @@ void TokenCachePrivate::unindex(const QString &key, const CredentialEntry &entry
         auto it = index.find(bucket);
         if (it == index.end())
             return;
-        it->remove(key);
+        it->removeOne(key);
         if (it->isEmpty())
             index.erase(it);
     };
@@ -102,7 +108,7 @@ void TokenCachePrivate::reindex()
     for (auto it = idTokens.cbegin(); it != idTokens.cend(); ++it)
         index(it.key(), *it);
     for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
-        m_accountsByHome[it->homeAccountId.toLower()].insert(it.key());
+        addKey(m_accountsByHome[it->homeAccountId.toLower()], it.key());
 }
 
 const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &environments,
@@ -117,7 +123,7 @@ const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &env
             continue;
         for (const QString &key : *bucket) {
             const auto entry = accessTokens.constFind(key);
-            if (entry != accessTokens.cend() && entry->bearer && entry->scopes.contains(scopes))
+            if (entry != accessTokens.cend() && entry->bearer && containsScopes(entry->scopes, scopes))
                 return &*entry;
         }
     }
@@ -189,7 +195,7 @@ const CredentialEntry *TokenCachePrivate::findAccessTokenForAssertion(const QStr
         if (entry == accessTokens.cend() || entry->userAssertionHash != userAssertionHash
             || entry->clientId.compare(clientId, Qt::CaseInsensitive) != 0
             || (!realm.isEmpty() && entry->realm.compare(realm, Qt::CaseInsensitive) != 0)
-            || !entry->scopes.contains(scopes))
+            || !containsScopes(entry->scopes, scopes))
             continue;
         for (const QString &environment : environments) {
             if (entry->environment.compare(environment, Qt::CaseInsensitive) == 0)
@@ -255,17 +261,16 @@ void TokenCachePrivate::storeAccessToken(const CredentialEntry &entry)
     // so that no stale duplicate answers a later lookup. Tokens of another type (proof of
     // possession) are not ours to replace.
     QString reuse;
-    const QSet<QString> resources = resourceScopes(entry.scopes);
     const auto bucket = m_accessTokensByPartition.constFind(entry.partition());
     if (bucket != m_accessTokensByPartition.cend()) {
-        const QSet<QString> keys = *bucket;
+        const QList<QString> keys = *bucket;
         for (const QString &key : keys) {
             const auto old = accessTokens.constFind(key);
             if (old == accessTokens.cend() || !old->bearer)
                 continue;
             if (old->scopes == entry.scopes && reuse.isEmpty())
                 reuse = key;
-            else if (old->scopes == entry.scopes || resourceScopes(old->scopes).intersects(resources))
+            else if (old->scopes == entry.scopes || resourceScopesOverlap(old->scopes, entry.scopes))
                 removeCredential(CredentialType::AccessToken, key);
         }
     }
@@ -276,7 +281,7 @@ void TokenCachePrivate::storeRefreshToken(const CredentialEntry &entry)
 {
     // One refresh token per account and client: a rotated one replaces the old, whatever its key.
     QString reuse;
-    const QList<QString> old = m_refreshTokensByAccount.value(accountIndexKey(entry.homeAccountId, entry.environment)).values();
+    const QList<QString> old = m_refreshTokensByAccount.value(accountIndexKey(entry.homeAccountId, entry.environment));
     for (const QString &key : old) {
         const auto candidate = refreshTokens.constFind(key);
         if (candidate == refreshTokens.cend() || candidate->clientId.compare(entry.clientId, Qt::CaseInsensitive) != 0
@@ -295,8 +300,7 @@ void TokenCachePrivate::storeIdToken(const CredentialEntry &entry)
     // One ID token per account, client and tenant: a neighbour's is replaced, not joined.
     QString reuse;
     const QList<QString> old = m_idTokensByFields
-                                   .value(idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm))
-                                   .values();
+                                   .value(idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm));
     for (const QString &key : old) {
         if (reuse.isEmpty())
             reuse = key;
@@ -320,7 +324,7 @@ void TokenCachePrivate::storeAccount(AccountEntry entry)
     }
     entry.changed = true;
     accounts.insert(key, entry);
-    m_accountsByHome[entry.homeAccountId.toLower()].insert(key);
+    addKey(m_accountsByHome[entry.homeAccountId.toLower()], key);
     m_accountListValid = false;
     ++m_accountGeneration;
     markChanged(accountSection, key);
@@ -354,13 +358,13 @@ void TokenCachePrivate::removeCredential(CredentialType type, const QString &key
 bool TokenCachePrivate::removeAccount(const QString &homeAccountId, const QString &environment)
 {
     bool found = false;
-    const QSet<QString> keys = m_accountsByHome.value(homeAccountId.toLower());
+    const QList<QString> keys = m_accountsByHome.value(homeAccountId.toLower());
     for (const QString &key : keys) {
         const AccountEntry entry = accounts.value(key);
         if (!environment.isEmpty() && entry.environment.compare(environment, Qt::CaseInsensitive) != 0)
             continue;
         accounts.remove(key);
-        m_accountsByHome[homeAccountId.toLower()].remove(key);
+        m_accountsByHome[homeAccountId.toLower()].removeOne(key);
         m_accountListValid = false;
         ++m_accountGeneration;
         markChanged(accountSection, key);

@@ -88,15 +88,17 @@ private:
     QHash<QString, Internal::CredentialEntry> &section(Internal::CredentialType type);
 
     TokenCache *q_ptr;
-    QHash<Internal::Partition, QSet<QString>> m_accessTokensByPartition;
-    QHash<QString, QSet<QString>> m_refreshTokensByAccount; // home|environment -> keys
-    QHash<QString, QSet<QString>> m_idTokensByFields;       // home|environment|client|realm -> keys
-    QHash<QString, QSet<QString>> m_accountsByHome;         // home -> keys
+    // Buckets hold a handful of keys: a list costs a fraction of a QSet, whose smallest table
+    // takes about a kilobyte (10 MB for 10,000 app tokens, one bucket each).
+    QHash<Internal::Partition, QList<QString>> m_accessTokensByPartition;
+    QHash<QString, QList<QString>> m_refreshTokensByAccount; // home|environment -> keys
+    QHash<QString, QList<QString>> m_idTokensByFields;       // home|environment|client|realm -> keys
+    QHash<QString, QList<QString>> m_accountsByHome;         // home -> keys
     mutable QList<Account> m_accountList;
     mutable bool m_accountListValid = false;
     quint64 m_accountGeneration = 0;
-    QHash<QString, QSet<QString>> m_accessTokensByAssertion;  // user_assertion_hash -> keys
-    QHash<QString, QSet<QString>> m_refreshTokensByAssertion; // user_assertion_hash -> keys
+    QHash<QString, QList<QString>> m_accessTokensByAssertion;  // user_assertion_hash -> keys
+    QHash<QString, QList<QString>> m_refreshTokensByAssertion; // user_assertion_hash -> keys
     QSet<QString> m_changed; // "Section\nkey" changed (stored or removed) since the last sync
 };
 
