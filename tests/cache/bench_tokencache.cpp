@@ -39,7 +39,7 @@ static void fill(TokenCachePrivate *d, int accounts)
         at.realm = "tenant";
         at.target = "User.Read Mail.Read openid profile";
         at.scopes = scopeList(at.target);
-        at.secret = QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.access-token-%1").arg(i).repeated(8);
+        at.setSecret(QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.access-token-%1").arg(i).repeated(8));
         at.cachedAt = 1700000000;
         at.expiresOn = 1900000000;
         at.extendedExpiresOn = 1900000000;
@@ -48,12 +48,12 @@ static void fill(TokenCachePrivate *d, int accounts)
         rt.type = CredentialType::RefreshToken;
         rt.realm.clear();
         rt.target.clear();
-        rt.secret = QString("refresh-token-%1").arg(i).repeated(20);
+        rt.setSecret(QString("refresh-token-%1").arg(i).repeated(20));
         d->storeRefreshToken(rt);
         CredentialEntry id = at;
         id.type = CredentialType::IdToken;
         id.target.clear();
-        id.secret = QString("id-token-%1").arg(i).repeated(30);
+        id.setSecret(QString("id-token-%1").arg(i).repeated(30));
         d->storeIdToken(id);
         AccountEntry account;
         account.homeAccountId = home;
@@ -157,7 +157,7 @@ void bench_TokenCache::residentMemory10kAppTokens()
             at.realm = QString("%1-0000-4000-8000-000000000000").arg(i, 8, 10, QChar('0'));
             at.target = "https://graph.microsoft.com/.default";
             at.scopes = scopeList(at.target);
-            at.secret = QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.app-token-%1.").arg(i).repeated(16);
+            at.setSecret(QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.app-token-%1.").arg(i).repeated(16));
             at.cachedAt = 1700000000;
             at.expiresOn = 1900000000;
             at.extendedExpiresOn = 1900000000;

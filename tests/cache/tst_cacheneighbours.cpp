@@ -105,7 +105,7 @@ static QByteArray neighbours()
 static QString found(TokenCachePrivate *d, const QString &clientId, const QSet<QString> &scopes)
 {
     const CredentialEntry *entry = d->findAccessToken(cloud, home, clientId, QStringLiteral("utid1"), scopes);
-    return entry ? entry->secret : QStringLiteral("(none)");
+    return entry ? entry->secret() : QStringLiteral("(none)");
 }
 
 static CredentialEntry accessToken(const QString &target, const QString &secret)
@@ -118,7 +118,7 @@ static CredentialEntry accessToken(const QString &target, const QString &secret)
     at.realm = QStringLiteral("utid1");
     at.target = target;
     at.scopes = scopeList(target);
-    at.secret = secret;
+    at.setSecret(secret);
     at.cachedAt = 1800000000;
     at.expiresOn = 4200000000;
     at.extendedExpiresOn = 4200000000;
@@ -133,7 +133,7 @@ static CredentialEntry idToken(const QString &secret)
     id.environment = QStringLiteral("login.microsoftonline.com");
     id.clientId = QStringLiteral("client1");
     id.realm = QStringLiteral("utid1");
-    id.secret = secret;
+    id.setSecret(secret);
     return id;
 }
 
@@ -143,7 +143,7 @@ void tst_CacheNeighbours::idTokenUnderNodeKeyFound()
     QVERIFY(cache.deserialize(neighbours()));
     const CredentialEntry *id = TokenCachePrivate::get(&cache)->findIdToken(cloud, home, "client1", "utid1");
     QVERIFY(id);
-    QCOMPARE(id->secret, QString("node.id.token"));
+    QCOMPARE(id->secret(), QString("node.id.token"));
     QVERIFY(!TokenCachePrivate::get(&cache)->findIdToken(cloud, home, "client1", "other-tenant"));
 }
 
@@ -222,7 +222,7 @@ void tst_CacheNeighbours::replacedTokenKeepsItsKeyAndFields()
     rt.homeAccountId = home;
     rt.environment = "login.microsoftonline.com";
     rt.clientId = "client1";
-    rt.secret = "rotated";
+    rt.setSecret("rotated");
     d->storeRefreshToken(rt);
     const QJsonObject root = parse(cache.serialize());
     const QJsonObject at = root.value("AccessToken").toObject()
@@ -267,7 +267,7 @@ void tst_CacheNeighbours::secondIdTokenReplacesNeighbours()
     QCOMPARE(ids.begin().value().toObject().value("secret").toString(), QString("our.id.token"));
     const CredentialEntry *id = d->findIdToken(cloud, home, "client1", "utid1");
     QVERIFY(id);
-    QCOMPARE(id->secret, QString("our.id.token"));
+    QCOMPARE(id->secret(), QString("our.id.token"));
 }
 
 void tst_CacheNeighbours::userAssertionHashBothSpellings()
@@ -277,9 +277,9 @@ void tst_CacheNeighbours::userAssertionHashBothSpellings()
     TokenCachePrivate *d = TokenCachePrivate::get(&cache);
     const CredentialEntry *obo = d->findAccessTokenForAssertion(cloud, "app1", "utid1", {"obo.read"}, "hash-of-the-user-token");
     QVERIFY(obo);
-    QCOMPARE(obo->secret, QString("node-obo"));
+    QCOMPARE(obo->secret(), QString("node-obo"));
     CredentialEntry renewed = *obo;
-    renewed.secret = "renewed";
+    renewed.setSecret("renewed");
     renewed.expiresOn = 4200000000;
     d->storeAccessToken(renewed);
     const QJsonObject written = parse(cache.serialize()).value("AccessToken").toObject().value("-login.microsoftonline.com-accesstoken-app1-utid1-obo.read--").toObject();

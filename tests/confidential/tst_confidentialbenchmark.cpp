@@ -65,7 +65,7 @@ void tst_ConfidentialBenchmark::clientTokenCacheHit()
         entry.realm = QUuid::createUuid().toString(QUuid::WithoutBraces);
         entry.target = QStringLiteral("https://graph.microsoft.com/.default");
         entry.scopes = Internal::scopeList(entry.target);
-        entry.secret = QStringLiteral("token-%1").arg(i);
+        entry.setSecret(QStringLiteral("token-%1").arg(i));
         entry.expiresOn = expires;
         cache->storeAccessToken(entry);
         if (i == 500)

@@ -145,7 +145,7 @@ QJsonObject CredentialEntry::toJson() const
 {
     QJsonObject json = raw;
     if (!changed) {
-        json.insert(QLatin1String("secret"), secret); // kept once, in `secret`
+        json.insert(QLatin1String("secret"), secret()); // kept once, in `secret`
         return json;
     }
     if (json.value(QLatin1String("credential_type")).toString().compare(credentialTypeName(type), Qt::CaseInsensitive) != 0)
@@ -153,7 +153,7 @@ QJsonObject CredentialEntry::toJson() const
     setText(&json, "home_account_id", homeAccountId);
     setText(&json, "environment", environment);
     setText(&json, "client_id", clientId);
-    setText(&json, "secret", secret);
+    setText(&json, "secret", secret());
     if (type != CredentialType::RefreshToken)
         setText(&json, "realm", realm);
     if (type == CredentialType::AccessToken) {
@@ -185,7 +185,7 @@ bool CredentialEntry::fromJson(CredentialType type, const QJsonObject &json, Cre
     entry->realm = text("realm");
     entry->target = text("target");
     entry->scopes = scopeList(entry->target);
-    entry->secret = text("secret");
+    entry->setSecret(text("secret"));
     const bool timesValid = readTime(json, "cached_at", &entry->cachedAt)
         && readTime(json, "expires_on", &entry->expiresOn)
         && readTime(json, "extended_expires_on", &entry->extendedExpiresOn)
@@ -208,7 +208,7 @@ bool CredentialEntry::fromJson(CredentialType type, const QJsonObject &json, Cre
             entry->raw.insert(it.key(), it.value());
     }
     // Without these an entry can never be found or used; skip it rather than fail the cache.
-    if (!timesValid || entry->secret.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
+    if (!timesValid || entry->secretUtf8.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
         return false;
     return type != CredentialType::AccessToken || entry->expiresOn > 0;
 }

@@ -56,7 +56,14 @@ struct CredentialEntry
     QString realm;
     QString target;          // space-separated scopes, as granted
     QStringList scopes;      // the target, lowercased, sorted, each once (scopeList())
-    QString secret;
+    // The token itself, held as UTF-8 (tokens are ASCII): half the memory of a QString.
+    QString secret() const { return QString::fromUtf8(secretUtf8); }
+    void setSecret(const QString &secret)
+    {
+        secretUtf8 = secret.toUtf8();
+        secretUtf8.squeeze(); // toUtf8() reserves three bytes a character
+    }
+    QByteArray secretUtf8;
     qint64 cachedAt = 0;
     qint64 expiresOn = 0;
     qint64 extendedExpiresOn = 0;
