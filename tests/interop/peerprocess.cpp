@@ -22,6 +22,10 @@ Result runProgram(const QString &program, const QStringList &arguments, const QP
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(program, arguments);
     Result result;
+    if (!process.waitForStarted(10000)) {
+        result.err = QStringLiteral("cannot start %1: %2").arg(program, process.errorString()).toUtf8();
+        return result;
+    }
     if (!finished.wait(60000)) {
         process.kill();
         process.waitForFinished();
@@ -64,8 +68,8 @@ QString Peer::missing() const
 {
     const QString program = interpreter();
     if (m_kind == MsalNode) {
-        if (program.isEmpty())
-            return QStringLiteral("node (Node.js >= 20) is not in PATH (or set MSALQT_NODE)");
+        if (program.isEmpty() || !QFileInfo(program).isExecutable())
+            return QStringLiteral("node (Node.js >= 20) is not in PATH (or set MSALQT_NODE): \"%1\"").arg(program);
         if (!QFileInfo::exists(QStringLiteral(MSALQT_INTEROP_DIR "/node_modules/@azure/msal-node/package.json")))
             return QStringLiteral("tests/interop/node_modules is missing: npm ci --prefix tests/interop (scripts/install-deps does it)");
         return {};

@@ -8,8 +8,8 @@
 
 namespace Interop {
 
-// One run of a program to its end. exitCode is -1 when it did not end in time (it is killed
-// then) and -2 when it crashed. json is stdout parsed as one object (empty if it is not).
+// One run of a program to its end. exitCode is -1 when it did not start or did not end in time
+// (it is killed then) and -2 when it crashed. json is stdout parsed as one object (empty if it is not).
 struct Result
 {
     int exitCode = -1;
