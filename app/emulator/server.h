@@ -103,6 +103,11 @@ public:
     // Forgets every browser session, as if all cookies were deleted; consents stay.
     void clearSessions();
 
+    // The environment instance discovery names as preferred_cache, the one clients file tokens
+    // under; it joins the aliases too. Empty (the default) is this server's host:port. The real
+    // cloud answers login.windows.net for login.microsoftonline.com: a name other than the host.
+    void setPreferredCacheEnvironment(const QString &environment);
+
 Q_SIGNALS:
     void requestReceived(const MsalQt::Emulator::RecordedRequest &request);
 

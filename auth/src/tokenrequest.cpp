@@ -301,8 +301,8 @@ void TokenRequestPrivate::store(const TokenResponse &response, const Authenticat
     accessToken.clientId = app->clientId;
     accessToken.realm = realm;
     accessToken.target = result.scopes().join(QLatin1Char(' '));
-    accessToken.scopes = scopeSet(accessToken.target);
-    accessToken.secret = result.accessToken();
+    accessToken.scopes = scopeList(accessToken.target);
+    accessToken.setSecret(result.accessToken());
     accessToken.cachedAt = cachedAt;
     accessToken.expiresOn = result.expiresOn().toSecsSinceEpoch();
     accessToken.extendedExpiresOn = result.extendedExpiresOn().toSecsSinceEpoch();
@@ -318,7 +318,7 @@ void TokenRequestPrivate::store(const TokenResponse &response, const Authenticat
         credential.clientId = app->clientId;
         if (!response.refreshToken.isEmpty()) {
             credential.type = CredentialType::RefreshToken;
-            credential.secret = response.refreshToken;
+            credential.setSecret(response.refreshToken);
             credential.familyId = response.familyId;
             credential.userAssertionHash = userAssertionHash();
             cache->storeRefreshToken(credential);
@@ -327,7 +327,7 @@ void TokenRequestPrivate::store(const TokenResponse &response, const Authenticat
             credential.type = CredentialType::IdToken;
             credential.familyId.clear();
             credential.realm = realm;
-            credential.secret = response.idToken;
+            credential.setSecret(response.idToken);
             cache->storeIdToken(credential);
         }
         AccountEntry entry;
@@ -356,7 +356,7 @@ AuthenticationResult TokenRequestPrivate::resultFromCache(const CredentialEntry 
 {
     const TokenCachePrivate *cache = TokenCachePrivate::get(app->tokenCache);
     AuthenticationResult result;
-    result.setAccessToken(accessToken.secret);
+    result.setAccessToken(accessToken.secret());
     result.setTokenType(accessToken.raw.value(QLatin1String("token_type")).toString(QStringLiteral("Bearer")));
     result.setExpiresOn(QDateTime::fromSecsSinceEpoch(accessToken.expiresOn, QTimeZone::utc()));
     result.setExtendedExpiresOn(QDateTime::fromSecsSinceEpoch(
@@ -371,9 +371,9 @@ AuthenticationResult TokenRequestPrivate::resultFromCache(const CredentialEntry 
         return result;
     if (const CredentialEntry *idToken = cache->findIdToken(environments, accessToken.homeAccountId,
                                                             accessToken.clientId, accessToken.realm)) {
-        result.setIdToken(idToken->secret);
+        result.setIdToken(idToken->secret());
         // Validated when it was received; decoding is enough now.
-        if (const auto jwt = Jwt::decode(idToken->secret.toUtf8(), nullptr))
+        if (const auto jwt = Jwt::decode(idToken->secret().toUtf8(), nullptr))
             result.setIdTokenClaims(jwt->claims);
     }
     if (const AccountEntry *entry = cache->findAccount(environments, accessToken.homeAccountId, accessToken.realm)) {

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <malloc.h>
+
 using namespace MsalQt;
 using namespace MsalQt::Internal;
 
@@ -18,6 +20,9 @@ private Q_SLOTS:
     void silentHit();
     void serialize10k();
     void deserialize10k();
+    void accountLookup_data();
+    void accountLookup();
+    void residentMemory10kAppTokens();
 };
 
 static const QStringList environments{"login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"};
@@ -33,8 +38,8 @@ static void fill(TokenCachePrivate *d, int accounts)
         at.clientId = "client";
         at.realm = "tenant";
         at.target = "User.Read Mail.Read openid profile";
-        at.scopes = scopeSet(at.target);
-        at.secret = QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.access-token-%1").arg(i).repeated(8);
+        at.scopes = scopeList(at.target);
+        at.setSecret(QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.access-token-%1").arg(i).repeated(8));
         at.cachedAt = 1700000000;
         at.expiresOn = 1900000000;
         at.extendedExpiresOn = 1900000000;
@@ -43,12 +48,12 @@ static void fill(TokenCachePrivate *d, int accounts)
         rt.type = CredentialType::RefreshToken;
         rt.realm.clear();
         rt.target.clear();
-        rt.secret = QString("refresh-token-%1").arg(i).repeated(20);
+        rt.setSecret(QString("refresh-token-%1").arg(i).repeated(20));
         d->storeRefreshToken(rt);
         CredentialEntry id = at;
         id.type = CredentialType::IdToken;
         id.target.clear();
-        id.secret = QString("id-token-%1").arg(i).repeated(30);
+        id.setSecret(QString("id-token-%1").arg(i).repeated(30));
         d->storeIdToken(id);
         AccountEntry account;
         account.homeAccountId = home;
@@ -104,6 +109,72 @@ void bench_TokenCache::deserialize10k()
         QVERIFY(cache.deserialize(json));
     }
     QCOMPARE(cache.accounts().size(), 10000);
+}
+
+void bench_TokenCache::accountLookup_data()
+{
+    QTest::addColumn<int>("accounts");
+    QTest::newRow("1 account") << 1;
+    QTest::newRow("10000 accounts") << 10000;
+}
+
+// TokenCache::account(homeAccountId), the public lookup an application makes (issue 13: flat
+// from 1 to 10,000 accounts, under 2 µs).
+void bench_TokenCache::accountLookup()
+{
+    QFETCH(int, accounts);
+    TokenCache cache;
+    fill(TokenCachePrivate::get(&cache), accounts);
+    const QString home = QString("%1.tenant").arg(accounts / 2);
+    Account found;
+    QBENCHMARK {
+        found = cache.account(home);
+    }
+    QCOMPARE(found.homeAccountId(), home);
+}
+
+// Heap bytes in use (glibc): what the cache holds, unlike the resident set, which the heap's
+// reuse of freed memory blurs within one process.
+static qint64 heapBytesInUse()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
+}
+
+// The memory a cache file of 10,000 app tokens (client credentials for 10,000 tenants, one
+// scope each, as a multi-tenant daemon keeps) costs once loaded, the file's bytes freed.
+void bench_TokenCache::residentMemory10kAppTokens()
+{
+    QByteArray json;
+    {
+        TokenCache source;
+        TokenCachePrivate *d = TokenCachePrivate::get(&source);
+        for (int i = 0; i < 10000; ++i) {
+            CredentialEntry at;
+            at.type = CredentialType::AccessToken;
+            at.environment = "login.microsoftonline.com";
+            at.clientId = "6731de76-14a6-49ae-97bc-6eba6914391e";
+            at.realm = QString("%1-0000-4000-8000-000000000000").arg(i, 8, 10, QChar('0'));
+            at.target = "https://graph.microsoft.com/.default";
+            at.scopes = scopeList(at.target);
+            at.setSecret(QString("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.app-token-%1.").arg(i).repeated(16));
+            at.cachedAt = 1700000000;
+            at.expiresOn = 1900000000;
+            at.extendedExpiresOn = 1900000000;
+            d->storeAccessToken(at);
+        }
+        json = source.serialize();
+    }
+    qInfo("cache file: %.1f MB", json.size() / 1e6);
+    auto cache = std::make_unique<TokenCache>();
+    const qint64 before = heapBytesInUse() - json.capacity();
+    QVERIFY(cache->deserialize(json));
+    json.clear();
+    json.squeeze();
+    const qint64 held = heapBytesInUse() - before;
+    qInfo("the loaded cache holds %.1f MB (%.0f bytes a token)", held / 1e6, held / 1e4);
+    QTest::setBenchmarkResult(qreal(held), QTest::BytesAllocated);
+    QCOMPARE(TokenCachePrivate::get(cache.get())->accessTokens.size(), 10000);
 }
 
 QTEST_GUILESS_MAIN(bench_TokenCache)

@@ -88,7 +88,7 @@ void tst_TokenCache::loadsForeignCache()
     TokenCachePrivate *d = TokenCachePrivate::get(&cache);
     const CredentialEntry *at = d->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"});
     QVERIFY(at);
-    QCOMPARE(at->secret, QString("at-secret"));
+    QCOMPARE(at->secret(), QString("at-secret"));
     QCOMPARE(at->expiresOn, qint64(1700003600));
     const CredentialEntry *rt = d->findRefreshToken(publicCloud, "uid1.utid1", "client1");
     QVERIFY(rt);
@@ -107,8 +107,8 @@ void tst_TokenCache::writesSchema()
     at.clientId = "Client";
     at.realm = "utid";
     at.target = "User.Read";
-    at.scopes = scopeSet(at.target);
-    at.secret = "s";
+    at.scopes = scopeList(at.target);
+    at.setSecret("s");
     at.cachedAt = 10;
     at.expiresOn = 20;
     at.extendedExpiresOn = 30;
@@ -251,8 +251,8 @@ static CredentialEntry accessToken(const QString &target, const QString &secret)
     at.clientId = "c";
     at.realm = "t";
     at.target = target;
-    at.scopes = scopeSet(target);
-    at.secret = secret;
+    at.scopes = scopeList(target);
+    at.setSecret(secret);
     at.expiresOn = 100;
     return at;
 }
@@ -266,8 +266,8 @@ void tst_TokenCache::overlappingAccessTokenReplaced()
     d->storeAccessToken(accessToken("b d", "second"));
     QCOMPARE(d->accessTokens.size(), 2); // "a b" overlapped "b d" and went
     QVERIFY(!d->findAccessToken({"e"}, "h.t", "c", "t", {"a"}));
-    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"b"})->secret, QString("second"));
-    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"c"})->secret, QString("other"));
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"b"})->secret(), QString("second"));
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"c"})->secret(), QString("other"));
 }
 
 void tst_TokenCache::rotatedRefreshTokenReplacesOld()
@@ -280,10 +280,10 @@ void tst_TokenCache::rotatedRefreshTokenReplacesOld()
     rt.homeAccountId = "uid1.utid1";
     rt.environment = "login.windows.net";
     rt.clientId = "client1";
-    rt.secret = "rotated";
+    rt.setSecret("rotated");
     d->storeRefreshToken(rt);
     QCOMPARE(d->refreshTokens.size(), 1);
-    QCOMPARE(d->findRefreshToken(publicCloud, "uid1.utid1", "client1")->secret, QString("rotated"));
+    QCOMPARE(d->findRefreshToken(publicCloud, "uid1.utid1", "client1")->secret(), QString("rotated"));
 }
 
 void tst_TokenCache::removeAccount()
@@ -318,8 +318,8 @@ void tst_TokenCache::mergeKeepsBothWriters()
     TokenCache result;
     QVERIFY(result.deserialize(afterSecond));
     TokenCachePrivate *d = TokenCachePrivate::get(&result);
-    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"x"})->secret, QString("from-first"));
-    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"y"})->secret, QString("from-second"));
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"x"})->secret(), QString("from-first"));
+    QCOMPARE(d->findAccessToken({"e"}, "h.t", "c", "t", {"y"})->secret(), QString("from-second"));
     QVERIFY(d->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"}));
     // The second process now also sees what the first wrote.
     QVERIFY(TokenCachePrivate::get(&second)->findAccessToken({"e"}, "h.t", "c", "t", {"x"}));

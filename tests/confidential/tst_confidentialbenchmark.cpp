@@ -64,8 +64,8 @@ void tst_ConfidentialBenchmark::clientTokenCacheHit()
         entry.clientId = clientId;
         entry.realm = QUuid::createUuid().toString(QUuid::WithoutBraces);
         entry.target = QStringLiteral("https://graph.microsoft.com/.default");
-        entry.scopes = Internal::scopeSet(entry.target);
-        entry.secret = QStringLiteral("token-%1").arg(i);
+        entry.scopes = Internal::scopeList(entry.target);
+        entry.setSecret(QStringLiteral("token-%1").arg(i));
         entry.expiresOn = expires;
         cache->storeAccessToken(entry);
         if (i == 500)

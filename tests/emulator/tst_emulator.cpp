@@ -21,6 +21,7 @@ private Q_SLOTS:
     void jwksHasOnlyPublicMembers();
     void instanceDiscovery_data();
     void instanceDiscovery();
+    void instanceDiscoveryPreferredCache();
 
     void deviceCodeFlowThroughForm();
     void deviceCodeSlowDown();
@@ -170,6 +171,25 @@ void TestEmulator::instanceDiscovery()
     QCOMPARE(metadata.value(QLatin1String("preferred_cache")).toString(), hostPort);
     QCOMPARE(metadata.value(QLatin1String("aliases")).toArray(),
              (QJsonArray{hostPort, QStringLiteral("localhost:%1").arg(m_server.port())}));
+}
+
+void TestEmulator::instanceDiscoveryPreferredCache()
+{
+    // Another environment to file tokens under, as the cloud names login.windows.net for
+    // login.microsoftonline.com; it joins the aliases.
+    m_server.setPreferredCacheEnvironment(QStringLiteral("127.0.0.1"));
+    QUrl u = url(QStringLiteral("/common/discovery/instance"));
+    const QString authorize = m_server.baseUrl().toString() + QStringLiteral("/common/oauth2/v2.0/authorize");
+    u.setQuery(QStringLiteral("api-version=1.1&authorization_endpoint=") + QString::fromLatin1(QUrl::toPercentEncoding(authorize)));
+    const HttpResult r = m_http.get(u);
+    m_server.setPreferredCacheEnvironment(QString());
+    QCOMPARE(r.status, 200);
+    const QJsonObject metadata = r.json().value(QLatin1String("metadata")).toArray().first().toObject();
+    const QString hostPort = QStringLiteral("127.0.0.1:%1").arg(m_server.port());
+    QCOMPARE(metadata.value(QLatin1String("preferred_network")).toString(), hostPort);
+    QCOMPARE(metadata.value(QLatin1String("preferred_cache")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(metadata.value(QLatin1String("aliases")).toArray(),
+             (QJsonArray{hostPort, QStringLiteral("localhost:%1").arg(m_server.port()), QStringLiteral("127.0.0.1")}));
 }
 
 void TestEmulator::deviceCodeFlowThroughForm()

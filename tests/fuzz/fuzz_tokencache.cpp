@@ -23,22 +23,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     TokenCachePrivate *d = TokenCachePrivate::get(&cache);
 
-    // Every entry that was kept can be found through the indexes a flow uses.
+    // Every entry that was kept can be found through the indexes a flow uses, by its fields;
+    // an access token of another auth scheme (proof of possession) never is.
     for (const CredentialEntry &entry : std::as_const(d->accessTokens)) {
-        if (entry.userAssertionHash.isEmpty()) {
+        const QSet<QString> scopes(entry.scopes.cbegin(), entry.scopes.cend());
+        if (!entry.bearer) {
+            FUZZ_CHECK(!d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm,
+                                           scopes)
+                       || d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm,
+                                             scopes)->bearer);
+        } else if (entry.userAssertionHash.isEmpty()) {
             FUZZ_CHECK(d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId,
-                                          entry.realm, entry.scopes));
+                                          entry.realm, scopes));
         } else {
             FUZZ_CHECK(d->findAccessTokenForAssertion({entry.environment}, entry.clientId, entry.realm,
-                                                      entry.scopes, entry.userAssertionHash));
+                                                      scopes, entry.userAssertionHash));
         }
     }
     for (const CredentialEntry &entry : std::as_const(d->refreshTokens))
         FUZZ_CHECK(d->findRefreshToken({entry.environment}, entry.homeAccountId, entry.clientId));
     for (const AccountEntry &entry : std::as_const(d->accounts))
-        (void)d->findAccount({entry.environment}, entry.homeAccountId, entry.realm);
+        FUZZ_CHECK(d->findAccount({entry.environment}, entry.homeAccountId, entry.realm));
     for (const CredentialEntry &entry : std::as_const(d->idTokens))
-        (void)d->findIdToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm);
+        FUZZ_CHECK(d->findIdToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm));
 
     // What is written back reads again, and is then stable.
     const QByteArray saved = cache.serialize();

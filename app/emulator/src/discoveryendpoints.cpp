@@ -88,10 +88,14 @@ HttpResponse DiscoveryEndpoints::instance(const HttpRequest &request) const
 
     const QString hp = hostPort(base);
     const QString localhost = QStringLiteral("localhost:") + QString::number(base.port());
+    const QString preferredCache = m_services.preferredCache.isEmpty() ? hp : m_services.preferredCache;
+    QJsonArray aliases{hp, localhost};
+    if (preferredCache != hp && preferredCache != localhost)
+        aliases.append(preferredCache);
     const QJsonObject metadata{
         {QStringLiteral("preferred_network"), hp},
-        {QStringLiteral("preferred_cache"), hp},
-        {QStringLiteral("aliases"), QJsonArray{hp, localhost}},
+        {QStringLiteral("preferred_cache"), preferredCache},
+        {QStringLiteral("aliases"), aliases},
     };
     QString version = request.queryValue(QStringLiteral("api-version"));
     if (version.isEmpty())

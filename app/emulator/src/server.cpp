@@ -256,6 +256,11 @@ void Server::setAuthorizationResponseIssuer(bool enabled)
     m_services->authorization.responseIssuer = enabled;
 }
 
+void Server::setPreferredCacheEnvironment(const QString &environment)
+{
+    m_services->preferredCache = environment.toLower();
+}
+
 void Server::setAuthorizationCodeLifetime(int seconds)
 {
     m_services->authorization.codeLifetimeSeconds = qMax(0, seconds);

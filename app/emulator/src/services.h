@@ -35,6 +35,8 @@ struct Services {
     // Conditional Access authentication context Graph demands (Server::setGraphAuthenticationContext);
     // empty: none.
     QString graphAuthContext;
+    // Instance discovery's preferred_cache (Server::setPreferredCacheEnvironment); empty: host:port.
+    QString preferredCache;
 
     // "{base}/{tenant}/v2.0": the issuer of tokens issued in a tenant.
     QString issuerFor(const QString &tenantId) const

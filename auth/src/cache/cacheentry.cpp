@@ -3,6 +3,8 @@
 #include "boundednumber_p.h"
 
 #include <QCryptographicHash>
+
+#include <algorithm>
 #include <QStringList>
 
 namespace MsalQt::Internal {
@@ -47,12 +49,43 @@ QString userAssertionHash(const QString &assertion)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+QStringList scopeList(const QString &scopes)
+{
+    QStringList list = scopes.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    list.squeeze();
+    return list;
+}
+
 QSet<QString> scopeSet(const QString &scopes)
 {
-    QSet<QString> set;
-    for (const QString &scope : scopes.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        set.insert(scope.toLower());
-    return set;
+    const QStringList list = scopeList(scopes);
+    return QSet<QString>(list.cbegin(), list.cend());
+}
+
+bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted)
+{
+    for (const QString &scope : wanted) {
+        if (!std::binary_search(scopes.cbegin(), scopes.cend(), scope))
+            return false;
+    }
+    return true;
+}
+
+static bool isOpenIdScope(const QString &scope)
+{
+    return scope == QLatin1String("openid") || scope == QLatin1String("profile") || scope == QLatin1String("email")
+        || scope == QLatin1String("offline_access");
+}
+
+bool resourceScopesOverlap(const QStringList &a, const QStringList &b)
+{
+    for (const QString &scope : a) {
+        if (!isOpenIdScope(scope) && std::binary_search(b.cbegin(), b.cend(), scope))
+            return true;
+    }
+    return false;
 }
 
 QString CredentialEntry::key() const
@@ -80,42 +113,64 @@ static bool readTime(const QJsonObject &json, const char *name, qint64 *out)
     return seconds.has_value();
 }
 
-static void writeTime(QJsonObject *json, const char *name, qint64 value)
+// A field of a changed entry is written only when its value changed, so that what another
+// library wrote (its JSON types, a null, its own spelling of a time) survives our update.
+static void setText(QJsonObject *json, const char *name, const QString &value, bool keepWhenEmpty = true)
 {
-    if (value > 0)
-        json->insert(QLatin1String(name), QString::number(value));
-    else
-        json->remove(QLatin1String(name));
+    const QLatin1String key(name);
+    const QJsonValue old = json->value(key);
+    if (value.isEmpty() && !keepWhenEmpty) {
+        if (old.isString() && !old.toString().isEmpty())
+            json->remove(key);
+        return;
+    }
+    if (old.isUndefined() || old.toString() != value)
+        json->insert(key, value);
+}
+
+static void setTime(QJsonObject *json, const char *name, qint64 value)
+{
+    const QLatin1String key(name);
+    const QJsonValue old = json->value(key);
+    if (value <= 0) {
+        json->remove(key);
+        return;
+    }
+    const bool same = old.isDouble() ? old.toDouble() == double(value) : old.toString() == QString::number(value);
+    if (old.isUndefined() || !same)
+        json->insert(key, QString::number(value)); // the schema's type: a string of epoch seconds
 }
 
 QJsonObject CredentialEntry::toJson() const
 {
     QJsonObject json = raw;
-    const auto set = [&json](const char *name, const QString &value, bool always = true) {
-        if (always || !value.isEmpty())
-            json.insert(QLatin1String(name), value);
-        else
-            json.remove(QLatin1String(name));
-    };
-    set("credential_type", credentialTypeName(type));
-    set("home_account_id", homeAccountId);
-    set("environment", environment);
-    set("client_id", clientId);
-    set("secret", secret);
+    if (!changed) {
+        json.insert(QLatin1String("secret"), secret()); // kept once, in `secret`
+        return json;
+    }
+    if (json.value(QLatin1String("credential_type")).toString().compare(credentialTypeName(type), Qt::CaseInsensitive) != 0)
+        json.insert(QLatin1String("credential_type"), credentialTypeName(type));
+    setText(&json, "home_account_id", homeAccountId);
+    setText(&json, "environment", environment);
+    setText(&json, "client_id", clientId);
+    setText(&json, "secret", secret());
     if (type != CredentialType::RefreshToken)
-        set("realm", realm);
+        setText(&json, "realm", realm);
     if (type == CredentialType::AccessToken) {
-        set("target", target);
-        set("token_type", raw.value(QLatin1String("token_type")).toString(QStringLiteral("Bearer")));
-        writeTime(&json, "cached_at", cachedAt);
-        writeTime(&json, "expires_on", expiresOn);
-        writeTime(&json, "extended_expires_on", extendedExpiresOn);
-        writeTime(&json, "refresh_on", refreshOn);
+        setText(&json, "target", target);
+        if (!json.contains(QLatin1String("token_type")))
+            json.insert(QLatin1String("token_type"), QStringLiteral("Bearer"));
+        setTime(&json, "cached_at", cachedAt);
+        setTime(&json, "expires_on", expiresOn);
+        setTime(&json, "extended_expires_on", extendedExpiresOn);
+        setTime(&json, "refresh_on", refreshOn);
     }
     if (type == CredentialType::RefreshToken)
-        set("family_id", familyId, false);
-    if (type != CredentialType::IdToken)
-        set("user_assertion_hash", userAssertionHash, false);
+        setText(&json, "family_id", familyId, false);
+    if (type != CredentialType::IdToken) {
+        const bool nodeSpelling = json.contains(QLatin1String("userAssertionHash"));
+        setText(&json, nodeSpelling ? "userAssertionHash" : "user_assertion_hash", userAssertionHash, false);
+    }
     return json;
 }
 
@@ -129,16 +184,31 @@ bool CredentialEntry::fromJson(CredentialType type, const QJsonObject &json, Cre
     entry->familyId = text("family_id");
     entry->realm = text("realm");
     entry->target = text("target");
-    entry->scopes = scopeSet(entry->target);
-    entry->secret = text("secret");
+    entry->scopes = scopeList(entry->target);
+    entry->setSecret(text("secret"));
     const bool timesValid = readTime(json, "cached_at", &entry->cachedAt)
         && readTime(json, "expires_on", &entry->expiresOn)
         && readTime(json, "extended_expires_on", &entry->extendedExpiresOn)
         && readTime(json, "refresh_on", &entry->refreshOn);
     entry->userAssertionHash = text("user_assertion_hash");
-    entry->raw = json;
+    if (entry->userAssertionHash.isEmpty())
+        entry->userAssertionHash = text("userAssertionHash"); // msal-node's name
+    const QString tokenType = text("token_type");
+    const QString credentialType = text("credential_type");
+    entry->bearer = type == CredentialType::AccessToken
+        && (credentialType.isEmpty() || credentialType.compare(QLatin1String("AccessToken"), Qt::CaseInsensitive) == 0)
+        && (tokenType.isEmpty() || tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) == 0)
+        && !json.contains(QLatin1String("key_id"));
+    entry->changed = false;
+    // The largest field is held once, in `secret`. A copy without it, since removing a member
+    // leaves its bytes in the parsed object's buffer.
+    entry->raw = QJsonObject();
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (it.key() != QLatin1String("secret"))
+            entry->raw.insert(it.key(), it.value());
+    }
     // Without these an entry can never be found or used; skip it rather than fail the cache.
-    if (!timesValid || entry->secret.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
+    if (!timesValid || entry->secretUtf8.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
         return false;
     return type != CredentialType::AccessToken || entry->expiresOn > 0;
 }
@@ -151,15 +221,17 @@ QString AccountEntry::key() const
 
 QJsonObject AccountEntry::toJson() const
 {
-    QJsonObject json = raw;
-    json.insert(QLatin1String("home_account_id"), homeAccountId);
-    json.insert(QLatin1String("environment"), environment);
-    json.insert(QLatin1String("realm"), realm);
-    json.insert(QLatin1String("local_account_id"), localAccountId);
-    json.insert(QLatin1String("username"), username);
-    json.insert(QLatin1String("authority_type"), authorityType);
+    if (!changed)
+        return raw;
+    QJsonObject json = raw; // client_info, tenantProfiles and whatever else a neighbour keeps
+    setText(&json, "home_account_id", homeAccountId);
+    setText(&json, "environment", environment);
+    setText(&json, "realm", realm);
+    setText(&json, "local_account_id", localAccountId);
+    setText(&json, "username", username);
+    setText(&json, "authority_type", authorityType);
     if (!name.isEmpty())
-        json.insert(QLatin1String("name"), name);
+        setText(&json, "name", name);
     return json;
 }
 
@@ -173,6 +245,7 @@ bool AccountEntry::fromJson(const QJsonObject &json, AccountEntry *entry)
     entry->username = text("username");
     entry->name = text("name");
     entry->authorityType = text("authority_type");
+    entry->changed = false;
     entry->raw = json;
     return !entry->homeAccountId.isEmpty() && !entry->environment.isEmpty();
 }

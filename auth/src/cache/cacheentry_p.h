@@ -5,6 +5,7 @@
 #include <QHashFunctions>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringList>
 #include <QString>
 
 namespace MsalQt::Internal {
@@ -41,7 +42,10 @@ inline size_t qHash(const Partition &key, size_t seed = 0)
 
 // One AccessToken, RefreshToken or IdToken entry. `raw` holds the entry exactly as stored,
 // fields of other MSAL libraries included, so that a round trip loses nothing; the typed members
-// are parsed from it once, for lookups.
+// are parsed from it once, for lookups. An entry read and never changed (`changed` false) is
+// written back as `raw`, with the same fields and the same JSON types: another library may look
+// its entries up by exact equality (MSAL Python finds app tokens by `home_account_id: null`). A
+// changed one is `raw` with only the fields whose values changed replaced.
 struct CredentialEntry
 {
     CredentialType type = CredentialType::AccessToken;
@@ -51,15 +55,28 @@ struct CredentialEntry
     QString familyId;
     QString realm;
     QString target;          // space-separated scopes, as granted
-    QSet<QString> scopes;    // the target, lowercased, for subset tests
-    QString secret;
+    QStringList scopes;      // the target, lowercased, sorted, each once (scopeList())
+    // The token itself, held as UTF-8 (tokens are ASCII): half the memory of a QString.
+    QString secret() const { return QString::fromUtf8(secretUtf8); }
+    void setSecret(const QString &secret)
+    {
+        secretUtf8 = secret.toUtf8();
+        secretUtf8.squeeze(); // toUtf8() reserves three bytes a character
+    }
+    QByteArray secretUtf8;
     qint64 cachedAt = 0;
     qint64 expiresOn = 0;
     qint64 extendedExpiresOn = 0;
     qint64 refreshOn = 0;
     // MSAL's user_assertion_hash: base64url SHA-256 of the user token an on-behalf-of request
-    // exchanged (as MSAL.NET computes it); empty for every other flow.
+    // exchanged (as MSAL.NET computes it); empty for every other flow. msal-node names the field
+    // userAssertionHash, with the same value: both are read, and an entry keeps its own name.
     QString userAssertionHash;
+    // Whether an access token may answer a Bearer request: credential_type AccessToken, and a
+    // token_type of Bearer (or none). Proof-of-possession (token_type pop, with a key_id), SSH
+    // certificates and AccessToken_With_AuthScheme entries are kept, never served nor replaced.
+    bool bearer = true;
+    bool changed = true; // false for an entry as read from storage
     QJsonObject raw;
 
     QString key() const;
@@ -77,6 +94,7 @@ struct AccountEntry
     QString username;
     QString name;
     QString authorityType; // "MSSTS" for the Microsoft identity platform, "Generic" otherwise
+    bool changed = true; // as for CredentialEntry: an unchanged account is written back as read
     QJsonObject raw;
 
     QString key() const;
@@ -92,6 +110,16 @@ MSALQT_AUTH_EXPORT Partition partitionKey(const QString &homeAccountId, const QS
                                          const QString &userAssertionHash = {});
 // The user_assertion_hash of an on-behalf-of request's incoming token.
 MSALQT_AUTH_EXPORT QString userAssertionHash(const QString &assertion);
+// A target's scopes, lowercased, sorted, each once: a few strings in a list, where a QSet's
+// smallest table costs about a kilobyte per cached token.
+MSALQT_AUTH_EXPORT QStringList scopeList(const QString &scopes);
+// The scopes a request asks for, lowercased, for containsScopes().
 MSALQT_AUTH_EXPORT QSet<QString> scopeSet(const QString &scopes);
+// Whether the sorted `scopes` hold every one of `wanted`.
+MSALQT_AUTH_EXPORT bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted);
+// Whether two access tokens overlap: a scope in common other than the OpenID Connect scopes
+// (openid, profile, email, offline_access), which the platform adds to every answer; MSAL leaves
+// them out before comparing too.
+MSALQT_AUTH_EXPORT bool resourceScopesOverlap(const QStringList &a, const QStringList &b);
 
 } // namespace MsalQt::Internal

@@ -4,7 +4,11 @@
 #include "tokencache_p.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+
+#include <cmath>
 
 namespace MsalQt {
 
@@ -19,6 +23,20 @@ static const QLatin1String appMetadataSection("AppMetadata");
 static QString accountIndexKey(const QString &homeAccountId, const QString &environment)
 {
     return (homeAccountId + QLatin1Char('|') + environment).toLower();
+}
+
+// Entries are found by their fields, never by a key rebuilt from them: other libraries build
+// their keys differently (msal-node appends an empty auth-scheme part: "…-idtoken-<client>-<realm>--").
+static QString idTokenIndexKey(const QString &homeAccountId, const QString &environment, const QString &clientId,
+                               const QString &realm)
+{
+    return QStringList{homeAccountId, environment, clientId, realm}.join(QLatin1Char('|')).toLower();
+}
+
+static void addKey(QList<QString> &bucket, const QString &key)
+{
+    if (!bucket.contains(key))
+        bucket.append(key);
 }
 
 QHash<QString, CredentialEntry> &TokenCachePrivate::section(CredentialType type)
@@ -37,13 +55,15 @@ QHash<QString, CredentialEntry> &TokenCachePrivate::section(CredentialType type)
 void TokenCachePrivate::index(const QString &key, const CredentialEntry &entry)
 {
     if (entry.type == CredentialType::AccessToken)
-        m_accessTokensByPartition[entry.partition()].insert(key);
+        addKey(m_accessTokensByPartition[entry.partition()], key);
     else if (entry.type == CredentialType::RefreshToken)
-        m_refreshTokensByAccount[accountIndexKey(entry.homeAccountId, entry.environment)].insert(key);
-    if (!entry.userAssertionHash.isEmpty()) {
+        addKey(m_refreshTokensByAccount[accountIndexKey(entry.homeAccountId, entry.environment)], key);
+    else
+        addKey(m_idTokensByFields[idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm)], key);
+    if (entry.type != CredentialType::IdToken && !entry.userAssertionHash.isEmpty()) {
         auto &byAssertion = entry.type == CredentialType::AccessToken ? m_accessTokensByAssertion
                                                                       : m_refreshTokensByAssertion;
-        byAssertion[entry.userAssertionHash].insert(key);
+        addKey(byAssertion[entry.userAssertionHash], key);
     }
 }
 
@@ -53,7 +73,7 @@ void TokenCachePrivate::unindex(const QString &key, const CredentialEntry &entry
         auto it = index.find(bucket);
         if (it == index.end())
             return;
-        it->remove(key);
+        it->removeOne(key);
         if (it->isEmpty())
             index.erase(it);
     };
@@ -61,7 +81,9 @@ void TokenCachePrivate::unindex(const QString &key, const CredentialEntry &entry
         drop(m_accessTokensByPartition, entry.partition(), key);
     else if (entry.type == CredentialType::RefreshToken)
         drop(m_refreshTokensByAccount, accountIndexKey(entry.homeAccountId, entry.environment), key);
-    if (!entry.userAssertionHash.isEmpty()) {
+    else
+        drop(m_idTokensByFields, idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm), key);
+    if (entry.type != CredentialType::IdToken && !entry.userAssertionHash.isEmpty()) {
         if (entry.type == CredentialType::AccessToken)
             drop(m_accessTokensByAssertion, entry.userAssertionHash, key);
         else
@@ -73,15 +95,20 @@ void TokenCachePrivate::reindex()
 {
     m_accessTokensByPartition.clear();
     m_refreshTokensByAccount.clear();
+    m_idTokensByFields.clear();
     m_accountsByHome.clear();
     m_accessTokensByAssertion.clear();
     m_refreshTokensByAssertion.clear();
+    m_accountListValid = false;
+    ++m_accountGeneration;
     for (auto it = accessTokens.cbegin(); it != accessTokens.cend(); ++it)
         index(it.key(), *it);
     for (auto it = refreshTokens.cbegin(); it != refreshTokens.cend(); ++it)
         index(it.key(), *it);
+    for (auto it = idTokens.cbegin(); it != idTokens.cend(); ++it)
+        index(it.key(), *it);
     for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
-        m_accountsByHome[it->homeAccountId.toLower()].insert(it.key());
+        addKey(m_accountsByHome[it->homeAccountId.toLower()], it.key());
 }
 
 const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &environments,
@@ -96,7 +123,7 @@ const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &env
             continue;
         for (const QString &key : *bucket) {
             const auto entry = accessTokens.constFind(key);
-            if (entry != accessTokens.cend() && entry->scopes.contains(scopes))
+            if (entry != accessTokens.cend() && entry->bearer && containsScopes(entry->scopes, scopes))
                 return &*entry;
         }
     }
@@ -125,10 +152,14 @@ const CredentialEntry *TokenCachePrivate::findIdToken(const QStringList &environ
                                                       const QString &realm) const
 {
     for (const QString &environment : environments) {
-        const auto entry = idTokens.constFind(
-            credentialKey(homeAccountId, environment, CredentialType::IdToken, clientId, realm, {}));
-        if (entry != idTokens.cend())
-            return &*entry;
+        const auto bucket = m_idTokensByFields.constFind(idTokenIndexKey(homeAccountId, environment, clientId, realm));
+        if (bucket == m_idTokensByFields.cend())
+            continue;
+        for (const QString &key : *bucket) {
+            const auto entry = idTokens.constFind(key);
+            if (entry != idTokens.cend())
+                return &*entry;
+        }
     }
     return nullptr;
 }
@@ -136,14 +167,16 @@ const CredentialEntry *TokenCachePrivate::findIdToken(const QStringList &environ
 const AccountEntry *TokenCachePrivate::findAccount(const QStringList &environments, const QString &homeAccountId,
                                                    const QString &realm) const
 {
+    const auto bucket = m_accountsByHome.constFind(homeAccountId.toLower());
+    if (bucket == m_accountsByHome.cend())
+        return nullptr;
     for (const QString &environment : environments) {
-        AccountEntry probe;
-        probe.homeAccountId = homeAccountId;
-        probe.environment = environment;
-        probe.realm = realm;
-        const auto entry = accounts.constFind(probe.key());
-        if (entry != accounts.cend())
-            return &*entry;
+        for (const QString &key : *bucket) {
+            const auto entry = accounts.constFind(key);
+            if (entry != accounts.cend() && entry->environment.compare(environment, Qt::CaseInsensitive) == 0
+                && entry->realm.compare(realm, Qt::CaseInsensitive) == 0)
+                return &*entry;
+        }
     }
     return nullptr;
 }
@@ -162,7 +195,7 @@ const CredentialEntry *TokenCachePrivate::findAccessTokenForAssertion(const QStr
         if (entry == accessTokens.cend() || entry->userAssertionHash != userAssertionHash
             || entry->clientId.compare(clientId, Qt::CaseInsensitive) != 0
             || (!realm.isEmpty() && entry->realm.compare(realm, Qt::CaseInsensitive) != 0)
-            || !entry->scopes.contains(scopes))
+            || !containsScopes(entry->scopes, scopes))
             continue;
         for (const QString &environment : environments) {
             if (entry->environment.compare(environment, Qt::CaseInsensitive) == 0)
@@ -197,50 +230,103 @@ void TokenCachePrivate::markChanged(const QString &sectionName, const QString &k
     m_changed.insert(sectionName + QLatin1Char('\n') + key);
 }
 
+// Stores `entry` where `oldKey` was, if it was anywhere: the entry it replaces keeps its key and
+// every field we do not write, so the library that wrote it still finds it by its own key.
+void TokenCachePrivate::putCredential(CredentialEntry entry, const QString &oldKey)
+{
+    auto &entries = section(entry.type);
+    QString key = entry.key();
+    if (!oldKey.isEmpty()) {
+        const auto old = entries.constFind(oldKey);
+        if (old != entries.cend()) {
+            key = oldKey;
+            entry.raw = old->raw;
+        }
+    }
+    const auto existing = entries.constFind(key);
+    if (existing != entries.cend()) {
+        if (entry.raw.isEmpty())
+            entry.raw = existing->raw;
+        unindex(key, *existing);
+    }
+    entry.changed = true;
+    const auto inserted = entries.insert(key, entry);
+    index(key, *inserted);
+    markChanged(credentialTypeName(entry.type), key);
+}
+
 void TokenCachePrivate::storeAccessToken(const CredentialEntry &entry)
 {
+    // The one with the same scopes is replaced in place; others whose resource scopes overlap go,
+    // so that no stale duplicate answers a later lookup. Tokens of another type (proof of
+    // possession) are not ours to replace.
+    QString reuse;
     const auto bucket = m_accessTokensByPartition.constFind(entry.partition());
     if (bucket != m_accessTokensByPartition.cend()) {
-        const QSet<QString> keys = *bucket;
+        const QList<QString> keys = *bucket;
         for (const QString &key : keys) {
-            if (key != entry.key() && accessTokens.value(key).scopes.intersects(entry.scopes))
+            const auto old = accessTokens.constFind(key);
+            if (old == accessTokens.cend() || !old->bearer)
+                continue;
+            if (old->scopes == entry.scopes && reuse.isEmpty())
+                reuse = key;
+            else if (old->scopes == entry.scopes || resourceScopesOverlap(old->scopes, entry.scopes))
                 removeCredential(CredentialType::AccessToken, key);
         }
     }
-    const QString key = entry.key();
-    if (accessTokens.contains(key))
-        unindex(key, accessTokens.value(key));
-    accessTokens.insert(key, entry);
-    index(key, entry);
-    markChanged(accessTokenSection, key);
+    putCredential(entry, reuse);
 }
 
 void TokenCachePrivate::storeRefreshToken(const CredentialEntry &entry)
 {
     // One refresh token per account and client: a rotated one replaces the old, whatever its key.
-    const QList<QString> old = m_refreshTokensByAccount.value(accountIndexKey(entry.homeAccountId, entry.environment)).values();
+    QString reuse;
+    const QList<QString> old = m_refreshTokensByAccount.value(accountIndexKey(entry.homeAccountId, entry.environment));
     for (const QString &key : old) {
-        if (refreshTokens.value(key).clientId.compare(entry.clientId, Qt::CaseInsensitive) == 0)
+        const auto candidate = refreshTokens.constFind(key);
+        if (candidate == refreshTokens.cend() || candidate->clientId.compare(entry.clientId, Qt::CaseInsensitive) != 0
+            || candidate->userAssertionHash != entry.userAssertionHash)
+            continue;
+        if (reuse.isEmpty())
+            reuse = key;
+        else
             removeCredential(CredentialType::RefreshToken, key);
     }
-    const QString key = entry.key();
-    refreshTokens.insert(key, entry);
-    index(key, entry);
-    markChanged(refreshTokenSection, key);
+    putCredential(entry, reuse);
 }
 
 void TokenCachePrivate::storeIdToken(const CredentialEntry &entry)
 {
-    const QString key = entry.key();
-    idTokens.insert(key, entry);
-    markChanged(idTokenSection, key);
+    // One ID token per account, client and tenant: a neighbour's is replaced, not joined.
+    QString reuse;
+    const QList<QString> old = m_idTokensByFields
+                                   .value(idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm));
+    for (const QString &key : old) {
+        if (reuse.isEmpty())
+            reuse = key;
+        else
+            removeCredential(CredentialType::IdToken, key);
+    }
+    putCredential(entry, reuse);
 }
 
-void TokenCachePrivate::storeAccount(const AccountEntry &entry)
+void TokenCachePrivate::storeAccount(AccountEntry entry)
 {
-    const QString key = entry.key();
+    QString key = entry.key();
+    for (const QString &candidate : m_accountsByHome.value(entry.homeAccountId.toLower())) {
+        const auto old = accounts.constFind(candidate);
+        if (old != accounts.cend() && old->environment.compare(entry.environment, Qt::CaseInsensitive) == 0
+            && old->realm.compare(entry.realm, Qt::CaseInsensitive) == 0) {
+            key = candidate;
+            entry.raw = old->raw; // client_info, tenantProfiles, …
+            break;
+        }
+    }
+    entry.changed = true;
     accounts.insert(key, entry);
-    m_accountsByHome[entry.homeAccountId.toLower()].insert(key);
+    addKey(m_accountsByHome[entry.homeAccountId.toLower()], key);
+    m_accountListValid = false;
+    ++m_accountGeneration;
     markChanged(accountSection, key);
 }
 
@@ -272,13 +358,15 @@ void TokenCachePrivate::removeCredential(CredentialType type, const QString &key
 bool TokenCachePrivate::removeAccount(const QString &homeAccountId, const QString &environment)
 {
     bool found = false;
-    const QSet<QString> keys = m_accountsByHome.value(homeAccountId.toLower());
+    const QList<QString> keys = m_accountsByHome.value(homeAccountId.toLower());
     for (const QString &key : keys) {
         const AccountEntry entry = accounts.value(key);
         if (!environment.isEmpty() && entry.environment.compare(environment, Qt::CaseInsensitive) != 0)
             continue;
         accounts.remove(key);
-        m_accountsByHome[homeAccountId.toLower()].remove(key);
+        m_accountsByHome[homeAccountId.toLower()].removeOne(key);
+        m_accountListValid = false;
+        ++m_accountGeneration;
         markChanged(accountSection, key);
         found = true;
     }
@@ -361,30 +449,123 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
     return true;
 }
 
+// A JSON string literal: the escapes JSON requires, everything else as UTF-8.
+static void appendJsonString(QByteArray *out, const QString &text)
+{
+    out->append('"');
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out->append('\\').append(c);
+        } else if (u < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out->append("\\u00").append(hex[u >> 4]).append(hex[u & 0xf]);
+        } else {
+            out->append(c);
+        }
+    }
+    out->append('"');
+}
+
+// A cache entry is a flat object of strings, numbers and the odd null; nested values (an
+// account's tenantProfiles) go through QJsonDocument. Numbers as QJsonDocument writes them.
+static void appendJsonObject(QByteArray *out, const QJsonObject &object)
+{
+    out->append('{');
+    bool first = true;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!first)
+            out->append(',');
+        first = false;
+        appendJsonString(out, it.key());
+        out->append(':');
+        const QJsonValue value = it.value();
+        switch (value.type()) {
+        case QJsonValue::String:
+            appendJsonString(out, value.toString());
+            break;
+        case QJsonValue::Double: {
+            const double d = value.toDouble();
+            if (std::abs(d) < 9007199254740992.0 && d == double(qint64(d)))
+                out->append(QByteArray::number(qint64(d)));
+            else
+                out->append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+            break;
+        }
+        case QJsonValue::Bool:
+            out->append(value.toBool() ? "true" : "false");
+            break;
+        case QJsonValue::Object:
+            out->append(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+            break;
+        case QJsonValue::Array:
+            out->append(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+            break;
+        default:
+            out->append("null");
+            break;
+        }
+    }
+    out->append('}');
+}
+
+// Each section is written member by member, in key order: building one QJsonObject of 40,000
+// members inserts each into a sorted array (quadratic), which took seconds at 10,000 accounts.
+template<typename Entries, typename ToJson>
+static void appendSection(QByteArray *out, const QString &name, const Entries &entries, ToJson toJson)
+{
+    appendJsonString(out, name);
+    out->append(":{");
+    QStringList keys = entries.keys();
+    std::sort(keys.begin(), keys.end());
+    bool first = true;
+    for (const QString &key : std::as_const(keys)) {
+        if (!first)
+            out->append(',');
+        first = false;
+        appendJsonString(out, key);
+        out->append(':');
+        appendJsonObject(out, toJson(*entries.constFind(key)));
+    }
+    out->append('}');
+}
+
 QByteArray TokenCachePrivate::save() const
 {
-    QJsonObject root = otherSections;
-    const auto writeCredentials = [&root](const QLatin1String &name, const QHash<QString, CredentialEntry> &entries) {
-        QJsonObject section;
-        for (auto it = entries.cbegin(); it != entries.cend(); ++it)
-            section.insert(it.key(), it->toJson());
-        root.insert(name, section);
-    };
-    writeCredentials(accessTokenSection, accessTokens);
-    writeCredentials(refreshTokenSection, refreshTokens);
-    writeCredentials(idTokenSection, idTokens);
-    QJsonObject accountObject;
-    for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
-        accountObject.insert(it.key(), it->toJson());
-    root.insert(accountSection, accountObject);
-    QJsonObject metadata;
-    for (auto it = appMetadata.cbegin(); it != appMetadata.cend(); ++it)
-        metadata.insert(it.key(), *it);
-    root.insert(appMetadataSection, metadata);
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    QByteArray out;
+    out.reserve(1024 + (accessTokens.size() + refreshTokens.size() + idTokens.size() + accounts.size()) * 512);
+    out.append('{');
+    const auto credentialJson = [](const CredentialEntry &entry) { return entry.toJson(); };
+    appendSection(&out, accessTokenSection, accessTokens, credentialJson);
+    out.append(',');
+    appendSection(&out, refreshTokenSection, refreshTokens, credentialJson);
+    out.append(',');
+    appendSection(&out, idTokenSection, idTokens, credentialJson);
+    out.append(',');
+    appendSection(&out, accountSection, accounts, [](const AccountEntry &entry) { return entry.toJson(); });
+    out.append(',');
+    appendSection(&out, appMetadataSection, appMetadata, [](const QJsonObject &entry) { return entry; });
+    // Other libraries' sections, verbatim (any JSON value).
+    for (auto it = otherSections.begin(); it != otherSections.end(); ++it) {
+        out.append(',');
+        appendJsonString(&out, it.key());
+        out.append(':');
+        const QByteArray wrapped = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
+        out.append(wrapped.constData() + 1, wrapped.size() - 2); // [value] without the brackets
+    }
+    out.append('}');
+    return out;
 }
 
 QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored)
+{
+    adoptStored(stored);
+    m_changed.clear(); // written now
+    return save();
+}
+
+void TokenCachePrivate::adoptStored(const QByteArray &stored)
 {
     TokenCache scratch;
     TokenCachePrivate *fresh = scratch.d_func();
@@ -421,9 +602,7 @@ QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored)
     accounts = std::move(fresh->accounts);
     appMetadata = std::move(fresh->appMetadata);
     otherSections = fresh->otherSections;
-    m_changed.clear();
-    reindex();
-    return save();
+    reindex(); // what this process changed stays marked until it is saved
 }
 
 void TokenCachePrivate::clearAll()
@@ -474,32 +653,63 @@ static Account toAccount(const AccountEntry &entry)
     return account;
 }
 
+// An account signed in to several tenants (guest access) has an entry per tenant; its home
+// tenant's entry represents it.
+static bool isHomeEntry(const AccountEntry &entry)
+{
+    return entry.homeAccountId.endsWith(QLatin1Char('.') + entry.realm, Qt::CaseInsensitive);
+}
+
+const QList<Account> &TokenCachePrivate::accountList() const
+{
+    if (m_accountListValid)
+        return m_accountList;
+    // One account per home account and environment.
+    QHash<QString, const AccountEntry *> unique;
+    unique.reserve(accounts.size());
+    for (const AccountEntry &entry : accounts) {
+        const QString id = accountIndexKey(entry.homeAccountId, entry.environment);
+        const auto it = unique.find(id);
+        if (it == unique.end())
+            unique.insert(id, &entry);
+        else if (isHomeEntry(entry))
+            *it = &entry;
+    }
+    m_accountList.clear();
+    m_accountList.reserve(unique.size());
+    for (const AccountEntry *entry : std::as_const(unique))
+        m_accountList.append(toAccount(*entry));
+    std::sort(m_accountList.begin(), m_accountList.end(), [](const Account &a, const Account &b) {
+        const int byName = a.username().compare(b.username(), Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.homeAccountId() < b.homeAccountId();
+    });
+    m_accountListValid = true;
+    return m_accountList;
+}
+
 QList<Account> TokenCache::accounts() const
 {
     Q_D(const TokenCache);
-    // One account per home account and environment; an account signed in to several tenants
-    // (guest access) has an entry per tenant, and its home tenant's entry represents it.
-    QHash<QString, Account> unique;
-    for (const AccountEntry &entry : d->accounts) {
-        const QString id = accountIndexKey(entry.homeAccountId, entry.environment);
-        const bool home = entry.homeAccountId.endsWith(QLatin1Char('.') + entry.realm, Qt::CaseInsensitive);
-        if (!unique.contains(id) || home)
-            unique.insert(id, toAccount(entry));
-    }
-    QList<Account> result = unique.values();
-    std::sort(result.begin(), result.end(), [](const Account &a, const Account &b) {
-        return a.username().compare(b.username(), Qt::CaseInsensitive) < 0;
-    });
-    return result;
+    return d->accountList(); // built once per change, then shared
 }
 
 Account TokenCache::account(const QString &homeAccountId) const
 {
-    for (const Account &account : accounts()) {
-        if (account.homeAccountId().compare(homeAccountId, Qt::CaseInsensitive) == 0)
-            return account;
+    Q_D(const TokenCache);
+    // A hash lookup, whatever the number of accounts: no list is built.
+    const auto bucket = d->m_accountsByHome.constFind(homeAccountId.toLower());
+    if (bucket == d->m_accountsByHome.cend())
+        return {};
+    const AccountEntry *chosen = nullptr;
+    for (const QString &key : *bucket) {
+        const auto entry = d->accounts.constFind(key);
+        if (entry == d->accounts.cend())
+            continue;
+        if (!chosen || (isHomeEntry(*entry) && !isHomeEntry(*chosen))
+            || (isHomeEntry(*entry) == isHomeEntry(*chosen) && entry.key() < chosen->key()))
+            chosen = &*entry;
     }
-    return {};
+    return chosen ? toAccount(*chosen) : Account();
 }
 
 bool TokenCache::removeAccount(const Account &account)

@@ -39,11 +39,13 @@ public:
                                                                   const QString &userAssertionHash) const;
 
     // An access token replaces those of the same account, client and tenant whose scopes overlap
-    // it, so that no stale duplicate can answer a later lookup.
+    // it (OpenID Connect scopes left out), so that no stale duplicate can answer a later lookup.
+    // Every store replaces an entry of the same fields in place, under its key, keeping the fields
+    // another library wrote.
     void storeAccessToken(const Internal::CredentialEntry &entry);
     void storeRefreshToken(const Internal::CredentialEntry &entry);
     void storeIdToken(const Internal::CredentialEntry &entry);
-    void storeAccount(const Internal::AccountEntry &entry);
+    void storeAccount(Internal::AccountEntry entry);
     void storeAppMetadata(const QString &environment, const QString &clientId, const QString &familyId);
     void removeCredential(Internal::CredentialType type, const QString &key);
     bool removeAccount(const QString &homeAccountId, const QString &environment);
@@ -52,8 +54,17 @@ public:
     // stored now, re-apply what this process changed since its last sync, adopt the result and
     // return it for writing. Nothing either side wrote is lost.
     QByteArray mergeWithStored(const QByteArray &stored);
+    // The same merge without writing: another process changed the stored cache, and this one
+    // adopts that (keeping its own changes not saved yet, which the next save writes).
+    void adoptStored(const QByteArray &stored);
+    // Bumped whenever the account list may have changed (store, removal, load, merge).
+    quint64 accountGeneration() const { return m_accountGeneration; }
     bool hasUnsavedChanges() const { return !m_changed.isEmpty(); }
     void notifyChanged();
+
+    // The accounts as TokenCache::accounts() lists them, sorted by username; rebuilt only after a
+    // change.
+    const QList<Account> &accountList() const;
 
     bool load(const QByteArray &json, QString *error);
     QByteArray save() const;
@@ -70,17 +81,24 @@ private:
     // Entries are indexed under the key they are stored with: a foreign writer's key is kept.
     void index(const QString &key, const Internal::CredentialEntry &entry);
     void unindex(const QString &key, const Internal::CredentialEntry &entry);
+    void putCredential(Internal::CredentialEntry entry, const QString &oldKey);
     void reset();
     void reindex();
     void markChanged(const QString &section, const QString &key);
     QHash<QString, Internal::CredentialEntry> &section(Internal::CredentialType type);
 
     TokenCache *q_ptr;
-    QHash<Internal::Partition, QSet<QString>> m_accessTokensByPartition;
-    QHash<QString, QSet<QString>> m_refreshTokensByAccount; // home|environment -> keys
-    QHash<QString, QSet<QString>> m_accountsByHome;         // home -> keys
-    QHash<QString, QSet<QString>> m_accessTokensByAssertion;  // user_assertion_hash -> keys
-    QHash<QString, QSet<QString>> m_refreshTokensByAssertion; // user_assertion_hash -> keys
+    // Buckets hold a handful of keys: a list costs a fraction of a QSet, whose smallest table
+    // takes about a kilobyte (10 MB for 10,000 app tokens, one bucket each).
+    QHash<Internal::Partition, QList<QString>> m_accessTokensByPartition;
+    QHash<QString, QList<QString>> m_refreshTokensByAccount; // home|environment -> keys
+    QHash<QString, QList<QString>> m_idTokensByFields;       // home|environment|client|realm -> keys
+    QHash<QString, QList<QString>> m_accountsByHome;         // home -> keys
+    mutable QList<Account> m_accountList;
+    mutable bool m_accountListValid = false;
+    quint64 m_accountGeneration = 0;
+    QHash<QString, QList<QString>> m_accessTokensByAssertion;  // user_assertion_hash -> keys
+    QHash<QString, QList<QString>> m_refreshTokensByAssertion; // user_assertion_hash -> keys
     QSet<QString> m_changed; // "Section\nkey" changed (stored or removed) since the last sync
 };
 

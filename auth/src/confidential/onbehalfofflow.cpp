@@ -83,7 +83,7 @@ void OnBehalfOfFlow::run()
     // token still stands in for the user. If it is refused, the user token itself is tried.
     qCDebug(lcMsalAuth) << "On-behalf-of request" << correlationId << "redeems its refresh token";
     redeem({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-            {QStringLiteral("refresh_token"), refreshToken->secret}},
+            {QStringLiteral("refresh_token"), refreshToken->secret()}},
            [this](const AuthError &error) {
                if (error.type() != AuthError::UiRequired && error.protocolError() != QLatin1String("invalid_grant"))
                    return false;

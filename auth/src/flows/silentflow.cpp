@@ -135,7 +135,7 @@ void SilentFlow::refresh()
         return;
     }
     FormFields grant{{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                     {QStringLiteral("refresh_token"), refreshToken->secret}};
+                     {QStringLiteral("refresh_token"), refreshToken->secret()}};
     if (!m_claims.isEmpty())
         grant.append({QStringLiteral("claims"), m_claims});
     qCDebug(lcMsalAuth) << "Silent request" << correlationId << "redeems the refresh token";
@@ -163,7 +163,7 @@ AuthError SilentFlow::checkAnswerAccount(const QString &homeAccountId, const QJs
                                              ->findIdToken(environments(), m_account.homeAccountId(), app->clientId,
                                                            idTokenRealm)) {
         // Validated when it was received; decoding is enough now.
-        if (const auto jwt = Jwt::decode(idToken->secret.toUtf8()))
+        if (const auto jwt = Jwt::decode(idToken->secret().toUtf8()))
             expected.idTokenClaims = jwt->claims;
     }
     return checkSameAccount(expected, homeAccountId, idTokenClaims);
