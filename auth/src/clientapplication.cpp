@@ -40,6 +40,9 @@ void ClientApplicationPrivate::init(ClientApplication *q)
     http = std::make_unique<Internal::HttpClient>(ownManager);
     resolver = new Internal::AuthorityResolver(authority, http.get(), q);
     tokenCache = new TokenCache(q);
+    seenAccountGeneration = TokenCachePrivate::get(tokenCache)->accountGeneration();
+    // Changes made through TokenCache itself (removeAccount(), clear(), deserialize()).
+    QObject::connect(tokenCache, &TokenCache::changed, q, [this] { checkAccounts(); });
 }
 
 QStringList ClientApplicationPrivate::knownEnvironments() const
@@ -49,44 +52,115 @@ QStringList ClientApplicationPrivate::knownEnvironments() const
 
 void ClientApplicationPrivate::ensureCacheLoaded(QObject *context, const std::function<void(const AuthError &)> &done)
 {
-    if (!storage || cacheState == CacheState::Loaded) {
+    if (!storage) {
         done(AuthError());
         return;
     }
+    if (cacheState == CacheState::Loaded) {
+        // Like msal-extensions before each access: one stat(2) for a file, no read unless it
+        // changed. The watcher (changedExternally) may not have told us yet: its notice is queued.
+        if (!storage->isStale()) {
+            done(AuthError());
+            return;
+        }
+        startLoad(true);
+    }
     cacheWaiters.append({context, done});
-    if (cacheState == CacheState::Loading)
-        return;
+    if (cacheState == CacheState::NotLoaded)
+        startLoad(false);
+}
+
+void ClientApplicationPrivate::startLoad(bool reload)
+{
     cacheState = CacheState::Loading;
+    reloading = reload;
     CacheStorageJob *job = storage->load();
-    QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this](CacheStorageJob *job) {
-        AuthError error = job->error();
-        if (!error.isError() && !job->data().trimmed().isEmpty()) {
-            QString why;
-            if (!TokenCachePrivate::get(tokenCache)->load(job->data(), &why))
-                error = AuthError(AuthError::StorageError, why);
-        }
-        cacheState = error.isError() ? CacheState::NotLoaded : CacheState::Loaded;
-        Q_Q(ClientApplication);
-        if (error.isError()) {
-            qCWarning(lcMsalAuth).noquote() << "Token cache could not be loaded:" << error.errorString();
-            Q_EMIT q->cacheError(error);
-        } else {
-            if (!job->warning().isEmpty())
-                Q_EMIT q->cacheError(AuthError(AuthError::StorageError, job->warning()));
-            TokenCachePrivate::get(tokenCache)->notifyChanged();
+    QObject::connect(job, &CacheStorageJob::finished, q_ptr,
+                     [this, reload](CacheStorageJob *job) { loadFinished(job, reload); });
+}
+
+void ClientApplicationPrivate::loadFinished(CacheStorageJob *job, bool reload)
+{
+    Q_Q(ClientApplication);
+    TokenCachePrivate *cache = TokenCachePrivate::get(tokenCache);
+    AuthError error = job->error();
+    if (!error.isError() && reload) {
+        // Merged, not replaced: a change of ours that is not saved yet (a save in flight) stays,
+        // and the next save writes it.
+        cache->adoptStored(job->data());
+    } else if (!error.isError() && !job->data().trimmed().isEmpty()) {
+        QString why;
+        if (!cache->load(job->data(), &why))
+            error = AuthError(AuthError::StorageError, why);
+    }
+    const bool failed = error.isError();
+    if (failed) {
+        qCWarning(lcMsalAuth).noquote() << (reload ? "Token cache could not be reloaded:" : "Token cache could not be loaded:")
+                                        << error.errorString();
+        // A reload that fails leaves the cache as it was, and requests go on with it; the next
+        // request (the storage still being stale) tries again.
+        cacheState = reload ? CacheState::Loaded : CacheState::NotLoaded;
+        Q_EMIT q->cacheError(error);
+        if (reload)
+            error = AuthError();
+    } else {
+        cacheState = CacheState::Loaded;
+        if (!job->warning().isEmpty())
+            Q_EMIT q->cacheError(AuthError(AuthError::StorageError, job->warning()));
+        checkAccounts();
+        cache->notifyChanged();
+        if (!reload)
             Q_EMIT q->cacheLoaded();
-        }
-        const auto waiters = std::exchange(cacheWaiters, {});
-        for (const auto &[context, callback] : waiters) {
-            if (context)
-                callback(error);
-        }
-    });
+    }
+    const auto waiters = std::exchange(cacheWaiters, {});
+    for (const auto &[context, callback] : waiters) {
+        if (context)
+            callback(error);
+    }
+    // Another process may have written while this load was under way (the watcher's notice is
+    // ignored while loading): read again. Not after a failure, which would only fail again.
+    if (!failed && cacheState == CacheState::Loaded && storage && storage->isStale())
+        startLoad(true);
+}
+
+void ClientApplicationPrivate::storageChangedExternally()
+{
+    if (cacheState != CacheState::Loaded || !storage || !storage->isStale())
+        return; // not loaded yet, or loading: the load reads it (and looks again when done)
+    startLoad(true);
+}
+
+static bool sameAccounts(const QList<Account> &a, const QList<Account> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        // Account's operator== compares identity only; a new username or name is a change too.
+        if (a.at(i) != b.at(i) || a.at(i).username() != b.at(i).username() || a.at(i).name() != b.at(i).name()
+            || a.at(i).tenantId() != b.at(i).tenantId())
+            return false;
+    }
+    return true;
+}
+
+void ClientApplicationPrivate::checkAccounts()
+{
+    TokenCachePrivate *cache = TokenCachePrivate::get(tokenCache);
+    if (cache->accountGeneration() == seenAccountGeneration)
+        return;
+    seenAccountGeneration = cache->accountGeneration();
+    const QList<Account> &now = cache->accountList();
+    if (sameAccounts(now, seenAccounts))
+        return;
+    seenAccounts = now;
+    Q_Q(ClientApplication);
+    Q_EMIT q->accountsChanged();
 }
 
 void ClientApplicationPrivate::persistCache(QObject *context, const std::function<void()> &done)
 {
     TokenCachePrivate *cache = TokenCachePrivate::get(tokenCache);
+    checkAccounts();
     cache->notifyChanged();
     if (!storage || !cache->hasUnsavedChanges()) {
         done();
@@ -100,6 +174,8 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
     QPointer<QObject> guard(context);
     QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this, guard, done](CacheStorageJob *job) {
         Q_Q(ClientApplication);
+        // The merge adopted what other processes stored meanwhile, their accounts included.
+        checkAccounts();
         if (job->error().isError()) {
             qCWarning(lcMsalAuth).noquote() << "Token cache could not be saved:" << job->error().errorString();
             Q_EMIT q->cacheError(job->error());
@@ -198,6 +274,7 @@ void ClientApplication::setCacheStorage(CacheStorage *storage)
     d->cacheState = ClientApplicationPrivate::CacheState::NotLoaded;
     if (!storage)
         return;
+    connect(storage, &CacheStorage::changedExternally, this, [d] { d->storageChangedExternally(); });
     // A storage destroyed mid-load takes its jobs with it, without finished(): fail the waiters.
     connect(storage, &QObject::destroyed, this, [d] {
         if (d->cacheState != ClientApplicationPrivate::CacheState::Loading)
@@ -222,11 +299,17 @@ CacheStorage *ClientApplication::cacheStorage() const
 void ClientApplication::loadCache()
 {
     Q_D(ClientApplication);
-    if (!d->storage || d->cacheState == ClientApplicationPrivate::CacheState::Loaded) {
+    using State = ClientApplicationPrivate::CacheState;
+    if (!d->storage || (d->cacheState == State::Loaded && !d->storage->isStale())) {
         QMetaObject::invokeMethod(this, &ClientApplication::cacheLoaded, Qt::QueuedConnection);
         return;
     }
-    d->ensureCacheLoaded(this, [](const AuthError &) {});
+    // The first load emits cacheLoaded() itself; a reload (or waiting for one) does not.
+    const bool loaded = d->cacheState == State::Loaded || (d->cacheState == State::Loading && d->reloading);
+    d->ensureCacheLoaded(this, [this, loaded](const AuthError &error) {
+        if (loaded && !error.isError())
+            Q_EMIT cacheLoaded();
+    });
 }
 
 std::chrono::milliseconds ClientApplication::httpTimeout() const

@@ -41,8 +41,18 @@ public:
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 
     // Runs `done` once the persisted cache is in memory (at once without a storage), unless
-    // `context` is gone; with the storage's error if it could not be read.
+    // `context` is gone; with the storage's error if it could not be read. When another process
+    // has changed the storage since, it is read again first.
     void ensureCacheLoaded(QObject *context, const std::function<void(const AuthError &)> &done);
+    // Reads the storage: the first load, or a reload that adopts another process's changes.
+    void startLoad(bool reload);
+    void loadFinished(CacheStorageJob *job, bool reload);
+    // CacheStorage::changedExternally(): follow it once the cache is loaded (before that, the
+    // first load reads whatever is there).
+    void storageChangedExternally();
+    // accountsChanged() when the list of accounts differs from the last one told; the cache's
+    // account generation spares the comparison when nothing account-related changed.
+    void checkAccounts();
     // Merges this process's changes into the storage; `done` runs when that is over (a failure
     // is reported through cacheError(), not to the request).
     void persistCache(QObject *context, const std::function<void()> &done);
@@ -51,10 +61,13 @@ public:
 
     enum class CacheState { NotLoaded, Loading, Loaded };
     CacheState cacheState = CacheState::NotLoaded;
+    bool reloading = false; // the load under way adopts another process's changes
     QList<std::pair<QPointer<QObject>, std::function<void(const AuthError &)>>> cacheWaiters;
     TokenCache *tokenCache = nullptr;
     QPointer<CacheStorage> storage;
     QHash<QString, SilentFlow *> silentLeaders; // single flight: one network refresh per key
+    quint64 seenAccountGeneration = 0;
+    QList<Account> seenAccounts; // as accountsChanged() last told them
 
     ClientApplication *q_ptr = nullptr;
     QString clientId;

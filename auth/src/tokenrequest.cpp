@@ -77,6 +77,11 @@ void TokenRequestPrivate::start()
             finishWithError(cacheError);
             return;
         }
+        const AuthError error = checkAfterCacheLoad();
+        if (error.isError()) {
+            finishWithError(error);
+            return;
+        }
         if (serveFromCache())
             return;
         resolveAndRun();

@@ -36,8 +36,13 @@ public:
 
 protected:
     // Why this flow cannot run with this application, authority and scopes; checked before any
-    // network traffic.
+    // network traffic and before the cache is loaded (so a misconfigured request fails at once,
+    // without waiting for the storage or the keychain). Only checks of the request's own
+    // arguments belong here.
     virtual AuthError checkRequest() const { return {}; }
+    // Checks that depend on the cache's contents (the accounts), run once the persisted cache is
+    // loaded, so that they see what the storage holds.
+    virtual AuthError checkAfterCacheLoad() const { return {}; }
     // Answers from the token cache before any network traffic; true when it has taken the
     // request over (finished it, or will, as the silent-first composite does).
     virtual bool serveFromCache() { return false; }

@@ -17,7 +17,7 @@ run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}" -B "${WORK_DIR}/build" -G "${GENERATOR
     "-DCMAKE_PREFIX_PATH=${prefix}")
 run(${CMAKE_COMMAND} --build "${WORK_DIR}/build")
 set(ENV{LD_LIBRARY_PATH} "${prefix}/lib:${prefix}/lib64:$ENV{LD_LIBRARY_PATH}")
-run("${WORK_DIR}/build/consumer")
+run("${WORK_DIR}/build/myapp")
 if(NOT last_output MATCHES "consumer: ok")
     message(FATAL_ERROR "The consumer did not run as expected:\n${last_output}")
 endif()

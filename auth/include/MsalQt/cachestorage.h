@@ -40,11 +40,26 @@ public:
     // Removes the stored cache (and whatever secret protects it).
     virtual CacheStorageJob *clear() = 0;
 
+    // Whether what is stored changed since this storage last read or wrote it: another process
+    // (or another storage object on the same file) wrote or removed it. Cheap enough to ask
+    // before every use of the cache (FileCacheStorage: one stat(2), no read, no lock), which is
+    // what ClientApplication does before each request. False until this storage has read or
+    // written once, and always false for a storage nothing else can change (the default, and
+    // MemoryCacheStorage).
+    virtual bool isStale() const;
+
 Q_SIGNALS:
     // What was stored could not be read (corrupt, truncated, foreign, or encrypted with a key that
     // is gone) and was moved to movedTo, never deleted; the storage went on as if empty. The job
     // that found it also carries this in warning().
     void corruptDataMovedAside(const QString &movedTo);
+
+    // Someone else changed what is stored (isStale() has become true), noticed without any
+    // access from this side: FileCacheStorage watches the file's directory while this signal is
+    // connected. Emitted once per change seen, and never for this storage's own writes; what is
+    // stored is not read, load() does that. Back ends written outside MsalQt that can notice
+    // changes emit it themselves.
+    void changedExternally();
 
 protected:
     explicit CacheStorage(CacheStoragePrivate &dd, QObject *parent);

@@ -52,7 +52,10 @@ public:
 
     // The tokens and accounts this application holds; every flow writes to it.
     TokenCache *tokenCache() const;
-    // The signed-in accounts in the cache (load it first when it is persisted: loadCache()).
+    // The signed-in accounts in the cache, sorted by username. With a storage set, the list is
+    // empty until the persisted cache has been loaded (asynchronously: loadCache() or the first
+    // request start the load); cacheLoaded() says when, and accountsChanged() whenever the list
+    // differs from what it was, so a list in the user interface follows that signal.
     QList<Account> accounts() const;
     // Signs the account out of this application: removes it and its tokens from the cache (and
     // from the storage, when one is set).
@@ -61,10 +64,22 @@ public:
     // Where the cache persists (not owned; it must outlive the application). The first request
     // loads it; every change is merged into it and saved. Without a storage the cache lives in
     // memory only.
+    //
+    // Requests wait for the load: a request started right after setCacheStorage() runs once
+    // the persisted cache is in memory (checks of the request's own arguments and of the
+    // application's configuration come first; checks about the cache's contents, such as
+    // acquireTokenSilent()'s "no account", after the load). Once loaded, the application follows
+    // the storage, as msal-extensions does for the other MSAL libraries: before each request it
+    // asks CacheStorage::isStale() (for a file, one stat(2)) and, on CacheStorage::
+    // changedExternally(), without any request, it reads the storage again and merges what
+    // another process stored into memory, keeping its own changes that are not saved yet. A
+    // request waits for such a reload as for the first load; a reload that fails is reported
+    // through cacheError(), and requests go on with what is in memory.
     void setCacheStorage(CacheStorage *storage);
     CacheStorage *cacheStorage() const;
     // Loads the persisted cache now (done by the first request otherwise); cacheLoaded() or
-    // cacheError() follows.
+    // cacheError() follows. Already loaded: reads it again if another process changed it, then
+    // cacheLoaded().
     void loadCache();
 
     // By default the application owns a QNetworkAccessManager using the system proxy settings.
@@ -96,7 +111,15 @@ public:
     static bool isPiiLoggingEnabled();
 
 Q_SIGNALS:
+    // The persisted cache has been loaded for the first time (after setCacheStorage()), or
+    // loadCache() was called. Later reloads, when another process changed the storage, are
+    // told by accountsChanged() and TokenCache::changed() instead.
     void cacheLoaded();
+    // What accounts() returns has changed: the persisted cache was loaded, an account signed in
+    // or was removed (here, or in another process whose change was adopted), or an account's
+    // username or name changed. Emitted once per change, not per token stored; not emitted when
+    // a load or a sign-in leaves the list as it was.
+    void accountsChanged();
     // A change (a new token, a removed account) was merged into the storage.
     void cacheSaved();
     // The persisted cache could not be read or written (a request that got its token still

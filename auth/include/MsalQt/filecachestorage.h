@@ -19,6 +19,16 @@ class FileCacheStoragePrivate;
 // The file and its lock file are never used through a symbolic link: a link at either path is
 // refused (StorageError) and left as it is, nothing written. Links among the directories above
 // the file are followed: where the cache directory lives is the user's choice.
+//
+// Other processes: after each read and each write of its own, the storage notes the file's
+// device, inode, size and modification time (nanoseconds); isStale() compares them with the file
+// at the path now (one lstat(2)), as msal-extensions does. While changedExternally() is
+// connected, a QFileSystemWatcher on the file's DIRECTORY (writers replace the file by rename(2),
+// which a watch on the file itself would lose) notices changes with no access at all: the
+// signal comes after the directory has been quiet for a moment (so that a writer that writes the
+// file in place is seen once it is done) and only when the stamp differs from what this storage
+// last read, wrote or already announced. A directory that does not exist yet is watched through
+// the nearest one above it that does.
 class MSALQT_AUTH_EXPORT FileCacheStorage : public CacheStorage
 {
     Q_OBJECT
@@ -37,8 +47,15 @@ public:
     CacheStorageJob *save(const Merge &merge) override;
     CacheStorageJob *clear() override;
 
+    bool isStale() const override;
+
 protected:
     FileCacheStorage(FileCacheStoragePrivate &dd, QObject *parent);
+
+    // Watching starts with the first connection to changedExternally() and ends (on the next
+    // event-loop turn) after the last one is gone.
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
     Q_DECLARE_PRIVATE(FileCacheStorage)

@@ -23,8 +23,11 @@ SilentFlow::SilentFlow(ClientApplicationPrivate *application, const QStringList 
 {
 }
 
-AuthError SilentFlow::checkRequest() const
+AuthError SilentFlow::checkAfterCacheLoad() const
 {
+    // After the load, with the accounts the storage holds: a null account here usually comes
+    // from accounts() read before the cache was loaded, and the error should be the storage's
+    // when that failed.
     if (m_account.isNull()) {
         AuthError error(AuthError::UiRequired, tr("No account was given: sign in interactively first."));
         error.setSubError(QStringLiteral("no_account"));

@@ -16,7 +16,7 @@ public:
                ClientApplication::SilentOptions options, const QString &claims);
 
 protected:
-    AuthError checkRequest() const override;
+    AuthError checkAfterCacheLoad() const override;
     bool serveFromCache() override;
     void run() override;
     void stop() override;

@@ -42,7 +42,46 @@ static QString systemError(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error));
 }
+
+static CacheFile::Stamp stampOf(const struct stat &st)
+{
+    CacheFile::Stamp stamp;
+    stamp.exists = true;
+    stamp.device = quint64(st.st_dev);
+    stamp.inode = quint64(st.st_ino);
+    stamp.size = qint64(st.st_size);
+#if defined(Q_OS_DARWIN)
+    stamp.modifiedNs = qint64(st.st_mtimespec.tv_sec) * 1000000000 + st.st_mtimespec.tv_nsec;
+#else
+    stamp.modifiedNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 #endif
+    return stamp;
+}
+#else
+static CacheFile::Stamp stampOf(const QFileInfo &info)
+{
+    CacheFile::Stamp stamp;
+    if (!info.exists())
+        return stamp;
+    stamp.exists = true;
+    stamp.size = info.size();
+    // No inode here: the time of the last change has to do (milliseconds on Windows' NTFS).
+    stamp.modifiedNs = info.lastModified().toMSecsSinceEpoch() * 1000000;
+    return stamp;
+}
+#endif
+
+CacheFile::Stamp CacheFile::stamp() const
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::lstat(QFile::encodeName(m_path).constData(), &st) != 0)
+        return {};
+    return stampOf(st);
+#else
+    return stampOf(QFileInfo(m_path));
+#endif
+}
 
 AuthError CacheFile::refuseSymbolicLink(const QString &path)
 {
@@ -94,6 +133,8 @@ CacheFile::Contents CacheFile::read() const
         contents.error = storageError(tr("%1 is not a regular file; it was left as it is.").arg(m_path));
         return contents;
     }
+    // Of the file read, not of the path: a writer may replace the file while we read it.
+    contents.stamp = stampOf(st);
     QFile file;
     if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
@@ -112,6 +153,7 @@ CacheFile::Contents CacheFile::read() const
         contents.error = storageError(tr("Could not open %1: %2.").arg(m_path, file.errorString()));
         return contents;
     }
+    contents.stamp = stampOf(QFileInfo(m_path));
 #endif
     contents.bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
@@ -162,7 +204,7 @@ static bool writeAll(int fd, const QByteArray &bytes)
     return true;
 }
 
-AuthError CacheFile::write(const QByteArray &bytes) const
+AuthError CacheFile::write(const QByteArray &bytes, Stamp *written) const
 {
     // Not QSaveFile: it resolves a link at the path and replaces the file the link points at.
     AuthError refused = refuseSymbolicLink(m_path);
@@ -192,6 +234,10 @@ AuthError CacheFile::write(const QByteArray &bytes) const
     // empty file in its place.
     if (::fsync(fd) != 0)
         return discard(tr("Could not flush %1 to disk.").arg(m_path));
+    // The rename below keeps inode, size and modification time: this is the stamp the cache will
+    // have, known before another process can replace it.
+    struct stat st;
+    const bool stamped = ::fstat(fd, &st) == 0;
     ::close(fd);
     // Checked again just before the rename; and should a link appear in between, rename(2)
     // replaces the link itself, never the file it points at.
@@ -202,6 +248,8 @@ AuthError CacheFile::write(const QByteArray &bytes) const
         return refused.isError() ? refused
                                  : storageError(tr("Could not replace %1: %2.").arg(m_path, systemError(error)));
     }
+    if (written)
+        *written = stamped ? stampOf(st) : Stamp();
     const QByteArray dir = QFile::encodeName(QFileInfo(m_path).absolutePath());
     const int dirFd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {
@@ -211,7 +259,7 @@ AuthError CacheFile::write(const QByteArray &bytes) const
     return {};
 }
 #else
-AuthError CacheFile::write(const QByteArray &bytes) const
+AuthError CacheFile::write(const QByteArray &bytes, Stamp *written) const
 {
     const AuthError refused = refuseSymbolicLink(m_path);
     if (refused.isError())
@@ -234,6 +282,8 @@ AuthError CacheFile::write(const QByteArray &bytes) const
     }
     if (!file.commit())
         return storageError(tr("Could not replace %1: %2.").arg(m_path, file.errorString()));
+    if (written)
+        *written = stamp();
     return {};
 }
 #endif

@@ -25,13 +25,37 @@ public:
     QString path() const { return m_path; }
     QString lockPath() const { return m_path + QLatin1String(".lock"); }
 
+    // Who the file at the path is and when it last changed: the file's device and inode (a write
+    // by rename(2), ours and most other libraries', makes a new inode), its size and its
+    // modification time in nanoseconds (an in-place writer keeps the inode). Like msal-extensions,
+    // comparing two of these tells cheaply whether someone wrote the file in between.
+    struct Stamp
+    {
+        bool exists = false;
+        quint64 device = 0;
+        quint64 inode = 0;
+        qint64 size = 0;
+        qint64 modifiedNs = 0;
+
+        bool operator==(const Stamp &other) const
+        {
+            return exists == other.exists && device == other.device && inode == other.inode
+                && size == other.size && modifiedNs == other.modifiedNs;
+        }
+        bool operator!=(const Stamp &other) const { return !(*this == other); }
+    };
+
     struct Contents
     {
         bool exists = false;
         QByteArray bytes;
         AuthError error; // StorageError when the file exists but cannot be read
+        Stamp stamp;     // of the file these bytes were read from (fstat(2) of the open file)
     };
     Contents read() const;
+
+    // The stamp of what is at the path now, without following a link (one lstat(2)).
+    Stamp stamp() const;
 
     // Whether anything is at the path, a symbolic link included (even one that leads nowhere).
     bool exists() const;
@@ -46,7 +70,8 @@ public:
     // Atomic replace: a temporary file beside the cache, created 0600 (O_EXCL) before any byte is
     // written, fsync'd, renamed over the cache, then the directory fsync'd so the rename survives
     // a crash. Refuses a symbolic link at the path (StorageError, nothing written).
-    AuthError write(const QByteArray &bytes) const;
+    // `written` receives the stamp of the file written (taken before the rename, which keeps it).
+    AuthError write(const QByteArray &bytes, Stamp *written = nullptr) const;
 
     // Renames the file to "<file>.corrupt-<UTC time>" (never deletes it: it may be the only copy
     // of someone's tokens, or evidence of what went wrong). Returns the new path.

@@ -5,6 +5,7 @@
 #include "cachelogging_p.h"
 #include "cachestorage_p.h"
 #include "cachestoragejob_p.h"
+#include "filecachestorage_p.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -12,7 +13,7 @@
 
 namespace MsalQt::Internal {
 
-CacheFileOperation::CacheFileOperation(CacheStoragePrivate *storage, CacheStorageJob *job,
+CacheFileOperation::CacheFileOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job,
                                        const CacheFile &file, int lockTimeout,
                                        const CacheStorage::Merge &merge)
     : QObject(job)
@@ -58,10 +59,12 @@ void CacheFileOperation::start()
     if (operation() == CacheStorageJob::Load && !m_file.exists()) {
         // Nothing stored yet: no need for the lock, nor to ask the keychain for a key (which
         // could prompt the person before anything is there to protect).
+        m_seen = CacheFile::Stamp();
         finish({});
         return;
     }
     if (operation() == CacheStorageJob::Clear && !QFileInfo(QFileInfo(m_file.path()).absolutePath()).isDir()) {
+        m_seen = CacheFile::Stamp();
         finish({}); // nothing there
         return;
     }
@@ -93,6 +96,7 @@ void CacheFileOperation::lock()
             }
             if (existed)
                 qCInfo(lcMsalCache).noquote() << "Removed the token cache" << m_file.path();
+            m_seen = CacheFile::Stamp();
             afterClear();
             return;
         }
@@ -108,6 +112,7 @@ void CacheFileOperation::readStored()
         fail(contents.error);
         return;
     }
+    m_seen = contents.stamp;
     if (!contents.exists) {
         accept({});
         return;
@@ -153,6 +158,7 @@ void CacheFileOperation::moveAside(const QString &reason)
         fail(AuthError(AuthError::StorageError, message));
         return;
     }
+    m_seen = CacheFile::Stamp(); // nothing there now
     const QString warning =
         tr("The token cache file %1 could not be read (%2). It was moved to %3 and an empty cache "
            "was used instead.")
@@ -199,14 +205,16 @@ void CacheFileOperation::accept(const QByteArray &plain)
     const QByteArray merged = m_merge(plain);
     AuthError error;
     QByteArray encoded = encode(merged, &error);
+    CacheFile::Stamp written;
     if (!error.isError())
-        error = m_file.write(encoded);
+        error = m_file.write(encoded, &written);
     if (error.isError()) {
         fail(error);
         return;
     }
     qCDebug(lcMsalCache).noquote() << "Saved the token cache" << m_file.path() << "(" << encoded.size()
                                    << "bytes )";
+    m_seen = written;
     finish(merged);
 }
 
@@ -221,6 +229,10 @@ void CacheFileOperation::fail(const AuthError &error)
 
 void CacheFileOperation::finish(const QByteArray &data)
 {
+    // Before finished() is emitted: whoever handles it may ask isStale() at once. Only a job that
+    // succeeded counts: a failed load has given the application nothing of what is stored.
+    if (m_seen)
+        m_storage->recordStamp(*m_seen);
     if (m_lock)
         m_lock->release();
     m_jobPrivate->finish(data);

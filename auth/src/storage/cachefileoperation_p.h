@@ -6,8 +6,10 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace MsalQt {
-class CacheStoragePrivate;
+class FileCacheStoragePrivate;
 class CacheStorageJobPrivate;
 }
 
@@ -23,12 +25,13 @@ class CacheFileLock;
 // The plain file storage uses it as it is; the encrypted one overrides the virtual steps to fetch
 // or create its key and to open and seal the file. Every path ends in finish() or fail(), which
 // release the lock and finish the job; nothing is changed on disk on a failure path.
-// The operation is a child of its job, which is a child of its storage.
+// The operation is a child of its job, which is a child of its storage. A job that succeeds
+// tells its storage the stamp of what it read, wrote or removed (FileCacheStorage::isStale()).
 class MSALQT_AUTH_EXPORT CacheFileOperation : public QObject
 {
     Q_OBJECT
 public:
-    CacheFileOperation(CacheStoragePrivate *storage, CacheStorageJob *job, const CacheFile &file,
+    CacheFileOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job, const CacheFile &file,
                        int lockTimeout, const CacheStorage::Merge &merge);
     ~CacheFileOperation() override;
 
@@ -65,12 +68,13 @@ protected:
     void finish(const QByteArray &data);
 
 private:
-    CacheStoragePrivate *m_storage;
+    FileCacheStoragePrivate *m_storage;
     CacheStorageJobPrivate *m_jobPrivate;
     CacheFile m_file;
     int m_lockTimeout;
     CacheStorage::Merge m_merge;
     CacheFileLock *m_lock = nullptr;
+    std::optional<CacheFile::Stamp> m_seen; // what this job read, wrote or removed
 };
 
 } // namespace MsalQt::Internal

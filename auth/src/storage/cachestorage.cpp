@@ -35,6 +35,11 @@ CacheStorage::~CacheStorage()
     qDeleteAll(jobs);
 }
 
+bool CacheStorage::isStale() const
+{
+    return false;
+}
+
 CacheStorageJob *CacheStorage::createJob(CacheStorageJob::Operation operation,
                                          const std::function<void(CacheStorageJob *)> &work)
 {

@@ -5,17 +5,30 @@
 
 #include <MsalQt/filecachestorage.h>
 
+#include <memory>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QFileSystemWatcher;
+class QTimer;
+QT_END_NAMESPACE
+
 namespace MsalQt {
 
 namespace Internal {
 class CacheFileOperation;
 }
 
-class FileCacheStoragePrivate : public CacheStoragePrivate
+class MSALQT_AUTH_EXPORT FileCacheStoragePrivate : public CacheStoragePrivate
 {
     Q_DECLARE_PUBLIC(FileCacheStorage)
 public:
+    static FileCacheStoragePrivate *get(FileCacheStorage *storage) { return storage->d_func(); }
+
     static constexpr int DefaultLockTimeout = 10000;
+    // How long the directory must stay quiet before a change is looked at: a writer that writes
+    // the file in place (truncate, then write) is then seen once it is done, not halfway.
+    static constexpr int SettleMsecs = 50;
 
     explicit FileCacheStoragePrivate(const QString &filePath);
     ~FileCacheStoragePrivate() override;
@@ -27,8 +40,23 @@ public:
     virtual Internal::CacheFileOperation *createOperation(CacheStorageJob *job,
                                                          const CacheStorage::Merge &merge);
 
+    // What a job of ours read, wrote or removed: the baseline of isStale().
+    void recordStamp(const Internal::CacheFile::Stamp &stamp);
+    bool isStale() const;
+
+    void startWatching();
+    void stopWatching();
+    // Watches the file's directory, or the nearest existing one above it until that exists.
+    void watchDirectory();
+    void directoryChanged();
+    void settled();
+
     Internal::CacheFile file;
     int lockTimeout = DefaultLockTimeout;
+    std::optional<Internal::CacheFile::Stamp> stamp;     // none before the first read or write
+    std::optional<Internal::CacheFile::Stamp> announced; // the last change changedExternally() told
+    std::unique_ptr<QFileSystemWatcher> watcher;
+    std::unique_ptr<QTimer> settle;
 };
 
 } // namespace MsalQt

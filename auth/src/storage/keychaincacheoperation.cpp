@@ -10,7 +10,7 @@ namespace MsalQt::Internal {
 static std::atomic_bool s_fallbackWarned{false};
 static std::atomic_bool s_plainFileNoted{false};
 
-KeychainCacheOperation::KeychainCacheOperation(CacheStoragePrivate *storage, CacheStorageJob *job,
+KeychainCacheOperation::KeychainCacheOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job,
                                                const CacheFile &file, int lockTimeout,
                                                const CacheStorage::Merge &merge, const Settings &settings)
     : CacheFileOperation(storage, job, file, lockTimeout, merge)

@@ -25,7 +25,7 @@ public:
         bool allowUnencryptedFallback = false;
     };
 
-    KeychainCacheOperation(CacheStoragePrivate *storage, CacheStorageJob *job, const CacheFile &file,
+    KeychainCacheOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job, const CacheFile &file,
                            int lockTimeout, const CacheStorage::Merge &merge, const Settings &settings);
     ~KeychainCacheOperation() override;
 
