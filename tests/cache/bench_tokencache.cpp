@@ -141,6 +141,7 @@ static qint64 heapBytesInUse()
     return qint64(info.uordblks + info.hblkhd);
 }
 
+// (tests/cache/msal-python-memory.py measures MSAL Python on the same file.)
 // The memory a cache file of 10,000 app tokens (client credentials for 10,000 tenants, one
 // scope each, as a multi-tenant daemon keeps) costs once loaded, the file's bytes freed.
 void bench_TokenCache::residentMemory10kAppTokens()
