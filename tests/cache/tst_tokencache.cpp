@@ -2,6 +2,7 @@
 
 #include <MsalQt/tokencache.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void loadsForeignCache();
     void writesSchema();
     void roundTripKeepsForeignFields();
+    void writtenTwiceIsTheSameBytes();
     void rejectsMalformed_data();
     void rejectsMalformed();
     void timesOutOfRange_data();
@@ -134,6 +136,35 @@ void tst_TokenCache::roundTripKeepsForeignFields()
     const QJsonObject original = QJsonDocument::fromJson(foreignCache()).object();
     const QJsonObject written = QJsonDocument::fromJson(cache.serialize()).object();
     QCOMPARE(written, original);
+}
+
+// What is written reads back to the same bytes: a lone surrogate (as another program may escape
+// one) in a key or a nested value stays that escape, never '?', which would move the key in the
+// sorted order and change it on the next write (found by fuzz_tokencache).
+void tst_TokenCache::writtenTwiceIsTheSameBytes()
+{
+    QJsonObject root = QJsonDocument::fromJson(foreignCache()).object();
+    QJsonObject accounts = root.value("Account").toObject();
+    QJsonObject account = accounts.begin()->toObject();
+    account.insert(QString(QChar(0xd800)) + "secret", "lone high surrogate in a key");
+    account.insert("nested", QJsonObject{{"b", QString(QChar(0xdc00))}, {"a", QJsonArray{1.5, "\u0001", QJsonValue()}}});
+    account.insert("emoji", QString::fromUtf8("\xf0\x9f\x94\x91 key"));
+    accounts.insert(accounts.begin().key(), account);
+    root.insert("Account", accounts);
+    root.insert(QString(QChar(0xdbff)) + "Other", QJsonArray{QString(QChar(0xd801))});
+
+    TokenCache cache;
+    QVERIFY(cache.deserialize(QJsonDocument(root).toJson()));
+    const QByteArray written = cache.serialize();
+    QVERIFY(written.contains(R"("\ud800secret")"));
+    QVERIFY(written.contains(R"("b":"\udc00")"));
+    QVERIFY(written.contains(R"("\udbffOther":["\ud801"])"));
+    QVERIFY(written.contains("\xf0\x9f\x94\x91 key")); // a surrogate pair as its UTF-8
+    TokenCache reread;
+    QVERIFY(reread.deserialize(written));
+    QCOMPARE(reread.serialize(), written);
+    const QJsonObject readBack = QJsonDocument::fromJson(written).object();
+    QCOMPARE(readBack.value("Account").toObject().begin()->toObject(), account);
 }
 
 void tst_TokenCache::rejectsMalformed_data()

@@ -1,14 +1,12 @@
 #include <MsalQt/tokencache.h>
 
+#include "cachejson_p.h"
 #include "logging_p.h"
 #include "tokencache_p.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 
-#include <cmath>
 
 namespace MsalQt {
 
@@ -449,73 +447,11 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
     return true;
 }
 
-// A JSON string literal: the escapes JSON requires, everything else as UTF-8.
-static void appendJsonString(QByteArray *out, const QString &text)
-{
-    out->append('"');
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out->append('\\').append(c);
-        } else if (u < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            out->append("\\u00").append(hex[u >> 4]).append(hex[u & 0xf]);
-        } else {
-            out->append(c);
-        }
-    }
-    out->append('"');
-}
-
-// A cache entry is a flat object of strings, numbers and the odd null; nested values (an
-// account's tenantProfiles) go through QJsonDocument. Numbers as QJsonDocument writes them.
-static void appendJsonObject(QByteArray *out, const QJsonObject &object)
-{
-    out->append('{');
-    bool first = true;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!first)
-            out->append(',');
-        first = false;
-        appendJsonString(out, it.key());
-        out->append(':');
-        const QJsonValue value = it.value();
-        switch (value.type()) {
-        case QJsonValue::String:
-            appendJsonString(out, value.toString());
-            break;
-        case QJsonValue::Double: {
-            const double d = value.toDouble();
-            if (std::abs(d) < 9007199254740992.0 && d == double(qint64(d)))
-                out->append(QByteArray::number(qint64(d)));
-            else
-                out->append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
-            break;
-        }
-        case QJsonValue::Bool:
-            out->append(value.toBool() ? "true" : "false");
-            break;
-        case QJsonValue::Object:
-            out->append(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-            break;
-        case QJsonValue::Array:
-            out->append(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-            break;
-        default:
-            out->append("null");
-            break;
-        }
-    }
-    out->append('}');
-}
-
-// Each section is written member by member, in key order: building one QJsonObject of 40,000
-// members inserts each into a sorted array (quadratic), which took seconds at 10,000 accounts.
+// Each section is written member by member, in key order (cachejson_p.h).
 template<typename Entries, typename ToJson>
 static void appendSection(QByteArray *out, const QString &name, const Entries &entries, ToJson toJson)
 {
-    appendJsonString(out, name);
+    CacheJson::appendString(out, name);
     out->append(":{");
     QStringList keys = entries.keys();
     std::sort(keys.begin(), keys.end());
@@ -524,9 +460,9 @@ static void appendSection(QByteArray *out, const QString &name, const Entries &e
         if (!first)
             out->append(',');
         first = false;
-        appendJsonString(out, key);
+        CacheJson::appendString(out, key);
         out->append(':');
-        appendJsonObject(out, toJson(*entries.constFind(key)));
+        CacheJson::appendValue(out, toJson(*entries.constFind(key)));
     }
     out->append('}');
 }
@@ -549,10 +485,9 @@ QByteArray TokenCachePrivate::save() const
     // Other libraries' sections, verbatim (any JSON value).
     for (auto it = otherSections.begin(); it != otherSections.end(); ++it) {
         out.append(',');
-        appendJsonString(&out, it.key());
+        CacheJson::appendString(&out, it.key());
         out.append(':');
-        const QByteArray wrapped = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
-        out.append(wrapped.constData() + 1, wrapped.size() - 2); // [value] without the brackets
+        CacheJson::appendValue(&out, it.value());
     }
     out.append('}');
     return out;

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QStringView>
+
+// The cache file's JSON writer. QJsonDocument::toJson() turns a lone UTF-16 surrogate (a "\ud800"
+// escape in a file another program wrote) into '?', so a key written back would no longer sort
+// or compare as read; this writer escapes it instead, and a file read and written again is the
+// same bytes. It also writes section by section, where one QJsonObject of 40,000 members would
+// insert each into a sorted array.
+namespace MsalQt::Internal::CacheJson {
+
+// A JSON string literal: the escapes JSON requires, a lone surrogate as \uXXXX, the rest UTF-8.
+void appendString(QByteArray *out, QStringView text);
+// Any JSON value; an integral number as an integer, others in their shortest exact form.
+void appendValue(QByteArray *out, const QJsonValue &value);
+
+} // namespace MsalQt::Internal::CacheJson
