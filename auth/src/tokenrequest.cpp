@@ -362,7 +362,7 @@ AuthenticationResult TokenRequestPrivate::resultFromCache(const CredentialEntry 
     const TokenCachePrivate *cache = TokenCachePrivate::get(app->tokenCache);
     AuthenticationResult result;
     result.setAccessToken(accessToken.secret());
-    result.setTokenType(accessToken.raw.value(QLatin1String("token_type")).toString(QStringLiteral("Bearer")));
+    result.setTokenType(QStringLiteral("Bearer")); // only bearer entries are served (CredentialEntry::bearer)
     result.setExpiresOn(QDateTime::fromSecsSinceEpoch(accessToken.expiresOn, QTimeZone::utc()));
     result.setExtendedExpiresOn(QDateTime::fromSecsSinceEpoch(
         qMax(accessToken.extendedExpiresOn, accessToken.expiresOn), QTimeZone::utc()));

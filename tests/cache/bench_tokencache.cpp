@@ -18,6 +18,7 @@ class bench_TokenCache : public QObject
 private Q_SLOTS:
     void silentHit_data();
     void silentHit();
+    void serialize10k_data();
     void serialize10k();
     void deserialize10k();
     void accountLookup_data();
@@ -88,10 +89,20 @@ void bench_TokenCache::silentHit()
     QVERIFY(found);
 }
 
+void bench_TokenCache::serialize10k_data()
+{
+    QTest::addColumn<bool>("reloaded");
+    QTest::newRow("tokens got by this process") << false;
+    QTest::newRow("as read from the file (the usual save)") << true;
+}
+
 void bench_TokenCache::serialize10k()
 {
+    QFETCH(bool, reloaded);
     TokenCache cache;
     fill(TokenCachePrivate::get(&cache), 10000);
+    if (reloaded)
+        QVERIFY(cache.deserialize(cache.serialize()));
     QByteArray json;
     QBENCHMARK_ONCE {
         json = cache.serialize();

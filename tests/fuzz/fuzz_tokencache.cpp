@@ -8,6 +8,8 @@
 
 #include <MsalQt/tokencache.h>
 
+#include <QJsonObject>
+
 using namespace MsalQt;
 using namespace MsalQt::Internal;
 
@@ -32,12 +34,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                            scopes)
                        || d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm,
                                              scopes)->bearer);
+            const CredentialEntry *forAssertion = d->findAccessTokenForAssertion(
+                {entry.environment}, entry.clientId, entry.realm, scopes, entry.userAssertionHash);
+            FUZZ_CHECK(!forAssertion || forAssertion->bearer);
         } else if (entry.userAssertionHash.isEmpty()) {
             FUZZ_CHECK(d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId,
                                           entry.realm, scopes));
         } else {
             FUZZ_CHECK(d->findAccessTokenForAssertion({entry.environment}, entry.clientId, entry.realm,
                                                       scopes, entry.userAssertionHash));
+        }
+    }
+    // Each kept entry is a JSON object as written back, and its secret is that object's (held as
+    // UTF-8, where a lone surrogate escape has no form but '?', as in QString::toUtf8()).
+    for (const auto *entries : {&d->accessTokens, &d->refreshTokens, &d->idTokens}) {
+        for (const CredentialEntry &entry : *entries) {
+            const QJsonObject object = entry.toJson();
+            FUZZ_CHECK(!entry.secretBytes().isEmpty());
+            FUZZ_CHECK(object.value(QLatin1String("secret")).toString().toUtf8() == entry.secretBytes());
         }
     }
     for (const CredentialEntry &entry : std::as_const(d->refreshTokens))

@@ -2,6 +2,8 @@
 
 #include <MsalQt/msalqt_global.h>
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHashFunctions>
 #include <QJsonObject>
 #include <QSet>
@@ -40,13 +42,13 @@ inline size_t qHash(const Partition &key, size_t seed = 0)
     return qHashMulti(seed, key.homeAccountId, key.environment, key.clientId, key.realm, key.userAssertionHash);
 }
 
-// One AccessToken, RefreshToken or IdToken entry. `raw` holds the entry exactly as stored,
-// fields of other MSAL libraries included, so that a round trip loses nothing; the typed members
-// are parsed from it once, for lookups. An entry read and never changed (`changed` false) is
-// written back as `raw`, with the same fields and the same JSON types: another library may look
-// its entries up by exact equality (MSAL Python finds app tokens by `home_account_id: null`). A
-// changed one is `raw` with only the fields whose values changed replaced.
-struct CredentialEntry
+// One AccessToken, RefreshToken or IdToken entry. An entry read from storage keeps its JSON text
+// as read (`raw`, compact), fields of other MSAL libraries included, and is written back as those
+// very bytes while unchanged (`changed` false): another library may look its entries up by exact
+// equality (MSAL Python finds app tokens by `home_account_id: null`). A changed one is `raw` with
+// only the fields whose values changed replaced. The typed members are parsed once, for lookups;
+// the secret, the largest field, is not held twice but read from `raw` (cacheload.cpp).
+struct MSALQT_AUTH_EXPORT CredentialEntry
 {
     CredentialType type = CredentialType::AccessToken;
     QString homeAccountId;
@@ -56,14 +58,20 @@ struct CredentialEntry
     QString realm;
     QString target;          // space-separated scopes, as granted
     QStringList scopes;      // the target, lowercased, sorted, each once (scopeList())
-    // The token itself, held as UTF-8 (tokens are ASCII): half the memory of a QString.
-    QString secret() const { return QString::fromUtf8(secretUtf8); }
+    // The token itself, as UTF-8 (tokens are ASCII).
+    QString secret() const { return QString::fromUtf8(secretBytes()); }
+    QByteArrayView secretBytes() const
+    {
+        return secretOffset >= 0 ? QByteArrayView(raw.constData() + secretOffset, secretSize)
+                                 : QByteArrayView(ownSecret);
+    }
     void setSecret(const QString &secret)
     {
-        secretUtf8 = secret.toUtf8();
-        secretUtf8.squeeze(); // toUtf8() reserves three bytes a character
+        ownSecret = secret.toUtf8();
+        ownSecret.squeeze(); // toUtf8() reserves three bytes a character
+        secretOffset = -1;
+        secretSize = 0;
     }
-    QByteArray secretUtf8;
     qint64 cachedAt = 0;
     qint64 expiresOn = 0;
     qint64 extendedExpiresOn = 0;
@@ -77,15 +85,24 @@ struct CredentialEntry
     // certificates and AccessToken_With_AuthScheme entries are kept, never served nor replaced.
     bool bearer = true;
     bool changed = true; // false for an entry as read from storage
-    QJsonObject raw;
+    // The entry's JSON object as read, compact; empty for an entry made by this process.
+    QByteArray raw;
+    // Where the secret lies in `raw` (an unescaped string there), or -1: then it is `ownSecret`.
+    qint32 secretOffset = -1;
+    qint32 secretSize = 0;
+    QByteArray ownSecret;
 
     QString key() const;
     struct Partition partition() const; // what a lookup knows: account, environment, client, realm
     QJsonObject toJson() const;
-    static bool fromJson(CredentialType type, const QJsonObject &json, CredentialEntry *entry);
+    // As toJson(), written: `raw` itself while unchanged.
+    void appendJson(QByteArray *out) const;
+
+private:
+    void appendNew(QByteArray *out) const;
 };
 
-struct AccountEntry
+struct MSALQT_AUTH_EXPORT AccountEntry
 {
     QString homeAccountId;
     QString environment;
@@ -95,11 +112,11 @@ struct AccountEntry
     QString name;
     QString authorityType; // "MSSTS" for the Microsoft identity platform, "Generic" otherwise
     bool changed = true; // as for CredentialEntry: an unchanged account is written back as read
-    QJsonObject raw;
+    QByteArray raw;      // as read, compact: client_info, tenantProfiles and whatever else
 
     QString key() const;
     QJsonObject toJson() const;
-    static bool fromJson(const QJsonObject &json, AccountEntry *entry);
+    void appendJson(QByteArray *out) const;
 };
 
 MSALQT_AUTH_EXPORT QString credentialKey(const QString &homeAccountId, const QString &environment,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <MsalQt/msalqt_global.h>
+
 #include <QByteArray>
 #include <QJsonValue>
 #include <QStringView>
@@ -12,8 +14,8 @@
 namespace MsalQt::Internal::CacheJson {
 
 // A JSON string literal: the escapes JSON requires, a lone surrogate as \uXXXX, the rest UTF-8.
-void appendString(QByteArray *out, QStringView text);
+MSALQT_AUTH_EXPORT void appendString(QByteArray *out, QStringView text);
 // Any JSON value; an integral number as an integer, others in their shortest exact form.
-void appendValue(QByteArray *out, const QJsonValue &value);
+MSALQT_AUTH_EXPORT void appendValue(QByteArray *out, const QJsonValue &value);
 
 } // namespace MsalQt::Internal::CacheJson

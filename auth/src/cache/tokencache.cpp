@@ -190,7 +190,7 @@ const CredentialEntry *TokenCachePrivate::findAccessTokenForAssertion(const QStr
         return nullptr;
     for (const QString &key : *bucket) {
         const auto entry = accessTokens.constFind(key);
-        if (entry == accessTokens.cend() || entry->userAssertionHash != userAssertionHash
+        if (entry == accessTokens.cend() || !entry->bearer || entry->userAssertionHash != userAssertionHash
             || entry->clientId.compare(clientId, Qt::CaseInsensitive) != 0
             || (!realm.isEmpty() && entry->realm.compare(realm, Qt::CaseInsensitive) != 0)
             || !containsScopes(entry->scopes, scopes))
@@ -238,13 +238,15 @@ void TokenCachePrivate::putCredential(CredentialEntry entry, const QString &oldK
         const auto old = entries.constFind(oldKey);
         if (old != entries.cend()) {
             key = oldKey;
+            entry.ownSecret = entry.secretBytes().toByteArray(); // its own `raw` goes
+            entry.secretOffset = -1;
             entry.raw = old->raw;
         }
     }
     const auto existing = entries.constFind(key);
     if (existing != entries.cend()) {
         if (entry.raw.isEmpty())
-            entry.raw = existing->raw;
+            entry.raw = existing->raw; // (its secret was its own: raw was empty)
         unindex(key, *existing);
     }
     entry.changed = true;
@@ -387,69 +389,9 @@ bool TokenCachePrivate::removeAccount(const QString &homeAccountId, const QStrin
     return found;
 }
 
-bool TokenCachePrivate::load(const QByteArray &json, QString *error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (error)
-            *error = QCoreApplication::translate("MsalQt::TokenCache", "The cache is not a JSON object: %1")
-                         .arg(parseError.errorString());
-        return false;
-    }
-    const QJsonObject root = document.object();
-    for (const auto &name : {accessTokenSection, refreshTokenSection, idTokenSection, accountSection, appMetadataSection}) {
-        if (root.contains(name) && !root.value(name).isObject()) {
-            if (error)
-                *error = QCoreApplication::translate("MsalQt::TokenCache", "The cache section %1 is not an object.").arg(name);
-            return false;
-        }
-    }
-    reset();
-    m_changed.clear(); // what was just read is the baseline for the next merge
-    int skipped = 0;
-    const auto readCredentials = [&](const QLatin1String &name, CredentialType type) {
-        const QJsonObject entries = root.value(name).toObject();
-        auto &target = section(type);
-        target.reserve(entries.size());
-        for (auto it = entries.begin(); it != entries.end(); ++it) {
-            CredentialEntry entry;
-            if (it.value().isObject() && CredentialEntry::fromJson(type, it.value().toObject(), &entry))
-                target.insert(it.key(), entry); // the key as written, so a round trip keeps it
-            else
-                ++skipped;
-        }
-    };
-    readCredentials(accessTokenSection, CredentialType::AccessToken);
-    readCredentials(refreshTokenSection, CredentialType::RefreshToken);
-    readCredentials(idTokenSection, CredentialType::IdToken);
-    const QJsonObject accountEntries = root.value(accountSection).toObject();
-    accounts.reserve(accountEntries.size());
-    for (auto it = accountEntries.begin(); it != accountEntries.end(); ++it) {
-        AccountEntry entry;
-        if (it.value().isObject() && AccountEntry::fromJson(it.value().toObject(), &entry))
-            accounts.insert(it.key(), entry);
-        else
-            ++skipped;
-    }
-    const QJsonObject metadata = root.value(appMetadataSection).toObject();
-    for (auto it = metadata.begin(); it != metadata.end(); ++it)
-        appMetadata.insert(it.key(), it.value().toObject());
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        if (it.key() != accessTokenSection && it.key() != refreshTokenSection && it.key() != idTokenSection
-            && it.key() != accountSection && it.key() != appMetadataSection) {
-            otherSections.insert(it.key(), it.value());
-        }
-    }
-    if (skipped)
-        qCWarning(lcMsalAuth) << "Token cache: skipped" << skipped << "entries without the required fields";
-    reindex();
-    return true;
-}
-
 // Each section is written member by member, in key order (cachejson_p.h).
-template<typename Entries, typename ToJson>
-static void appendSection(QByteArray *out, const QString &name, const Entries &entries, ToJson toJson)
+template<typename Entries, typename Append>
+static void appendSection(QByteArray *out, const QString &name, const Entries &entries, Append append)
 {
     CacheJson::appendString(out, name);
     out->append(":{");
@@ -462,32 +404,37 @@ static void appendSection(QByteArray *out, const QString &name, const Entries &e
         first = false;
         CacheJson::appendString(out, key);
         out->append(':');
-        CacheJson::appendValue(out, toJson(*entries.constFind(key)));
+        append(out, *entries.constFind(key));
     }
     out->append('}');
 }
 
 QByteArray TokenCachePrivate::save() const
 {
+    qsizetype size = 1024;
+    for (const auto *entries : {&accessTokens, &refreshTokens, &idTokens}) {
+        for (const CredentialEntry &entry : *entries)
+            size += entry.raw.size() + 160;
+    }
+    for (const AccountEntry &entry : accounts)
+        size += entry.raw.size() + 160;
     QByteArray out;
-    out.reserve(1024 + (accessTokens.size() + refreshTokens.size() + idTokens.size() + accounts.size()) * 512);
+    out.reserve(size);
     out.append('{');
-    const auto credentialJson = [](const CredentialEntry &entry) { return entry.toJson(); };
-    appendSection(&out, accessTokenSection, accessTokens, credentialJson);
+    const auto credential = [](QByteArray *out, const CredentialEntry &entry) { entry.appendJson(out); };
+    appendSection(&out, accessTokenSection, accessTokens, credential);
     out.append(',');
-    appendSection(&out, refreshTokenSection, refreshTokens, credentialJson);
+    appendSection(&out, refreshTokenSection, refreshTokens, credential);
     out.append(',');
-    appendSection(&out, idTokenSection, idTokens, credentialJson);
+    appendSection(&out, idTokenSection, idTokens, credential);
     out.append(',');
-    appendSection(&out, accountSection, accounts, [](const AccountEntry &entry) { return entry.toJson(); });
+    appendSection(&out, accountSection, accounts, [](QByteArray *out, const AccountEntry &entry) { entry.appendJson(out); });
     out.append(',');
-    appendSection(&out, appMetadataSection, appMetadata, [](const QJsonObject &entry) { return entry; });
-    // Other libraries' sections, verbatim (any JSON value).
-    for (auto it = otherSections.begin(); it != otherSections.end(); ++it) {
-        out.append(',');
-        CacheJson::appendString(&out, it.key());
-        out.append(':');
-        CacheJson::appendValue(&out, it.value());
+    appendSection(&out, appMetadataSection, appMetadata,
+                  [](QByteArray *out, const QJsonObject &entry) { CacheJson::appendValue(out, entry); });
+    // Other libraries' sections, as read.
+    for (const auto &[name, value] : otherSections) {
+        out.append(",\"").append(name).append("\":").append(value);
     }
     out.append('}');
     return out;
@@ -562,7 +509,7 @@ void TokenCachePrivate::reset()
     idTokens.clear();
     accounts.clear();
     appMetadata.clear();
-    otherSections = QJsonObject();
+    otherSections.clear();
     reindex();
 }
 

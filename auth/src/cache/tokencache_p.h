@@ -75,7 +75,9 @@ public:
     QHash<QString, Internal::CredentialEntry> idTokens;
     QHash<QString, Internal::AccountEntry> accounts;
     QHash<QString, QJsonObject> appMetadata;
-    QJsonObject otherSections; // sections of other libraries, kept verbatim
+    // Sections of other libraries, kept verbatim: their names as written (escapes and all) and
+    // their values, compact.
+    QList<std::pair<QByteArray, QByteArray>> otherSections;
 
 private:
     // Entries are indexed under the key they are stored with: a foreign writer's key is kept.
