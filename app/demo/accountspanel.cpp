@@ -72,8 +72,9 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
         Q_EMIT signedOut();
     });
     connect(m_button, &MsalQt::Widgets::SignInButton::failed, this, &AccountsPanel::failed);
-    // A persisted cache arrives after the window is up (it may wait for the keychain).
-    connect(m_app, &MsalQt::ClientApplication::cacheLoaded, this, &AccountsPanel::refresh);
+    // A persisted cache arrives after the window is up (it may wait for the keychain), and
+    // another process (the msalqt command, a second demo) may sign someone in or out.
+    connect(m_app, &MsalQt::ClientApplication::accountsChanged, this, &AccountsPanel::refresh);
     refresh();
 }
 

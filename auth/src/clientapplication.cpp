@@ -86,8 +86,10 @@ void ClientApplicationPrivate::loadFinished(CacheStorageJob *job, bool reload)
     AuthError error = job->error();
     if (!error.isError() && reload) {
         // Merged, not replaced: a change of ours that is not saved yet (a save in flight) stays,
-        // and the next save writes it.
-        cache->adoptStored(job->data());
+        // and the next save writes it. An unreadable file leaves the cache as it was.
+        QString why;
+        if (!cache->adoptStored(job->data(), &why))
+            error = AuthError(AuthError::StorageError, why);
     } else if (!error.isError() && !job->data().trimmed().isEmpty()) {
         QString why;
         if (!cache->load(job->data(), &why))

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void removeAccount();
     void mergeKeepsBothWriters();
     void mergeAppliesRemovals();
+    void unreadableStoredCacheLosesNothing();
+    void sameAccountStoredAgainChangesNothing();
 };
 
 // A cache as MSAL Python / MSAL Node write it (built from the schema, keys included).
@@ -419,6 +421,49 @@ void tst_TokenCache::mergeAppliesRemovals()
     QVERIFY(result.deserialize(merged));
     QVERIFY(result.accounts().isEmpty());                   // the removal holds
     QVERIFY(TokenCachePrivate::get(&result)->findAccessToken({"e"}, "h.t", "c", "t", {"z"})); // the other write too
+}
+
+// Another process (or a damaged disk) left something unreadable: adopting it changes nothing, and
+// a save writes everything this cache holds, not only what this process changed.
+void tst_TokenCache::unreadableStoredCacheLosesNothing()
+{
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    d->storeAccessToken(accessToken("x", "mine"));
+    QString error;
+    QVERIFY(!d->adoptStored("{\"AccessToken\": {", &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(cache.accounts().size(), 1);
+    QVERIFY(d->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"}));
+    QVERIFY(d->hasUnsavedChanges());
+
+    TokenCache written;
+    QVERIFY(written.deserialize(d->mergeWithStored("not json")));
+    QCOMPARE(written.accounts().size(), 1);
+    QVERIFY(TokenCachePrivate::get(&written)->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"}));
+    QCOMPARE(TokenCachePrivate::get(&written)->findAccessToken({"e"}, "h.t", "c", "t", {"x"})->secret(), QString("mine"));
+}
+
+// Every refresh stores its account again: the same account changes nothing (no write, no
+// accountsChanged()); a new username does.
+void tst_TokenCache::sameAccountStoredAgainChangesNothing()
+{
+    TokenCache cache;
+    QVERIFY(cache.deserialize(foreignCache()));
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    const quint64 generation = d->accountGeneration();
+    AccountEntry account = *d->findAccount(publicCloud, "uid1.utid1", "utid1");
+    account.changed = true;
+    d->storeAccount(account);
+    QCOMPARE(d->accountGeneration(), generation);
+    QVERIFY(!d->hasUnsavedChanges());
+
+    account.username = "renamed@contoso.com";
+    d->storeAccount(account);
+    QVERIFY(d->accountGeneration() > generation);
+    QVERIFY(d->hasUnsavedChanges());
+    QCOMPARE(cache.accounts().first().username(), QString("renamed@contoso.com"));
 }
 
 QTEST_GUILESS_MAIN(tst_TokenCache)

@@ -5,6 +5,7 @@
 #include <MsalQt/Widgets/accountpicker.h>
 #include <MsalQt/Widgets/signinbutton.h>
 #include <MsalQt/Widgets/signindialog.h>
+#include <MsalQt/tokencache.h>
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void showsCachedAccount();
+    void followsAccountsChangedElsewhere();
     void signInSilently();
     void signOutFromMenuByKeyboard();
     void switchAccount();
@@ -42,6 +44,22 @@ private:
 void tst_SignInButton::initTestCase()
 {
     QVERIFY(m_emulator.listen());
+}
+
+// The account is removed behind the button's back (the msalqt command, another instance, the
+// application's own code): the button signs out; an account that appears is shown.
+void tst_SignInButton::followsAccountsChangedElsewhere()
+{
+    QSignalSpy signedOut(m_button, &SignInButton::signedOut);
+    const Account alice = m_button->account();
+    QVERIFY(m_app->tokenCache()->removeAccount(alice));
+    QTRY_COMPARE(signedOut.size(), 1);
+    QVERIFY(m_button->account().isNull());
+    QVERIFY(m_button->signInAction()->isVisible());
+
+    QVERIFY(GuiTest::signInWithDeviceCode(m_app.get(), m_emulator, TestSupport::alice()));
+    QTRY_COMPARE(m_button->account().username(), TestSupport::alice());
+    QCOMPARE(signedOut.size(), 1);
 }
 
 void tst_SignInButton::init()

@@ -147,7 +147,7 @@ AccountPicker::AccountPicker(ClientApplication *application, QWidget *parent)
     d->m_application = application;
     d->setupUi();
     if (application)
-        connect(application->tokenCache(), &TokenCache::changed, this, &AccountPicker::refresh);
+        connect(application, &ClientApplication::accountsChanged, this, &AccountPicker::refresh);
     refresh();
     d->m_list->setFocus();
 }

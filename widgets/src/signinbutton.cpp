@@ -12,6 +12,8 @@
 #include <QMenu>
 #include <QPointer>
 
+#include <algorithm>
+
 namespace MsalQt::Widgets {
 
 class SignInButtonPrivate
@@ -118,9 +120,23 @@ SignInButton::SignInButton(PublicClientApplication *application, const QStringLi
     d->setupUi();
     if (application) {
         d->m_account = application->accounts().value(0);
-        connect(application, &ClientApplication::cacheLoaded, this, [d] {
-            if (d->m_account.isNull() && d->m_application)
-                d->m_account = d->m_application->accounts().value(0);
+        // The list changes when the cache loads, and when this or another process (a second
+        // instance, the msalqt command) signs someone in or out.
+        connect(application, &ClientApplication::accountsChanged, this, [this, d] {
+            if (!d->m_application)
+                return;
+            const QList<Account> accounts = d->m_application->accounts();
+            const bool gone = !d->m_account.isNull()
+                && std::none_of(accounts.cbegin(), accounts.cend(), [d](const Account &account) {
+                       return account.homeAccountId() == d->m_account.homeAccountId();
+                   });
+            if (gone) {
+                d->m_account = {};
+                d->updateUi();
+                Q_EMIT signedOut();
+            }
+            if (d->m_account.isNull() && !d->m_request)
+                d->m_account = accounts.value(0);
             d->updateUi();
         });
     }

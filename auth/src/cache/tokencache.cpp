@@ -317,6 +317,13 @@ void TokenCachePrivate::storeAccount(AccountEntry entry)
         const auto old = accounts.constFind(candidate);
         if (old != accounts.cend() && old->environment.compare(entry.environment, Qt::CaseInsensitive) == 0
             && old->realm.compare(entry.realm, Qt::CaseInsensitive) == 0) {
+            // Every sign-in and refresh stores the account again: the same one changes nothing,
+            // is not written again, and accountsChanged() stays quiet.
+            if (old->homeAccountId == entry.homeAccountId && old->environment == entry.environment
+                && old->realm == entry.realm && old->localAccountId == entry.localAccountId
+                && old->username == entry.username && old->authorityType == entry.authorityType
+                && (entry.name.isEmpty() || old->name == entry.name))
+                return;
             key = candidate;
             entry.raw = old->raw; // client_info, tenantProfiles, …
             break;
@@ -442,18 +449,22 @@ QByteArray TokenCachePrivate::save() const
 
 QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored)
 {
-    adoptStored(stored);
+    QString error;
+    if (!adoptStored(stored, &error)) {
+        // What is stored cannot be read: what this cache holds (all it read before, and its
+        // changes) is written over it rather than only this process's changes.
+        qCWarning(lcMsalAuth) << "Token cache: the stored cache could not be merged, writing this one:" << error;
+    }
     m_changed.clear(); // written now
     return save();
 }
 
-void TokenCachePrivate::adoptStored(const QByteArray &stored)
+bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
 {
     TokenCache scratch;
     TokenCachePrivate *fresh = scratch.d_func();
-    QString error;
-    if (!stored.trimmed().isEmpty() && !fresh->load(stored, &error))
-        qCWarning(lcMsalAuth) << "Token cache: the stored cache could not be merged:" << error;
+    if (!stored.trimmed().isEmpty() && !fresh->load(stored, error))
+        return false; // this cache stays as it was
     for (const QString &change : std::as_const(m_changed)) {
         const QString name = change.section(QLatin1Char('\n'), 0, 0);
         const QString key = change.section(QLatin1Char('\n'), 1);
@@ -485,6 +496,7 @@ void TokenCachePrivate::adoptStored(const QByteArray &stored)
     appMetadata = std::move(fresh->appMetadata);
     otherSections = fresh->otherSections;
     reindex(); // what this process changed stays marked until it is saved
+    return true;
 }
 
 void TokenCachePrivate::clearAll()

@@ -55,8 +55,9 @@ public:
     // return it for writing. Nothing either side wrote is lost.
     QByteArray mergeWithStored(const QByteArray &stored);
     // The same merge without writing: another process changed the stored cache, and this one
-    // adopts that (keeping its own changes not saved yet, which the next save writes).
-    void adoptStored(const QByteArray &stored);
+    // adopts that (keeping its own changes not saved yet, which the next save writes). False, and
+    // nothing changed, if `stored` cannot be read.
+    bool adoptStored(const QByteArray &stored, QString *error = nullptr);
     // Bumped whenever the account list may have changed (store, removal, load, merge).
     quint64 accountGeneration() const { return m_accountGeneration; }
     bool hasUnsavedChanges() const { return !m_changed.isEmpty(); }
