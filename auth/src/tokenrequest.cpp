@@ -48,7 +48,7 @@ QStringList TokenRequestPrivate::requestScopes() const
     }
     if (isUserFlow()) {
         // The OpenID Connect scopes give us the ID token (the account) and a refresh token.
-        for (const char *reserved : {"openid", "profile", "offline_access"}) {
+        for (const char *reserved : reservedScopes) {
             const QString scope = QLatin1String(reserved);
             if (!result.contains(scope))
                 result << scope;

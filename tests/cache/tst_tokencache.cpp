@@ -38,6 +38,7 @@ private Q_SLOTS:
     void mergeAppliesRemovals();
     void unreadableStoredCacheLosesNothing();
     void sameAccountStoredAgainChangesNothing();
+    void openIdScopes();
 };
 
 // A cache as MSAL Python / MSAL Node write it (built from the schema, keys included).
@@ -464,6 +465,30 @@ void tst_TokenCache::sameAccountStoredAgainChangesNothing()
     QVERIFY(d->accountGeneration() > generation);
     QVERIFY(d->hasUnsavedChanges());
     QCOMPARE(cache.accounts().first().username(), QString("renamed@contoso.com"));
+}
+
+// One list, two uses: a request's reserved scopes (openid, profile, offline_access) never decide
+// whether a cached token fits, while `email`, asked for like any scope, does; two tokens' overlap
+// leaves all four OpenID Connect scopes out, as MSAL does.
+void tst_TokenCache::openIdScopes()
+{
+    for (const char *scope : {"openid", "profile", "offline_access"}) {
+        QVERIFY(isReservedScope(QString(scope)));
+        QVERIFY(isOpenIdScope(QString(scope)));
+    }
+    QVERIFY(!isReservedScope(u"email"));
+    QVERIFY(isOpenIdScope(u"email"));
+    QVERIFY(!isReservedScope(u"user.read"));
+    QVERIFY(!resourceScopesOverlap(scopeList("email openid profile offline_access User.Read"),
+                                   scopeList("email openid profile offline_access Mail.Read")));
+    QVERIFY(resourceScopesOverlap(scopeList("openid User.Read"), scopeList("user.read")));
+
+    TokenCache cache;
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    CredentialEntry token = accessToken("User.Read openid profile offline_access", "t");
+    d->storeAccessToken(token);
+    QVERIFY(d->findAccessToken({"e"}, "h.t", "c", "t", {"user.read"}));
+    QVERIFY(!d->findAccessToken({"e"}, "h.t", "c", "t", {"user.read", "email"})); // email is asked for
 }
 
 QTEST_GUILESS_MAIN(tst_TokenCache)

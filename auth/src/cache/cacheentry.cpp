@@ -74,10 +74,18 @@ bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted)
     return true;
 }
 
-static bool isOpenIdScope(const QString &scope)
+bool isReservedScope(QStringView lowercase)
 {
-    return scope == QLatin1String("openid") || scope == QLatin1String("profile") || scope == QLatin1String("email")
-        || scope == QLatin1String("offline_access");
+    for (const char *reserved : reservedScopes) {
+        if (lowercase == QLatin1String(reserved))
+            return true;
+    }
+    return false;
+}
+
+bool isOpenIdScope(QStringView lowercase)
+{
+    return isReservedScope(lowercase) || lowercase == QLatin1String("email");
 }
 
 bool resourceScopesOverlap(const QStringList &a, const QStringList &b)

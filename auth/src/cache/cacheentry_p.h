@@ -134,6 +134,14 @@ MSALQT_AUTH_EXPORT QStringList scopeList(const QString &scopes);
 MSALQT_AUTH_EXPORT QSet<QString> scopeSet(const QString &scopes);
 // Whether the sorted `scopes` hold every one of `wanted`.
 MSALQT_AUTH_EXPORT bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted);
+// The scopes MSAL adds to every user request (its reserved scopes): they bring the ID token and the
+// refresh token, a server need not echo them in the granted scope, and so a cached token is looked
+// up without them. Lowercase.
+inline constexpr const char *reservedScopes[] = {"openid", "profile", "offline_access"};
+MSALQT_AUTH_EXPORT bool isReservedScope(QStringView lowercase);
+// The reserved scopes and `email`: the OpenID Connect scopes the platform echoes in every answer
+// that asked for them. Left out when two tokens' scopes are compared (resourceScopesOverlap()).
+MSALQT_AUTH_EXPORT bool isOpenIdScope(QStringView lowercase);
 // Whether two access tokens overlap: a scope in common other than the OpenID Connect scopes
 // (openid, profile, email, offline_access), which the platform adds to every answer; MSAL leaves
 // them out before comparing too.

@@ -61,8 +61,7 @@ QSet<QString> SilentFlow::lookupScopes() const
     QSet<QString> scopes;
     for (const QString &scope : std::as_const(this->scopes)) {
         const QString lower = scope.trimmed().toLower();
-        if (!lower.isEmpty() && lower != QLatin1String("openid") && lower != QLatin1String("profile")
-            && lower != QLatin1String("offline_access")) {
+        if (!lower.isEmpty() && !isReservedScope(lower)) {
             scopes.insert(lower);
         }
     }
