@@ -4,6 +4,7 @@
 #include <MsalQt/tokencache.h>
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -39,6 +40,10 @@ private Q_SLOTS:
     void unreadableStoredCacheLosesNothing();
     void sameAccountStoredAgainChangesNothing();
     void openIdScopes();
+    void ownEntriesHeldWithoutTheirText();
+    void credentialTableMatchesHash();
+    void newAccountWrittenAsItsObject();
+    void secretsNeedingEscapesWrittenExactly();
 };
 
 // A cache as MSAL Python / MSAL Node write it (built from the schema, keys included).
@@ -489,6 +494,146 @@ void tst_TokenCache::openIdScopes()
     d->storeAccessToken(token);
     QVERIFY(d->findAccessToken({"e"}, "h.t", "c", "t", {"user.read"}));
     QVERIFY(!d->findAccessToken({"e"}, "h.t", "c", "t", {"user.read", "email"})); // email is asked for
+}
+
+// An entry read back exactly as this library writes it holds no copy of its text (a third of its
+// memory); a neighbour's, with a field of its own, keeps its text. Both are written as read.
+void tst_TokenCache::ownEntriesHeldWithoutTheirText()
+{
+    TokenCache ours;
+    TokenCachePrivate::get(&ours)->storeAccessToken(accessToken("User.Read", "mine"));
+    QByteArray file = ours.serialize();
+    QJsonObject root = QJsonDocument::fromJson(foreignCache()).object();
+    const QJsonObject own = QJsonDocument::fromJson(file).object().value("AccessToken").toObject();
+    QJsonObject tokens = root.value("AccessToken").toObject();
+    const QString neighbourKey = tokens.begin().key();
+    QJsonObject neighbour = tokens.value(neighbourKey).toObject();
+    neighbour.insert("requested_claims", "{\"x\":1}"); // a field this library does not write
+    tokens.insert(neighbourKey, neighbour);
+    for (auto it = own.begin(); it != own.end(); ++it)
+        tokens.insert(it.key(), it.value());
+    root.insert("AccessToken", tokens);
+    file = QJsonDocument(root).toJson(QJsonDocument::Compact);
+
+    TokenCache cache;
+    QVERIFY(cache.deserialize(file));
+    TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    const CredentialEntry *mine = d->findAccessToken({"e"}, "h.t", "c", "t", {"user.read"});
+    QVERIFY(mine);
+    QVERIFY(mine->raw.isEmpty());
+    QCOMPARE(mine->secret(), QString("mine"));
+    const CredentialEntry *neighbours = d->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", {"user.read"});
+    QVERIFY(neighbours);
+    QVERIFY(!neighbours->raw.isEmpty());
+    const QByteArray written = cache.serialize();
+    QCOMPARE(QJsonDocument::fromJson(written).object(), root);
+    TokenCache reread;
+    QVERIFY(reread.deserialize(written));
+    QCOMPARE(reread.serialize(), written);
+}
+
+// CredentialTable against a QHash doing the same inserts, replacements and removals: keys the
+// entries make (derived, not held) and keys another library wrote differently (held), slots reused
+// after removals, squeeze() renumbering them.
+void tst_TokenCache::credentialTableMatchesHash()
+{
+    QRandomGenerator random(20261202);
+    CredentialTable table;
+    QHash<QString, QString> model; // key -> secret
+    const auto entryFor = [](int n) {
+        CredentialEntry entry = accessToken(QStringLiteral("Scope.%1").arg(n), QString());
+        entry.homeAccountId = QStringLiteral("Uid%1.utid").arg(n % 50); // mixed case: keys are lowercase
+        return entry;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        const int n = int(random.bounded(2000));
+        CredentialEntry entry = entryFor(n);
+        // One in four is filed under a key of another library's making.
+        const QString key = n % 4 == 0 ? entry.key() + QStringLiteral("--") : entry.key();
+        switch (random.bounded(3)) {
+        case 0:
+        case 1: {
+            const QString secret = QStringLiteral("secret-%1").arg(round);
+            entry.setSecret(secret);
+            table.insert(key, entry);
+            model.insert(key, secret);
+            break;
+        }
+        default:
+            QCOMPARE(table.remove(key), model.remove(key) > 0);
+        }
+        if (round % 5000 == 4999)
+            table.squeeze();
+        QCOMPARE(table.size(), model.size());
+    }
+    QStringList keys = table.keys();
+    QStringList expected = model.keys();
+    std::sort(keys.begin(), keys.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(keys, expected);
+    for (auto it = model.cbegin(); it != model.cend(); ++it) {
+        const CredentialEntry *entry = table.entry(it.key());
+        QVERIFY2(entry, qPrintable(it.key()));
+        QCOMPARE(entry->secret(), it.value());
+        QCOMPARE(table.keyAt(table.find(it.key())), it.key());
+    }
+    qsizetype iterated = 0;
+    for (auto it = table.cbegin(); it != table.cend(); ++it, ++iterated)
+        QCOMPARE(model.value(it.key()), it->secret());
+    QCOMPARE(iterated, model.size());
+    QVERIFY(!table.contains(QStringLiteral("no-such-key")));
+    table.clear();
+    QVERIFY(table.isEmpty());
+    QVERIFY(!table.contains(expected.value(0)));
+}
+
+// An account this process made is written without building a QJsonObject, as the same bytes the
+// object would give, escapes included.
+void tst_TokenCache::newAccountWrittenAsItsObject()
+{
+    AccountEntry account;
+    account.homeAccountId = "uid.utid";
+    account.environment = "login.microsoftonline.com";
+    account.realm = "utid";
+    account.localAccountId = "uid";
+    account.username = "j\u00f6rg\"o'neil\"@contoso.com";
+    account.authorityType = "MSSTS";
+    for (const QString &name : {QString(), QStringLiteral("J\u00f6rg \"Tab\t\" O'Neil")}) {
+        account.name = name;
+        QByteArray written;
+        account.appendJson(&written);
+        QByteArray expected;
+        CacheJson::appendValue(&expected, account.toJson());
+        QCOMPARE(written, expected);
+        QCOMPARE(QJsonDocument::fromJson(written).object().value("username").toString(), account.username);
+    }
+}
+
+// A secret is written as its bytes only when JSON needs no escape in it; a quote, a backslash, a
+// control character or a non-ASCII character anywhere (the check reads eight bytes at a time, so
+// every offset within and around a word) is escaped and reads back the same.
+void tst_TokenCache::secretsNeedingEscapesWrittenExactly()
+{
+    const QList<QChar> specials{u'"', u'\\', QChar(0x1f), QChar(0x7f), QChar(0xe9), QChar(0x20), u'~'};
+    for (const QChar special : specials) {
+        for (int at = 0; at < 20; ++at) {
+            QString secret = QStringLiteral("abcdefghijklmnopqrst").left(19);
+            secret.insert(at, special);
+            TokenCache cache;
+            TokenCachePrivate::get(&cache)->storeAccessToken(accessToken("User.Read", secret));
+            const QByteArray written = cache.serialize();
+            const QJsonObject tokens = QJsonDocument::fromJson(written).object().value("AccessToken").toObject();
+            QCOMPARE(tokens.size(), 1);
+            QCOMPARE(tokens.begin()->toObject().value("secret").toString(), secret);
+            TokenCache reread;
+            QVERIFY(reread.deserialize(written));
+            QCOMPARE(reread.serialize(), written);
+            const CredentialEntry *found =
+                TokenCachePrivate::get(&reread)->findAccessToken({"e"}, "h.t", "c", "t", {"user.read"});
+            QVERIFY(found);
+            QCOMPARE(found->secret(), secret);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_TokenCache)

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cstring>
 #include <QStringList>
 
 namespace MsalQt::Internal {
@@ -26,15 +27,42 @@ QString credentialTypeName(CredentialType type)
 // The key format the other MSAL libraries use:
 // <home_account_id>-<environment>-<credential_type>-<client_id>-<realm>-<target>, lowercased.
 // Refresh tokens are cross-tenant and cross-scope, so their realm and target are empty.
+// The parts joined with '-' and lowercased: ASCII in place (keys are ASCII but for a neighbour's
+// odd entry), anything else as QString::toLower() does. Deriving keys is most of a load's work.
+static QString lowerJoined(std::initializer_list<QStringView> parts)
+{
+    qsizetype size = qsizetype(parts.size()) - 1;
+    for (const QStringView part : parts)
+        size += part.size();
+    QString key;
+    key.reserve(size);
+    bool first = true;
+    for (const QStringView part : parts) {
+        if (!first)
+            key.append(QLatin1Char('-'));
+        first = false;
+        key.append(part);
+    }
+    bool ascii = true;
+    for (QChar &c : key) {
+        const char16_t u = c.unicode();
+        if (u >= u'A' && u <= u'Z')
+            c = QChar(char16_t(u + (u'a' - u'A')));
+        else if (u >= 0x80)
+            ascii = false;
+    }
+    return ascii ? key : std::move(key).toLower();
+}
+
 QString credentialKey(const QString &homeAccountId, const QString &environment, CredentialType type,
                       const QString &clientId, const QString &realm, const QString &target)
 {
     const bool refresh = type == CredentialType::RefreshToken;
-    return QStringList{homeAccountId, environment, credentialTypeName(type), clientId,
-                       refresh ? QString() : realm,
-                       type == CredentialType::AccessToken ? target : QString()}
-        .join(QLatin1Char('-'))
-        .toLower();
+    const QStringView typeName = type == CredentialType::AccessToken ? u"AccessToken"
+        : refresh                                                    ? u"RefreshToken"
+                                                                     : u"IdToken";
+    return lowerJoined({homeAccountId, environment, typeName, clientId, refresh ? QStringView() : QStringView(realm),
+                        type == CredentialType::AccessToken ? QStringView(target) : QStringView()});
 }
 
 Partition partitionKey(const QString &homeAccountId, const QString &environment, const QString &clientId,
@@ -135,10 +163,27 @@ static void setTime(QJsonObject *json, const char *name, qint64 value)
         json->insert(key, QString::number(value)); // the schema's type: a string of epoch seconds
 }
 
+// Whether JSON would write `text` otherwise than as its bytes: a quote, a backslash, a control
+// character or a non-ASCII byte. Eight bytes at a time (a save checks every secret it writes).
 static bool needsEscape(QByteArrayView text)
 {
-    for (const char c : text) {
-        if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80)
+    constexpr quint64 ones = ~quint64(0) / 255; // 0x0101…01
+    constexpr quint64 highs = ones * 0x80;
+    const auto hasZero = [](quint64 v) { return (v - ones) & ~v & highs; };
+    const char *p = text.data();
+    const char *end = p + text.size();
+    for (; end - p >= 8; p += 8) {
+        quint64 v;
+        memcpy(&v, p, 8);
+        // With no byte >= 0x80, (v - 0x20 in each byte) borrows into a high bit exactly where a
+        // byte is below 0x20.
+        if ((v & highs) || ((v - ones * 0x20) & ~v & highs) || hasZero(v ^ (ones * '"'))
+            || hasZero(v ^ (ones * '\\')))
+            return true;
+    }
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
             return true;
     }
     return false;
@@ -153,7 +198,7 @@ static QJsonObject rawObject(const QByteArray &raw)
 QJsonObject CredentialEntry::toJson() const
 {
     QJsonObject json = rawObject(raw);
-    if (!changed)
+    if (!changed && !raw.isEmpty())
         return json;
     if (json.value(QLatin1String("credential_type")).toString().compare(credentialTypeName(type), Qt::CaseInsensitive) != 0)
         json.insert(QLatin1String("credential_type"), credentialTypeName(type));
@@ -229,6 +274,23 @@ void CredentialEntry::appendNew(QByteArray *out) const
     out->append('}');
 }
 
+bool CredentialEntry::dropRawIfCanonical()
+{
+    if (raw.isEmpty() || secretOffset < 0 || needsEscape(secretBytes()))
+        return false;
+    // appendNew() writes the secret from `raw`, where it lies unescaped.
+    QByteArray canonical;
+    canonical.reserve(raw.size());
+    appendNew(&canonical);
+    if (canonical != raw)
+        return false;
+    ownSecret = secretBytes().toByteArray();
+    secretOffset = -1;
+    secretSize = 0;
+    raw = QByteArray();
+    return true;
+}
+
 void CredentialEntry::appendJson(QByteArray *out) const
 {
     if (!changed && !raw.isEmpty())
@@ -242,7 +304,7 @@ void CredentialEntry::appendJson(QByteArray *out) const
 // <home_account_id>-<environment>-<realm>, lowercased.
 QString AccountEntry::key() const
 {
-    return QStringList{homeAccountId, environment, realm}.join(QLatin1Char('-')).toLower();
+    return lowerJoined({homeAccountId, environment, realm});
 }
 
 QJsonObject AccountEntry::toJson() const
@@ -261,10 +323,33 @@ QJsonObject AccountEntry::toJson() const
     return json;
 }
 
+// What toJson() makes of an account with nothing read, in the same (sorted) order, without
+// building the object.
+void AccountEntry::appendNew(QByteArray *out) const
+{
+    char separator = '{';
+    const auto text = [&](const char *name, QStringView value) {
+        out->append(separator).append('"').append(name).append("\":");
+        separator = ',';
+        CacheJson::appendString(out, value);
+    };
+    text("authority_type", authorityType);
+    text("environment", environment);
+    text("home_account_id", homeAccountId);
+    text("local_account_id", localAccountId);
+    if (!name.isEmpty())
+        text("name", name);
+    text("realm", realm);
+    text("username", username);
+    out->append('}');
+}
+
 void AccountEntry::appendJson(QByteArray *out) const
 {
     if (!changed && !raw.isEmpty())
         out->append(raw);
+    else if (raw.isEmpty())
+        appendNew(out);
     else
         CacheJson::appendValue(out, toJson());
 }

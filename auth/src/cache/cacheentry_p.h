@@ -97,6 +97,9 @@ struct MSALQT_AUTH_EXPORT CredentialEntry
     QJsonObject toJson() const;
     // As toJson(), written: `raw` itself while unchanged.
     void appendJson(QByteArray *out) const;
+    // An entry read as exactly the bytes its fields are written as (one this library wrote, and
+    // nobody changed since) needs no `raw`: it goes, and the secret is held alone. True if so.
+    bool dropRawIfCanonical();
 
 private:
     void appendNew(QByteArray *out) const;
@@ -117,6 +120,9 @@ struct MSALQT_AUTH_EXPORT AccountEntry
     QString key() const;
     QJsonObject toJson() const;
     void appendJson(QByteArray *out) const;
+
+private:
+    void appendNew(QByteArray *out) const;
 };
 
 MSALQT_AUTH_EXPORT QString credentialKey(const QString &homeAccountId, const QString &environment,

@@ -375,7 +375,10 @@ bool readCredential(CredentialType type, std::string_view text, const Document &
     // Without these an entry can never be found or used; skip it rather than fail the cache.
     if (!fields.timesValid || secret.isEmpty() || entry->environment.isEmpty() || entry->clientId.isEmpty())
         return false;
-    return type != CredentialType::AccessToken || entry->expiresOn > 0;
+    if (type == CredentialType::AccessToken && entry->expiresOn <= 0)
+        return false;
+    entry->dropRawIfCanonical(); // a third of the memory of an entry this library wrote
+    return true;
 }
 
 bool readAccount(std::string_view text, const Document &document, od::parser *parser, Interner *interner,

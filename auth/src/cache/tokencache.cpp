@@ -37,7 +37,31 @@ static void addKey(QList<QString> &bucket, const QString &key)
         bucket.append(key);
 }
 
-QHash<QString, CredentialEntry> &TokenCachePrivate::section(CredentialType type)
+template<typename Bucket, typename Slot>
+static void addSlot(Bucket &bucket, Slot slot)
+{
+    if (!bucket.contains(slot))
+        bucket.append(slot);
+}
+
+// The index of access tokens is by the hash of their partition (qHash(Partition)).
+static size_t partitionHash(const Partition &partition)
+{
+    return qHash(partition, size_t(QHashSeed::globalSeed()));
+}
+
+// Whether `entry` is in `partition`, whose fields are lowercase (partitionKey()), without building
+// the entry's own lowercase copies.
+static bool inPartition(const CredentialEntry &entry, const Partition &partition)
+{
+    return entry.homeAccountId.compare(partition.homeAccountId, Qt::CaseInsensitive) == 0
+        && entry.environment.compare(partition.environment, Qt::CaseInsensitive) == 0
+        && entry.clientId.compare(partition.clientId, Qt::CaseInsensitive) == 0
+        && entry.realm.compare(partition.realm, Qt::CaseInsensitive) == 0
+        && entry.userAssertionHash == partition.userAssertionHash;
+}
+
+CredentialTable &TokenCachePrivate::section(CredentialType type)
 {
     switch (type) {
     case CredentialType::AccessToken:
@@ -50,43 +74,56 @@ QHash<QString, CredentialEntry> &TokenCachePrivate::section(CredentialType type)
     return idTokens;
 }
 
-void TokenCachePrivate::index(const QString &key, const CredentialEntry &entry)
+void TokenCachePrivate::index(Slot slot, const CredentialEntry &entry)
 {
     if (entry.type == CredentialType::AccessToken)
-        addKey(m_accessTokensByPartition[entry.partition()], key);
+        addSlot(m_accessTokensByPartition[partitionHash(entry.partition())], slot);
     else if (entry.type == CredentialType::RefreshToken)
-        addKey(m_refreshTokensByAccount[accountIndexKey(entry.homeAccountId, entry.environment)], key);
+        addSlot(m_refreshTokensByAccount[accountIndexKey(entry.homeAccountId, entry.environment)], slot);
     else
-        addKey(m_idTokensByFields[idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm)], key);
+        addSlot(m_idTokensByFields[idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm)], slot);
     if (entry.type != CredentialType::IdToken && !entry.userAssertionHash.isEmpty()) {
         auto &byAssertion = entry.type == CredentialType::AccessToken ? m_accessTokensByAssertion
                                                                       : m_refreshTokensByAssertion;
-        addKey(byAssertion[entry.userAssertionHash], key);
+        addSlot(byAssertion[entry.userAssertionHash], slot);
     }
 }
 
-void TokenCachePrivate::unindex(const QString &key, const CredentialEntry &entry)
+void TokenCachePrivate::unindex(Slot slot, const CredentialEntry &entry)
 {
-    const auto drop = [](auto &index, const auto &bucket, const QString &key) {
+    const auto drop = [](auto &index, const auto &bucket, Slot slot) {
         auto it = index.find(bucket);
         if (it == index.end())
             return;
-        it->removeOne(key);
+        it->removeOne(slot);
         if (it->isEmpty())
             index.erase(it);
     };
     if (entry.type == CredentialType::AccessToken)
-        drop(m_accessTokensByPartition, entry.partition(), key);
+        drop(m_accessTokensByPartition, partitionHash(entry.partition()), slot);
     else if (entry.type == CredentialType::RefreshToken)
-        drop(m_refreshTokensByAccount, accountIndexKey(entry.homeAccountId, entry.environment), key);
+        drop(m_refreshTokensByAccount, accountIndexKey(entry.homeAccountId, entry.environment), slot);
     else
-        drop(m_idTokensByFields, idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm), key);
+        drop(m_idTokensByFields, idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm), slot);
     if (entry.type != CredentialType::IdToken && !entry.userAssertionHash.isEmpty()) {
         if (entry.type == CredentialType::AccessToken)
-            drop(m_accessTokensByAssertion, entry.userAssertionHash, key);
+            drop(m_accessTokensByAssertion, entry.userAssertionHash, slot);
         else
-            drop(m_refreshTokensByAssertion, entry.userAssertionHash, key);
+            drop(m_refreshTokensByAssertion, entry.userAssertionHash, slot);
     }
+}
+
+TokenCachePrivate::Bucket TokenCachePrivate::accessTokenSlots(const Partition &partition) const
+{
+    Bucket found;
+    const auto bucket = m_accessTokensByPartition.constFind(partitionHash(partition));
+    if (bucket == m_accessTokensByPartition.cend())
+        return found;
+    for (const Slot slot : *bucket) {
+        if (inPartition(accessTokens.at(slot), partition))
+            found.append(slot);
+    }
+    return found;
 }
 
 void TokenCachePrivate::reindex()
@@ -99,12 +136,11 @@ void TokenCachePrivate::reindex()
     m_refreshTokensByAssertion.clear();
     m_accountListValid = false;
     ++m_accountGeneration;
-    for (auto it = accessTokens.cbegin(); it != accessTokens.cend(); ++it)
-        index(it.key(), *it);
-    for (auto it = refreshTokens.cbegin(); it != refreshTokens.cend(); ++it)
-        index(it.key(), *it);
-    for (auto it = idTokens.cbegin(); it != idTokens.cend(); ++it)
-        index(it.key(), *it);
+    for (auto *entries : {&accessTokens, &refreshTokens, &idTokens}) {
+        entries->squeeze();
+        for (auto it = entries->cbegin(); it != entries->cend(); ++it)
+            index(it.slot(), *it);
+    }
     for (auto it = accounts.cbegin(); it != accounts.cend(); ++it)
         addKey(m_accountsByHome[it->homeAccountId.toLower()], it.key());
 }
@@ -116,13 +152,13 @@ const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &env
     Partition partition = partitionKey(homeAccountId, QString(), clientId, realm);
     for (const QString &environment : environments) {
         partition.environment = environment.toLower();
-        const auto bucket = m_accessTokensByPartition.constFind(partition);
+        const auto bucket = m_accessTokensByPartition.constFind(partitionHash(partition));
         if (bucket == m_accessTokensByPartition.cend())
             continue;
-        for (const QString &key : *bucket) {
-            const auto entry = accessTokens.constFind(key);
-            if (entry != accessTokens.cend() && entry->bearer && containsScopes(entry->scopes, scopes))
-                return &*entry;
+        for (const Slot slot : *bucket) {
+            const CredentialEntry &entry = accessTokens.at(slot);
+            if (entry.bearer && inPartition(entry, partition) && containsScopes(entry.scopes, scopes))
+                return &entry;
         }
     }
     return nullptr;
@@ -136,10 +172,10 @@ const CredentialEntry *TokenCachePrivate::findRefreshToken(const QStringList &en
         const auto bucket = m_refreshTokensByAccount.constFind(accountIndexKey(homeAccountId, environment));
         if (bucket == m_refreshTokensByAccount.cend())
             continue;
-        for (const QString &key : *bucket) {
-            const auto entry = refreshTokens.constFind(key);
-            if (entry != refreshTokens.cend() && entry->clientId.compare(clientId, Qt::CaseInsensitive) == 0)
-                return &*entry;
+        for (const Slot slot : *bucket) {
+            const CredentialEntry &entry = refreshTokens.at(slot);
+            if (entry.clientId.compare(clientId, Qt::CaseInsensitive) == 0)
+                return &entry;
         }
     }
     return nullptr;
@@ -153,11 +189,8 @@ const CredentialEntry *TokenCachePrivate::findIdToken(const QStringList &environ
         const auto bucket = m_idTokensByFields.constFind(idTokenIndexKey(homeAccountId, environment, clientId, realm));
         if (bucket == m_idTokensByFields.cend())
             continue;
-        for (const QString &key : *bucket) {
-            const auto entry = idTokens.constFind(key);
-            if (entry != idTokens.cend())
-                return &*entry;
-        }
+        if (!bucket->isEmpty())
+            return &idTokens.at(bucket->first());
     }
     return nullptr;
 }
@@ -188,16 +221,16 @@ const CredentialEntry *TokenCachePrivate::findAccessTokenForAssertion(const QStr
     const auto bucket = m_accessTokensByAssertion.constFind(userAssertionHash);
     if (bucket == m_accessTokensByAssertion.cend())
         return nullptr;
-    for (const QString &key : *bucket) {
-        const auto entry = accessTokens.constFind(key);
-        if (entry == accessTokens.cend() || !entry->bearer || entry->userAssertionHash != userAssertionHash
-            || entry->clientId.compare(clientId, Qt::CaseInsensitive) != 0
-            || (!realm.isEmpty() && entry->realm.compare(realm, Qt::CaseInsensitive) != 0)
-            || !containsScopes(entry->scopes, scopes))
+    for (const Slot slot : *bucket) {
+        const CredentialEntry &entry = accessTokens.at(slot);
+        if (!entry.bearer || entry.userAssertionHash != userAssertionHash
+            || entry.clientId.compare(clientId, Qt::CaseInsensitive) != 0
+            || (!realm.isEmpty() && entry.realm.compare(realm, Qt::CaseInsensitive) != 0)
+            || !containsScopes(entry.scopes, scopes))
             continue;
         for (const QString &environment : environments) {
-            if (entry->environment.compare(environment, Qt::CaseInsensitive) == 0)
-                return &*entry;
+            if (entry.environment.compare(environment, Qt::CaseInsensitive) == 0)
+                return &entry;
         }
     }
     return nullptr;
@@ -210,14 +243,13 @@ const CredentialEntry *TokenCachePrivate::findRefreshTokenForAssertion(const QSt
     const auto bucket = m_refreshTokensByAssertion.constFind(userAssertionHash);
     if (bucket == m_refreshTokensByAssertion.cend())
         return nullptr;
-    for (const QString &key : *bucket) {
-        const auto entry = refreshTokens.constFind(key);
-        if (entry == refreshTokens.cend() || entry->userAssertionHash != userAssertionHash
-            || entry->clientId.compare(clientId, Qt::CaseInsensitive) != 0)
+    for (const Slot slot : *bucket) {
+        const CredentialEntry &entry = refreshTokens.at(slot);
+        if (entry.userAssertionHash != userAssertionHash || entry.clientId.compare(clientId, Qt::CaseInsensitive) != 0)
             continue;
         for (const QString &environment : environments) {
-            if (entry->environment.compare(environment, Qt::CaseInsensitive) == 0)
-                return &*entry;
+            if (entry.environment.compare(environment, Qt::CaseInsensitive) == 0)
+                return &entry;
         }
     }
     return nullptr;
@@ -228,31 +260,32 @@ void TokenCachePrivate::markChanged(const QString &sectionName, const QString &k
     m_changed.insert(sectionName + QLatin1Char('\n') + key);
 }
 
-// Stores `entry` where `oldKey` was, if it was anywhere: the entry it replaces keeps its key and
-// every field we do not write, so the library that wrote it still finds it by its own key.
-void TokenCachePrivate::putCredential(CredentialEntry entry, const QString &oldKey)
+// Stores `entry` in the slot of `old` (an entry it replaces) if there is one: that entry keeps its
+// key and every field we do not write, so the library that wrote it still finds it by its own key.
+void TokenCachePrivate::putCredential(CredentialEntry entry, Slot old)
 {
-    auto &entries = section(entry.type);
-    QString key = entry.key();
-    if (!oldKey.isEmpty()) {
-        const auto old = entries.constFind(oldKey);
-        if (old != entries.cend()) {
-            key = oldKey;
-            entry.ownSecret = entry.secretBytes().toByteArray(); // its own `raw` goes
-            entry.secretOffset = -1;
-            entry.raw = old->raw;
+    CredentialTable &entries = section(entry.type);
+    QString key;
+    if (old != CredentialTable::noSlot) {
+        const CredentialEntry &replaced = entries.at(old);
+        key = entries.keyAt(old);
+        entry.ownSecret = entry.secretBytes().toByteArray(); // its own `raw` goes
+        entry.secretOffset = -1;
+        entry.raw = replaced.raw;
+        unindex(old, replaced);
+    } else {
+        key = entry.key();
+        const Slot existing = entries.find(key);
+        if (existing != CredentialTable::noSlot) {
+            if (entry.raw.isEmpty())
+                entry.raw = entries.at(existing).raw; // (its secret was its own: raw was empty)
+            unindex(existing, entries.at(existing));
         }
     }
-    const auto existing = entries.constFind(key);
-    if (existing != entries.cend()) {
-        if (entry.raw.isEmpty())
-            entry.raw = existing->raw; // (its secret was its own: raw was empty)
-        unindex(key, *existing);
-    }
     entry.changed = true;
-    const auto inserted = entries.insert(key, entry);
-    index(key, *inserted);
-    markChanged(credentialTypeName(entry.type), key);
+    const Slot slot = entries.insert(key, std::move(entry));
+    index(slot, entries.at(slot));
+    markChanged(credentialTypeName(entries.at(slot).type), key);
 }
 
 void TokenCachePrivate::storeAccessToken(const CredentialEntry &entry)
@@ -260,19 +293,15 @@ void TokenCachePrivate::storeAccessToken(const CredentialEntry &entry)
     // The one with the same scopes is replaced in place; others whose resource scopes overlap go,
     // so that no stale duplicate answers a later lookup. Tokens of another type (proof of
     // possession) are not ours to replace.
-    QString reuse;
-    const auto bucket = m_accessTokensByPartition.constFind(entry.partition());
-    if (bucket != m_accessTokensByPartition.cend()) {
-        const QList<QString> keys = *bucket;
-        for (const QString &key : keys) {
-            const auto old = accessTokens.constFind(key);
-            if (old == accessTokens.cend() || !old->bearer)
-                continue;
-            if (old->scopes == entry.scopes && reuse.isEmpty())
-                reuse = key;
-            else if (old->scopes == entry.scopes || resourceScopesOverlap(old->scopes, entry.scopes))
-                removeCredential(CredentialType::AccessToken, key);
-        }
+    Slot reuse = CredentialTable::noSlot;
+    for (const Slot slot : accessTokenSlots(entry.partition())) {
+        const CredentialEntry &old = accessTokens.at(slot);
+        if (!old.bearer)
+            continue;
+        if (old.scopes == entry.scopes && reuse == CredentialTable::noSlot)
+            reuse = slot;
+        else if (old.scopes == entry.scopes || resourceScopesOverlap(old.scopes, entry.scopes))
+            removeCredentialAt(CredentialType::AccessToken, slot);
     }
     putCredential(entry, reuse);
 }
@@ -280,17 +309,17 @@ void TokenCachePrivate::storeAccessToken(const CredentialEntry &entry)
 void TokenCachePrivate::storeRefreshToken(const CredentialEntry &entry)
 {
     // One refresh token per account and client: a rotated one replaces the old, whatever its key.
-    QString reuse;
-    const QList<QString> old = m_refreshTokensByAccount.value(accountIndexKey(entry.homeAccountId, entry.environment));
-    for (const QString &key : old) {
-        const auto candidate = refreshTokens.constFind(key);
-        if (candidate == refreshTokens.cend() || candidate->clientId.compare(entry.clientId, Qt::CaseInsensitive) != 0
-            || candidate->userAssertionHash != entry.userAssertionHash)
+    Slot reuse = CredentialTable::noSlot;
+    const Bucket old = m_refreshTokensByAccount.value(accountIndexKey(entry.homeAccountId, entry.environment));
+    for (const Slot slot : old) {
+        const CredentialEntry &candidate = refreshTokens.at(slot);
+        if (candidate.clientId.compare(entry.clientId, Qt::CaseInsensitive) != 0
+            || candidate.userAssertionHash != entry.userAssertionHash)
             continue;
-        if (reuse.isEmpty())
-            reuse = key;
+        if (reuse == CredentialTable::noSlot)
+            reuse = slot;
         else
-            removeCredential(CredentialType::RefreshToken, key);
+            removeCredentialAt(CredentialType::RefreshToken, slot);
     }
     putCredential(entry, reuse);
 }
@@ -298,14 +327,14 @@ void TokenCachePrivate::storeRefreshToken(const CredentialEntry &entry)
 void TokenCachePrivate::storeIdToken(const CredentialEntry &entry)
 {
     // One ID token per account, client and tenant: a neighbour's is replaced, not joined.
-    QString reuse;
-    const QList<QString> old = m_idTokensByFields
-                                   .value(idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm));
-    for (const QString &key : old) {
-        if (reuse.isEmpty())
-            reuse = key;
+    Slot reuse = CredentialTable::noSlot;
+    const Bucket old = m_idTokensByFields
+                           .value(idTokenIndexKey(entry.homeAccountId, entry.environment, entry.clientId, entry.realm));
+    for (const Slot slot : old) {
+        if (reuse == CredentialTable::noSlot)
+            reuse = slot;
         else
-            removeCredential(CredentialType::IdToken, key);
+            removeCredentialAt(CredentialType::IdToken, slot);
     }
     putCredential(entry, reuse);
 }
@@ -353,12 +382,17 @@ void TokenCachePrivate::storeAppMetadata(const QString &environment, const QStri
 
 void TokenCachePrivate::removeCredential(CredentialType type, const QString &key)
 {
-    auto &entries = section(type);
-    const auto it = entries.find(key);
-    if (it == entries.end())
-        return;
-    unindex(key, *it);
-    entries.erase(it);
+    const Slot slot = section(type).find(key);
+    if (slot != CredentialTable::noSlot)
+        removeCredentialAt(type, slot);
+}
+
+void TokenCachePrivate::removeCredentialAt(CredentialType type, Slot slot)
+{
+    CredentialTable &entries = section(type);
+    const QString key = entries.keyAt(slot);
+    unindex(slot, entries.at(slot));
+    entries.removeAt(slot);
     markChanged(credentialTypeName(type), key);
 }
 
@@ -381,16 +415,16 @@ bool TokenCachePrivate::removeAccount(const QString &homeAccountId, const QStrin
         m_accountsByHome.remove(homeAccountId.toLower());
     // Every token of the account goes with it, whatever client or tenant it was for.
     for (CredentialType type : {CredentialType::AccessToken, CredentialType::RefreshToken, CredentialType::IdToken}) {
-        QStringList doomed;
+        QList<Slot> doomed;
         const auto &entries = section(type);
         for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
             if (it->homeAccountId.compare(homeAccountId, Qt::CaseInsensitive) == 0
                 && (environment.isEmpty() || it->environment.compare(environment, Qt::CaseInsensitive) == 0)) {
-                doomed << it.key();
+                doomed << it.slot();
             }
         }
-        for (const QString &key : std::as_const(doomed))
-            removeCredential(type, key);
+        for (const Slot slot : std::as_const(doomed))
+            removeCredentialAt(type, slot);
         found = found || !doomed.isEmpty();
     }
     return found;
@@ -402,16 +436,20 @@ static void appendSection(QByteArray *out, const QString &name, const Entries &e
 {
     CacheJson::appendString(out, name);
     out->append(":{");
-    QStringList keys = entries.keys();
-    std::sort(keys.begin(), keys.end());
+    // Keys and where their entries are, sorted by key (each key is derived once).
+    QList<std::pair<QString, decltype(&*entries.cbegin())>> sorted;
+    sorted.reserve(entries.size());
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+        sorted.append({it.key(), &*it});
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     bool first = true;
-    for (const QString &key : std::as_const(keys)) {
+    for (const auto &[key, entry] : std::as_const(sorted)) {
         if (!first)
             out->append(',');
         first = false;
         CacheJson::appendString(out, key);
         out->append(':');
-        append(out, *entries.constFind(key));
+        append(out, *entry);
     }
     out->append('}');
 }
@@ -482,8 +520,8 @@ bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
             for (CredentialType type : {CredentialType::AccessToken, CredentialType::RefreshToken, CredentialType::IdToken}) {
                 if (name != credentialTypeName(type))
                     continue;
-                if (section(type).contains(key))
-                    fresh->section(type).insert(key, section(type).value(key));
+                if (const CredentialEntry *entry = section(type).entry(key))
+                    fresh->section(type).insert(key, *entry);
                 else
                     fresh->section(type).remove(key);
             }

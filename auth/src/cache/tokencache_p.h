@@ -1,11 +1,13 @@
 #pragma once
 
 #include "cacheentry_p.h"
+#include "credentialtable_p.h"
 
 #include <MsalQt/tokencache.h>
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 namespace MsalQt {
 
@@ -71,9 +73,9 @@ public:
     QByteArray save() const;
     void clearAll();
 
-    QHash<QString, Internal::CredentialEntry> accessTokens;
-    QHash<QString, Internal::CredentialEntry> refreshTokens;
-    QHash<QString, Internal::CredentialEntry> idTokens;
+    Internal::CredentialTable accessTokens;
+    Internal::CredentialTable refreshTokens;
+    Internal::CredentialTable idTokens;
     QHash<QString, Internal::AccountEntry> accounts;
     QHash<QString, QJsonObject> appMetadata;
     // Sections of other libraries, kept verbatim: their names as written (escapes and all) and
@@ -81,27 +83,34 @@ public:
     QList<std::pair<QByteArray, QByteArray>> otherSections;
 
 private:
-    // Entries are indexed under the key they are stored with: a foreign writer's key is kept.
-    void index(const QString &key, const Internal::CredentialEntry &entry);
-    void unindex(const QString &key, const Internal::CredentialEntry &entry);
-    void putCredential(Internal::CredentialEntry entry, const QString &oldKey);
+    using Slot = Internal::CredentialTable::Slot;
+    // The slots of a table that share an index key: a handful, held in place.
+    using Bucket = QVarLengthArray<Slot, 2>;
+    void index(Slot slot, const Internal::CredentialEntry &entry);
+    void unindex(Slot slot, const Internal::CredentialEntry &entry);
+    // The access tokens of one partition (the index is by the partition's hash; its buckets may
+    // hold another partition's tokens too).
+    Bucket accessTokenSlots(const Internal::Partition &partition) const;
+    void putCredential(Internal::CredentialEntry entry, Slot old);
+    void removeCredentialAt(Internal::CredentialType type, Slot slot);
     void reset();
     void reindex();
     void markChanged(const QString &section, const QString &key);
-    QHash<QString, Internal::CredentialEntry> &section(Internal::CredentialType type);
+    Internal::CredentialTable &section(Internal::CredentialType type);
 
     TokenCache *q_ptr;
-    // Buckets hold a handful of keys: a list costs a fraction of a QSet, whose smallest table
-    // takes about a kilobyte (10 MB for 10,000 app tokens, one bucket each).
-    QHash<Internal::Partition, QList<QString>> m_accessTokensByPartition;
-    QHash<QString, QList<QString>> m_refreshTokensByAccount; // home|environment -> keys
-    QHash<QString, QList<QString>> m_idTokensByFields;       // home|environment|client|realm -> keys
-    QHash<QString, QList<QString>> m_accountsByHome;         // home -> keys
+    // The indexes hold slot numbers of the tables, four bytes each, in buckets of a handful kept
+    // in place. Access tokens are indexed by the hash of their partition alone: a Partition key
+    // (five strings) cost more than the entry's own fields.
+    QHash<size_t, Bucket> m_accessTokensByPartition;
+    QHash<QString, Bucket> m_refreshTokensByAccount; // home|environment -> slots
+    QHash<QString, Bucket> m_idTokensByFields;       // home|environment|client|realm -> slots
+    QHash<QString, QList<QString>> m_accountsByHome; // home -> keys
     mutable QList<Account> m_accountList;
     mutable bool m_accountListValid = false;
     quint64 m_accountGeneration = 0;
-    QHash<QString, QList<QString>> m_accessTokensByAssertion;  // user_assertion_hash -> keys
-    QHash<QString, QList<QString>> m_refreshTokensByAssertion; // user_assertion_hash -> keys
+    QHash<QString, Bucket> m_accessTokensByAssertion;  // user_assertion_hash -> slots
+    QHash<QString, Bucket> m_refreshTokensByAssertion; // user_assertion_hash -> slots
     QSet<QString> m_changed; // "Section\nkey" changed (stored or removed) since the last sync
 };
 
