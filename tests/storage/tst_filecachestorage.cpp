@@ -38,6 +38,7 @@ private slots:
     void corruptFile_data();
     void corruptFile();
     void corruptFileOnSave();
+    void loneSurrogateIsNotCorrupt();
     void blankFileIsEmpty_data();
     void blankFileIsEmpty();
     void encryptedFileIsLeftAlone();
@@ -312,6 +313,10 @@ void TestFileCacheStorage::corruptFile_data()
     QTest::newRow("JSON object in a string") << QByteArray("\"{}\"") << QStringLiteral("not"); // Qt 6.4 refuses top-level scalars
     QTest::newRow("binary") << QByteArray("\x00\x01\x02\xff\xfe\x7f garbage", 14) << QStringLiteral("not JSON");
     QTest::newRow("NUL bytes") << QByteArray(64, '\0') << QStringLiteral("not JSON");
+    QTest::newRow("object, then more") << QByteArray("{\"AccessToken\":{}} {}") << QStringLiteral("not JSON");
+    QTest::newRow("a number") << QByteArray("42") << QStringLiteral("not an object");
+    QTest::newRow("a number, then more") << QByteArray("42 x") << QStringLiteral("not JSON");
+    QTest::newRow("bad escape") << QByteArray("{\"k\":\"\\x\"}") << QStringLiteral("not JSON");
 }
 
 void TestFileCacheStorage::corruptFile()
@@ -336,6 +341,21 @@ void TestFileCacheStorage::corruptFile()
     QVERIFY(!QFileInfo::exists(path()));
     QVERIFY2(result.warning.contains(movedTo), qPrintable(result.warning));
     QVERIFY2(result.warning.contains(reason), qPrintable(result.warning));
+}
+
+// MSAL Python writes a lone surrogate as a \\uXXXX escape, and JSON's grammar allows it: such a
+// file is read, not moved aside.
+void TestFileCacheStorage::loneSurrogateIsNotCorrupt()
+{
+    const QByteArray bytes("{\"AccessToken\":{},\"Other\":{\"name\":\"\\ud800\"}}");
+    writeFile(path(), bytes);
+    FileCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    const JobResult result = run(storage.load());
+    QVERIFY(result.finished);
+    QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+    QCOMPARE(result.data, bytes);
+    QCOMPARE(movedAside.size(), 0);
 }
 
 void TestFileCacheStorage::corruptFileOnSave()

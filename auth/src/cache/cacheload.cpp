@@ -4,6 +4,7 @@
 // strings many entries share are held once.
 
 #include "boundednumber_p.h"
+#include "cachejson_p.h"
 #include "logging_p.h"
 #include "tokencache_p.h"
 
@@ -572,3 +573,70 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
 }
 
 } // namespace MsalQt
+
+namespace MsalQt::Internal::CacheJson {
+
+Shape shapeOf(const QByteArray &bytes, QString *why)
+{
+    const auto notJson = [why](simdjson::error_code code) {
+        if (why)
+            *why = describe(code);
+        return Shape::NotJson;
+    };
+    const simdjson::padded_string text(bytes.constData(), size_t(bytes.size()));
+    od::parser parser;
+    od::document root;
+    if (const auto code = parser.iterate(text).get(root))
+        return notJson(code);
+    od::json_type type;
+    if (const auto code = root.type().get(type))
+        return notJson(code);
+    if (type == od::json_type::object || type == od::json_type::array) {
+        od::value value;
+        if (const auto code = root.get_value().get(value))
+            return notJson(code);
+        if (const auto code = validate(value))
+            return notJson(code);
+        const char *trailing = nullptr;
+        if (root.current_location().get(trailing) == simdjson::SUCCESS)
+            return notJson(simdjson::TRAILING_CONTENT);
+        return type == od::json_type::object ? Shape::Object : Shape::OtherJson;
+    }
+    // A lone scalar: what the document holds, and nothing after it.
+    simdjson::error_code code = simdjson::SUCCESS;
+    switch (type) {
+    case od::json_type::string: {
+        std::string_view content;
+        od::raw_json_string raw;
+        code = root.get_raw_json_string().get(raw);
+        if (!code && !rawString(raw, &content))
+            code = simdjson::STRING_ERROR;
+        break;
+    }
+    case od::json_type::number: {
+        double number;
+        code = root.get_double().get(number);
+        break;
+    }
+    case od::json_type::boolean: {
+        bool flag;
+        code = root.get_bool().get(flag);
+        break;
+    }
+    case od::json_type::null: {
+        bool null = false;
+        code = root.is_null().get(null);
+        if (!code && !null)
+            code = simdjson::N_ATOM_ERROR;
+        break;
+    }
+    default:
+        code = simdjson::INCORRECT_TYPE;
+    }
+    const char *trailing = nullptr;
+    if (!code && root.current_location().get(trailing) == simdjson::SUCCESS)
+        code = simdjson::TRAILING_CONTENT;
+    return code ? notJson(code) : Shape::OtherJson;
+}
+
+} // namespace MsalQt::Internal::CacheJson

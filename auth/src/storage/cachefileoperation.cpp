@@ -1,5 +1,7 @@
 #include "cachefileoperation_p.h"
 
+#include "cache/cachejson_p.h"
+
 #include "aesgcm_p.h"
 #include "cachefilelock_p.h"
 #include "cachelogging_p.h"
@@ -8,8 +10,6 @@
 #include "filecachestorage_p.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 namespace MsalQt::Internal {
 
@@ -41,13 +41,16 @@ QString CacheFileOperation::plainCacheProblem(const QByteArray &bytes)
 {
     if (isBlank(bytes))
         return {};
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return tr("it is not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
-    if (!document.isObject())
+    QString why;
+    switch (CacheJson::shapeOf(bytes, &why)) {
+    case CacheJson::Shape::Object:
+        return {};
+    case CacheJson::Shape::OtherJson:
         return tr("it is JSON, but not an object");
-    return {};
+    case CacheJson::Shape::NotJson:
+        break;
+    }
+    return tr("it is not JSON (%1)").arg(why);
 }
 
 void CacheFileOperation::start()
