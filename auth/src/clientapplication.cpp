@@ -233,7 +233,7 @@ QNetworkAccessManager *ClientApplication::networkAccessManager() const
 void ClientApplication::setNetworkAccessManager(QNetworkAccessManager *manager)
 {
     Q_D(ClientApplication);
-    d->http->setNetworkAccessManager(manager ? manager : d->ownManager);
+    d->http->setNetworkAccessManager(manager); // none, or once it is destroyed: our own
 }
 
 TokenRequest *ClientApplication::acquireTokenSilent(const QStringList &scopes, const Account &account,

@@ -192,6 +192,9 @@ void HttpCall::startAttempt()
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_idleTimer.start(); });
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this] { m_idleTimer.start(); });
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    // A manager deletes its replies with it, without finished(): end the call now rather than at
+    // its deadline.
+    connect(m_reply, &QObject::destroyed, this, &HttpCall::onReplyDestroyed);
     const auto timeout = m_request.timeout.count() > 0 ? m_request.timeout : m_client->timeout();
     m_timeoutTimer.start(timeout);
     m_idleTimer.start(std::max(timeout / 2, std::chrono::milliseconds(1)));
@@ -327,12 +330,29 @@ void HttpCall::onReplyFinished()
     finish();
 }
 
+void HttpCall::onReplyDestroyed()
+{
+    if (!m_timeoutTimer.isActive())
+        return; // not ours any more (dropped or finished)
+    m_timeoutTimer.stop();
+    m_idleTimer.stop();
+    m_reply = nullptr;
+    qCWarning(lcMsalHttp) << "The network access manager was destroyed during the request to"
+                          << loggableUrl(m_request.url);
+    m_response.status = 0;
+    m_response.networkError = QNetworkReply::OperationCanceledError;
+    m_response.networkErrorString = QCoreApplication::translate(
+        "MsalQt::HttpClient", "The network access manager was destroyed while the request was under way.");
+    m_body = QByteArray();
+    finish();
+}
+
 void HttpCall::finish()
 {
     Q_EMIT finished();
 }
 
-HttpClient::HttpClient(QNetworkAccessManager *manager) : m_manager(manager) {}
+HttpClient::HttpClient(QNetworkAccessManager *fallback) : m_fallback(fallback) {}
 
 QString HttpClient::throttleKey(const HttpRequest &request)
 {

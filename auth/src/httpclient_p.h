@@ -98,6 +98,7 @@ private:
     void onReadyRead();
     void onRedirected(const QUrl &target);
     void onReplyFinished();
+    void onReplyDestroyed();
     void onTimeout(bool stalled);
     void takeMetaData(QNetworkReply *reply);
     void refuse(HttpRefusal why);
@@ -128,9 +129,12 @@ private:
 class MSALQT_AUTH_EXPORT HttpClient
 {
 public:
-    explicit HttpClient(QNetworkAccessManager *manager);
+    // `fallback` serves every request while no manager of the caller's is set, or once the one
+    // set has been destroyed; it must outlive this client.
+    explicit HttpClient(QNetworkAccessManager *fallback);
 
-    QNetworkAccessManager *networkAccessManager() const { return m_manager; }
+    QNetworkAccessManager *networkAccessManager() const { return m_manager ? m_manager.get() : m_fallback; }
+    // Held as a QPointer (as QtNetworkAuth does): the caller may delete its manager at any time.
     void setNetworkAccessManager(QNetworkAccessManager *manager) { m_manager = manager; }
     // The total deadline of one attempt; the idle timeout is half of it.
     std::chrono::milliseconds timeout() const { return m_timeout; }
@@ -148,7 +152,8 @@ private:
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
     void noteThrottle(const HttpRequest &request, const HttpResponse &response);
 
-    QNetworkAccessManager *m_manager;
+    QPointer<QNetworkAccessManager> m_manager;
+    QNetworkAccessManager *m_fallback;
     std::chrono::milliseconds m_timeout{30000};
     std::chrono::milliseconds m_retryDelay{1000};
     std::function<QDateTime()> m_clock;

@@ -1,7 +1,10 @@
 #include "hostileserver.h"
 #include "httpclient_p.h"
+#include "tokenresponse_p.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void redirects();
     void deadlines_data();
     void deadlines();
+    void managerDeletedMidFlight();
 
 private:
     HttpResponse exchange(const HttpRequest &request);
@@ -215,6 +219,51 @@ void tst_HttpClient::deadlines()
     const auto error = pipelineError(response);
     QVERIFY(error);
     QCOMPARE(AuthError::typeName(error->type()), AuthError::typeName(AuthError::Timeout));
+}
+
+// The caller's manager deleted while a request waits on it (its replies go with it, without
+// finished()): the call ends at once with a network error, not at its deadline, and the next
+// request goes through the fallback manager.
+void tst_HttpClient::managerDeletedMidFlight()
+{
+    QNetworkAccessManager fallback;
+    HttpClient client(&fallback);
+    client.setTimeout(std::chrono::milliseconds(60000));
+    auto *own = new QNetworkAccessManager;
+    client.setNetworkAccessManager(own);
+    QCOMPARE(client.networkAccessManager(), own);
+
+    m_server.answer(QStringLiteral("/stall"), Answer::stall());
+    HttpRequest request;
+    request.url = m_server.url(QStringLiteral("/stall"));
+    request.retry = true; // a retry would wait for the deadline again: it must not happen
+    HttpCall *call = client.send(request, this);
+    QSignalSpy finished(call, &HttpCall::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.requestCount(QStringLiteral("/stall")), 1, 10000);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("network access manager was destroyed")));
+    delete own;
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    QVERIFY2(clock.elapsed() < 30000, "ended by the deadline, not by the manager's destruction");
+    const HttpResponse response = call->response();
+    delete call;
+    QCOMPARE(response.status, 0);
+    QVERIFY(!response.timedOut);
+    QCOMPARE(response.attempts, 1);
+    const AuthError error = errorFromHttpResponse(response, QString());
+    QCOMPARE(AuthError::typeName(error.type()), AuthError::typeName(AuthError::NetworkError));
+    QVERIFY2(error.message().contains(QStringLiteral("destroyed")), qPrintable(error.message()));
+
+    QCOMPARE(client.networkAccessManager(), &fallback);
+    m_server.answer(QStringLiteral("/ok"), Answer::complete(200, "application/json", R"({"ok":true})"));
+    HttpRequest next;
+    next.url = m_server.url(QStringLiteral("/ok"));
+    HttpCall *second = client.send(next, this);
+    QSignalSpy secondFinished(second, &HttpCall::finished);
+    QVERIFY(secondFinished.wait(10000));
+    QCOMPARE(second->response().status, 200);
+    delete second;
 }
 
 QTEST_GUILESS_MAIN(tst_HttpClient)

@@ -2,6 +2,8 @@
 
 #include <MsalQt/confidentialclientapplication.h>
 
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void instanceDiscoveryFallback();
     void unknownInstanceRefused();
     void deadNetwork();
+    void networkManagerDeletedMidFlight();
 
 private:
     std::unique_ptr<ConfidentialClientApplication> app();
@@ -190,6 +193,37 @@ void tst_HttpPipeline::deadNetwork()
     const auto request = run(&application);
     QCOMPARE(request->error().type(), AuthError::NetworkError);
     QVERIFY(!request->error().errorString().isEmpty());
+}
+
+// The application's manager, set by the app and deleted while a token request waits on it: the
+// request fails at once with a typed error, no crash, and the next request goes through the
+// application's own manager (issue 14).
+void tst_HttpPipeline::networkManagerDeletedMidFlight()
+{
+    auto application = app();
+    application->setHttpTimeout(std::chrono::milliseconds(60000));
+    auto *manager = new QNetworkAccessManager;
+    application->setNetworkAccessManager(manager);
+    Fault fault;
+    fault.kind = Fault::Delay;
+    fault.path = "/oauth2/v2.0/token";
+    fault.delayMs = 20000;
+    fault.times = 1;
+    m_emulator.addFault(fault);
+
+    std::unique_ptr<TokenRequest> request(application->acquireTokenForClient({"https://graph.microsoft.com/.default"}));
+    request->setAutoDelete(false);
+    QSignalSpy finished(request.get(), &TokenRequest::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(m_emulator.requestCount("/oauth2/v2.0/token"), 1, 10000);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("network access manager was destroyed"));
+    delete manager;
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    QCOMPARE(AuthError::typeName(request->error().type()), AuthError::typeName(AuthError::NetworkError));
+    QCOMPARE(m_emulator.requestCount("/oauth2/v2.0/token"), 1); // not sent again
+
+    QVERIFY(application->networkAccessManager()); // the application's own
+    const auto next = run(application.get());
+    QVERIFY2(next->isSuccess(), qPrintable(next->error().errorString()));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpPipeline)

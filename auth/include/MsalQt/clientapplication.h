@@ -83,6 +83,9 @@ public:
     void loadCache();
 
     // By default the application owns a QNetworkAccessManager using the system proxy settings.
+    // A manager set here is not owned and may be deleted at any time: requests then under way on
+    // it fail with AuthError::NetworkError (at once, not at their timeout), and later ones use the
+    // application's own manager again, as they do after setNetworkAccessManager(nullptr).
     QNetworkAccessManager *networkAccessManager() const;
     void setNetworkAccessManager(QNetworkAccessManager *manager);
 
