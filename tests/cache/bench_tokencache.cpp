@@ -81,7 +81,7 @@ void bench_TokenCache::silentHit()
     TokenCachePrivate *d = TokenCachePrivate::get(&cache);
     fill(d, accounts);
     const QString home = QString("%1.tenant").arg(accounts / 2);
-    const QSet<QString> scopes{"user.read"};
+    const QStringList scopes{"user.read"};
     const CredentialEntry *found = nullptr;
     QBENCHMARK {
         found = d->findAccessToken(environments, home, "client", "tenant", scopes);

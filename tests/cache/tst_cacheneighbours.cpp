@@ -102,7 +102,7 @@ static QByteArray neighbours()
 }
 
 // The secret of the access token a Bearer lookup finds, or "(none)".
-static QString found(TokenCachePrivate *d, const QString &clientId, const QSet<QString> &scopes)
+static QString found(TokenCachePrivate *d, const QString &clientId, const QStringList &scopes)
 {
     const CredentialEntry *entry = d->findAccessToken(cloud, home, clientId, QStringLiteral("utid1"), scopes);
     return entry ? entry->secret() : QStringLiteral("(none)");

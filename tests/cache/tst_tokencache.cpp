@@ -309,10 +309,10 @@ void tst_TokenCache::lookupByScopes()
     QFETCH(bool, found);
     TokenCache cache;
     QVERIFY(cache.deserialize(foreignCache()));
-    QSet<QString> set;
+    QStringList wanted;
     for (const QString &scope : scopes)
-        set.insert(scope.toLower());
-    QCOMPARE(TokenCachePrivate::get(&cache)->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", set) != nullptr,
+        wanted.append(scope.toLower());
+    QCOMPARE(TokenCachePrivate::get(&cache)->findAccessToken(publicCloud, "uid1.utid1", "client1", "utid1", wanted) != nullptr,
              found);
 }
 

@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Every entry that was kept can be found through the indexes a flow uses, by its fields;
     // an access token of another auth scheme (proof of possession) never is.
     for (const CredentialEntry &entry : std::as_const(d->accessTokens)) {
-        const QSet<QString> scopes(entry.scopes.cbegin(), entry.scopes.cend());
+        const QStringList &scopes = entry.scopes;
         if (!entry.bearer) {
             FUZZ_CHECK(!d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm,
                                            scopes)

@@ -65,11 +65,23 @@ QString credentialKey(const QString &homeAccountId, const QString &environment, 
                         type == CredentialType::AccessToken ? QStringView(target) : QStringView()});
 }
 
+QString lowercase(const QString &text)
+{
+    // Keys, hosts, ids and scopes are nearly always lowercase ASCII already: a scan that finds
+    // nothing to change is a fraction of QString::toLower()'s Unicode case lookup per character.
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80 || (u >= u'A' && u <= u'Z'))
+            return text.toLower();
+    }
+    return text;
+}
+
 Partition partitionKey(const QString &homeAccountId, const QString &environment, const QString &clientId,
                        const QString &realm, const QString &userAssertionHash)
 {
     // The hash is base64url: case matters, so it is not lowercased.
-    return {homeAccountId.toLower(), environment.toLower(), clientId.toLower(), realm.toLower(), userAssertionHash};
+    return {lowercase(homeAccountId), lowercase(environment), lowercase(clientId), lowercase(realm), userAssertionHash};
 }
 
 QString userAssertionHash(const QString &assertion)
@@ -80,20 +92,37 @@ QString userAssertionHash(const QString &assertion)
 
 QStringList scopeList(const QString &scopes)
 {
-    QStringList list = scopes.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
+    QStringList list = lookupScopes(scopes);
     list.squeeze();
     return list;
 }
 
-QSet<QString> scopeSet(const QString &scopes)
+QStringList lookupScopes(const QString &scopes)
 {
-    const QStringList list = scopeList(scopes);
-    return QSet<QString>(list.cbegin(), list.cend());
+    QStringList list = lowercase(scopes).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    return list;
 }
 
-bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted)
+QStringList lookupScopes(const QStringList &scopes)
+{
+    // As lookupScopes(scopes.join(' ')), without the joined string: a scope without a space,
+    // the usual one, is kept as it is (shared) when it is lowercase already.
+    QStringList list;
+    list.reserve(scopes.size());
+    for (const QString &scope : scopes) {
+        if (scope.contains(QLatin1Char(' ')))
+            list.append(lowercase(scope).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+        else if (!scope.isEmpty())
+            list.append(lowercase(scope));
+    }
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    return list;
+}
+
+bool containsScopes(const QStringList &scopes, const QStringList &wanted)
 {
     for (const QString &scope : wanted) {
         if (!std::binary_search(scopes.cbegin(), scopes.cend(), scope))

@@ -6,7 +6,6 @@
 #include <QByteArrayView>
 #include <QHashFunctions>
 #include <QJsonObject>
-#include <QSet>
 #include <QStringList>
 #include <QString>
 
@@ -133,13 +132,19 @@ MSALQT_AUTH_EXPORT Partition partitionKey(const QString &homeAccountId, const QS
                                          const QString &userAssertionHash = {});
 // The user_assertion_hash of an on-behalf-of request's incoming token.
 MSALQT_AUTH_EXPORT QString userAssertionHash(const QString &assertion);
+// QString::toLower(), without its per-character Unicode lookup when there is nothing to change
+// (lowercase ASCII, what keys, hosts, ids and scopes nearly always are).
+MSALQT_AUTH_EXPORT QString lowercase(const QString &text);
 // A target's scopes, lowercased, sorted, each once: a few strings in a list, where a QSet's
 // smallest table costs about a kilobyte per cached token.
 MSALQT_AUTH_EXPORT QStringList scopeList(const QString &scopes);
-// The scopes a request asks for, lowercased, for containsScopes().
-MSALQT_AUTH_EXPORT QSet<QString> scopeSet(const QString &scopes);
-// Whether the sorted `scopes` hold every one of `wanted`.
-MSALQT_AUTH_EXPORT bool containsScopes(const QStringList &scopes, const QSet<QString> &wanted);
+// The same for the scopes a request asks for, not squeezed (a lookup's list does not stay).
+// A list rather than a QSet: a set's smallest table is allocated, cleared and walked whole.
+MSALQT_AUTH_EXPORT QStringList lookupScopes(const QString &scopes);
+// The same for scopes given one by one (each may hold several, space-separated).
+MSALQT_AUTH_EXPORT QStringList lookupScopes(const QStringList &scopes);
+// Whether the sorted `scopes` hold every one of `wanted` (lowercase, in any order).
+MSALQT_AUTH_EXPORT bool containsScopes(const QStringList &scopes, const QStringList &wanted);
 // The scopes MSAL adds to every user request (its reserved scopes): they bring the ID token and the
 // refresh token, a server need not echo them in the granted scope, and so a cached token is looked
 // up without them. Lowercase.

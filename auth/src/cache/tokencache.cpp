@@ -20,7 +20,7 @@ static const QLatin1String appMetadataSection("AppMetadata");
 
 static QString accountIndexKey(const QString &homeAccountId, const QString &environment)
 {
-    return (homeAccountId + QLatin1Char('|') + environment).toLower();
+    return lowercase(homeAccountId + QLatin1Char('|') + environment);
 }
 
 // Entries are found by their fields, never by a key rebuilt from them: other libraries build
@@ -28,7 +28,7 @@ static QString accountIndexKey(const QString &homeAccountId, const QString &envi
 static QString idTokenIndexKey(const QString &homeAccountId, const QString &environment, const QString &clientId,
                                const QString &realm)
 {
-    return QStringList{homeAccountId, environment, clientId, realm}.join(QLatin1Char('|')).toLower();
+    return lowercase(QStringList{homeAccountId, environment, clientId, realm}.join(QLatin1Char('|')));
 }
 
 static void addKey(QList<QString> &bucket, const QString &key)
@@ -50,14 +50,21 @@ static size_t partitionHash(const Partition &partition)
     return qHash(partition, size_t(QHashSeed::globalSeed()));
 }
 
+// Whether an entry's field is a partition's (lowercase) one: most often the very text, which a
+// plain comparison tells at a fraction of a case-insensitive one's per-character folding.
+static bool sameField(const QString &field, const QString &partitionField)
+{
+    return field == partitionField || field.compare(partitionField, Qt::CaseInsensitive) == 0;
+}
+
 // Whether `entry` is in `partition`, whose fields are lowercase (partitionKey()), without building
 // the entry's own lowercase copies.
 static bool inPartition(const CredentialEntry &entry, const Partition &partition)
 {
-    return entry.homeAccountId.compare(partition.homeAccountId, Qt::CaseInsensitive) == 0
-        && entry.environment.compare(partition.environment, Qt::CaseInsensitive) == 0
-        && entry.clientId.compare(partition.clientId, Qt::CaseInsensitive) == 0
-        && entry.realm.compare(partition.realm, Qt::CaseInsensitive) == 0
+    return sameField(entry.homeAccountId, partition.homeAccountId)
+        && sameField(entry.environment, partition.environment)
+        && sameField(entry.clientId, partition.clientId)
+        && sameField(entry.realm, partition.realm)
         && entry.userAssertionHash == partition.userAssertionHash;
 }
 
@@ -147,11 +154,11 @@ void TokenCachePrivate::reindex()
 
 const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &environments,
                                                           const QString &homeAccountId, const QString &clientId,
-                                                          const QString &realm, const QSet<QString> &scopes) const
+                                                          const QString &realm, const QStringList &scopes) const
 {
     Partition partition = partitionKey(homeAccountId, QString(), clientId, realm);
     for (const QString &environment : environments) {
-        partition.environment = environment.toLower();
+        partition.environment = lowercase(environment);
         const auto bucket = m_accessTokensByPartition.constFind(partitionHash(partition));
         if (bucket == m_accessTokensByPartition.cend())
             continue;
@@ -198,7 +205,7 @@ const CredentialEntry *TokenCachePrivate::findIdToken(const QStringList &environ
 const AccountEntry *TokenCachePrivate::findAccount(const QStringList &environments, const QString &homeAccountId,
                                                    const QString &realm) const
 {
-    const auto bucket = m_accountsByHome.constFind(homeAccountId.toLower());
+    const auto bucket = m_accountsByHome.constFind(lowercase(homeAccountId));
     if (bucket == m_accountsByHome.cend())
         return nullptr;
     for (const QString &environment : environments) {
@@ -214,7 +221,7 @@ const AccountEntry *TokenCachePrivate::findAccount(const QStringList &environmen
 
 const CredentialEntry *TokenCachePrivate::findAccessTokenForAssertion(const QStringList &environments,
                                                                       const QString &clientId, const QString &realm,
-                                                                      const QSet<QString> &scopes,
+                                                                      const QStringList &scopes,
                                                                       const QString &userAssertionHash) const
 {
     // One bucket per incoming user token: a handful of entries, whatever the cache holds.

@@ -21,9 +21,10 @@ public:
     static TokenCachePrivate *get(TokenCache *cache) { return cache->d_func(); }
 
     // `environments`: the aliases of one cloud; an entry stored under any of them matches.
+    // `scopes`: lowercase, in any order (Internal::lookupScopes()); an entry holding them all matches.
     const Internal::CredentialEntry *findAccessToken(const QStringList &environments, const QString &homeAccountId,
                                                      const QString &clientId, const QString &realm,
-                                                     const QSet<QString> &scopes) const;
+                                                     const QStringList &scopes) const;
     const Internal::CredentialEntry *findRefreshToken(const QStringList &environments, const QString &homeAccountId,
                                                       const QString &clientId) const;
     const Internal::CredentialEntry *findIdToken(const QStringList &environments, const QString &homeAccountId,
@@ -34,7 +35,7 @@ public:
     // whatever the tenant when `realm` is empty: a multi-tenant authority names none).
     const Internal::CredentialEntry *findAccessTokenForAssertion(const QStringList &environments,
                                                                  const QString &clientId, const QString &realm,
-                                                                 const QSet<QString> &scopes,
+                                                                 const QStringList &scopes,
                                                                  const QString &userAssertionHash) const;
     const Internal::CredentialEntry *findRefreshTokenForAssertion(const QStringList &environments,
                                                                   const QString &clientId,

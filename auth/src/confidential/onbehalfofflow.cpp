@@ -55,9 +55,7 @@ static QString lookupRealm(const Authority &authority)
 
 bool OnBehalfOfFlow::serveFromCache()
 {
-    QSet<QString> wanted;
-    for (const QString &scope : scopes)
-        wanted.unite(scopeSet(scope));
+    const QStringList wanted = lookupScopes(scopes);
     const QStringList environments = this->environments();
     const CredentialEntry *entry = TokenCachePrivate::get(app->tokenCache)
                                        ->findAccessTokenForAssertion(environments, app->clientId,

@@ -52,7 +52,7 @@ bool ClientCredentialsFlow::serveFromCache()
     const QStringList environments = app->knownEnvironments();
     const Internal::CredentialEntry *entry = TokenCachePrivate::get(app->tokenCache)->findAccessToken(
         environments, QString(), app->clientId, cacheRealm(QString()),
-        Internal::scopeSet(requestScopes().join(QLatin1Char(' '))));
+        Internal::lookupScopes(requestScopes()));
     if (!entry || !isUsable(*entry))
         return false;
     finishWithResult(resultFromCache(*entry, environments));

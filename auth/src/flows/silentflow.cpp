@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace MsalQt {
 
 using namespace Internal;
@@ -54,17 +56,18 @@ QString SilentFlow::realm() const
     return cacheRealm(m_account.tenantId());
 }
 
-QSet<QString> SilentFlow::lookupScopes() const
+QStringList SilentFlow::lookupScopes() const
 {
     // The OpenID Connect scopes are asked for with every user token, but a server need not
     // echo them in the granted scope: they do not decide whether a cached token fits.
-    QSet<QString> scopes;
+    QStringList scopes;
     for (const QString &scope : std::as_const(this->scopes)) {
-        const QString lower = scope.trimmed().toLower();
-        if (!lower.isEmpty() && !isReservedScope(lower)) {
-            scopes.insert(lower);
-        }
+        const QString lower = lowercase(scope.trimmed());
+        if (!lower.isEmpty() && !isReservedScope(lower))
+            scopes.append(lower);
     }
+    std::sort(scopes.begin(), scopes.end());
+    scopes.erase(std::unique(scopes.begin(), scopes.end()), scopes.end());
     return scopes;
 }
 
@@ -90,9 +93,7 @@ bool SilentFlow::serveFromCache()
 
 QString SilentFlow::flightKey() const
 {
-    QStringList sorted = lookupScopes().values();
-    sorted.sort();
-    return QStringList{m_account.homeAccountId(), m_account.environment(), realm(), sorted.join(QLatin1Char(' ')),
+    return QStringList{m_account.homeAccountId(), m_account.environment(), realm(), lookupScopes().join(QLatin1Char(' ')),
                        m_claims, QString::number(int(m_options))}
         .join(QLatin1Char('\n'))
         .toLower();

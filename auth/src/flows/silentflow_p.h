@@ -25,7 +25,7 @@ protected:
 private:
     QStringList environments() const;
     QString realm() const;
-    QSet<QString> lookupScopes() const;
+    QStringList lookupScopes() const; // lowercase, sorted, each once
     const Internal::CredentialEntry *usableAccessToken(const QStringList &environments) const;
     QString flightKey() const;
     void refresh();
