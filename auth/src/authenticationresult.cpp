@@ -19,7 +19,15 @@ public:
     bool fromCache = false;
 };
 
-AuthenticationResult::AuthenticationResult() : d(new AuthenticationResultData) {}
+// An empty result is made, and replaced, for every request: one shared, never-changed instance
+// (a setter detaches from it), rather than an allocation each.
+static const QSharedDataPointer<AuthenticationResultData> &emptyResult()
+{
+    static const QSharedDataPointer<AuthenticationResultData> empty(new AuthenticationResultData);
+    return empty;
+}
+
+AuthenticationResult::AuthenticationResult() : d(emptyResult()) {}
 AuthenticationResult::AuthenticationResult(const AuthenticationResult &other) = default;
 AuthenticationResult &AuthenticationResult::operator=(const AuthenticationResult &other) = default;
 AuthenticationResult::~AuthenticationResult() = default;

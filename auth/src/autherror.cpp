@@ -33,7 +33,15 @@ static QString capped(const QString &text)
     return text.left(keep) + QChar(0x2026);
 }
 
-AuthError::AuthError() : d(new AuthErrorData) {}
+// "No error" is made and dropped several times per request: one shared, never-changed instance
+// (a setter detaches from it), rather than an allocation each.
+static const QSharedDataPointer<AuthErrorData> &noError()
+{
+    static const QSharedDataPointer<AuthErrorData> none(new AuthErrorData);
+    return none;
+}
+
+AuthError::AuthError() : d(noError()) {}
 
 AuthError::AuthError(Type type, const QString &message) : d(new AuthErrorData)
 {

@@ -52,22 +52,25 @@ static QString hostOf(const QUrl &url)
                           : url.host().toLower() + QLatin1Char(':') + QString::number(url.port());
 }
 
+static QStringList knownEnvironments(const Authority &authority)
+{
+    if (authority.isMicrosoft()) {
+        for (const KnownCloud &cloud : knownClouds()) {
+            if (cloud.aliases.contains(authority.host()))
+                return cloud.aliases;
+        }
+    }
+    return {authority.host()};
+}
+
 AuthorityResolver::AuthorityResolver(const Authority &authority, HttpClient *http, QObject *parent)
-    : QObject(parent), m_authority(authority), m_http(http)
+    : QObject(parent), m_authority(authority), m_knownEnvironments(knownEnvironments(authority)), m_http(http)
 {
 }
 
 QStringList AuthorityResolver::environments() const
 {
-    if (m_metadataReady)
-        return m_metadata.aliases;
-    if (m_authority.isMicrosoft()) {
-        for (const KnownCloud &cloud : knownClouds()) {
-            if (cloud.aliases.contains(m_authority.host()))
-                return cloud.aliases;
-        }
-    }
-    return {m_authority.host()};
+    return m_metadataReady ? m_metadata.aliases : m_knownEnvironments;
 }
 
 void AuthorityResolver::resolve(const QString &correlationId, QObject *context,

@@ -70,6 +70,7 @@ private:
     QUrl instanceDiscoveryUrl() const;
 
     Authority m_authority;
+    QStringList m_knownEnvironments; // environments() before instance discovery ran: asked per request
     HttpClient *m_http;
     std::chrono::milliseconds m_instanceTimeout{5000};
 

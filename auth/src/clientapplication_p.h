@@ -39,6 +39,7 @@ public:
     virtual AuthError configurationError() const;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
+    qint64 nowSecs() const { return clock ? clock().toSecsSinceEpoch() : QDateTime::currentSecsSinceEpoch(); }
 
     // Runs `done` once the persisted cache is in memory (at once without a storage), unless
     // `context` is gone; with the storage's error if it could not be read. When another process

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTimeZone>
 #include <QUuid>
 
@@ -22,10 +23,27 @@ static QString tr(const char *text)
     return QCoreApplication::translate("MsalQt::TokenRequest", text);
 }
 
+// A random (version 4) UUID, as the platform expects in client-request-id. It needs to be unique,
+// not secret: the global generator, seeded once from the system, spares QUuid::createUuid()'s
+// call to the system's source for every request.
+static QString newCorrelationId()
+{
+    quint32 words[4];
+    QRandomGenerator::global()->fillRange(words);
+    QUuid uuid;
+    uuid.data1 = words[0];
+    uuid.data2 = ushort(words[1]);
+    uuid.data3 = ushort(((words[1] >> 16) & 0x0fff) | 0x4000); // version 4
+    for (int i = 0; i < 8; ++i)
+        uuid.data4[i] = uchar(words[2 + i / 4] >> (8 * (i % 4)));
+    uuid.data4[0] = uchar((uuid.data4[0] & 0x3f) | 0x80); // the RFC 4122 variant
+    return uuid.toString(QUuid::WithoutBraces);
+}
+
 TokenRequestPrivate::TokenRequestPrivate(ClientApplicationPrivate *application, const QStringList &scopes)
     : app(application)
     , scopes(scopes)
-    , correlationId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , correlationId(newCorrelationId())
 {
 }
 
@@ -38,7 +56,7 @@ TokenRequest *TokenRequestPrivate::create(TokenRequestPrivate *flow, QObject *pa
     return request;
 }
 
-QStringList TokenRequestPrivate::requestScopes() const
+QStringList TokenRequestPrivate::requestScopes(const QStringList &scopes, bool userFlow)
 {
     QStringList result;
     for (const QString &scope : scopes) {
@@ -46,7 +64,7 @@ QStringList TokenRequestPrivate::requestScopes() const
         if (!trimmed.isEmpty() && !result.contains(trimmed))
             result << trimmed;
     }
-    if (isUserFlow()) {
+    if (userFlow) {
         // The OpenID Connect scopes give us the ID token (the account) and a refresh token.
         for (const char *reserved : reservedScopes) {
             const QString scope = QLatin1String(reserved);
@@ -55,6 +73,15 @@ QStringList TokenRequestPrivate::requestScopes() const
         }
     }
     return result;
+}
+
+const QStringList &TokenRequestPrivate::requestScopes() const
+{
+    // Asked for by the checks, the cache lookup and the grant: built once. (Not in the
+    // constructor: isUserFlow() is the flow's.)
+    if (!builtRequestScopes)
+        builtRequestScopes = requestScopes(scopes, isUserFlow());
+    return *builtRequestScopes;
 }
 
 void TokenRequestPrivate::start()
@@ -281,7 +308,7 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
     app->persistCache(q_ptr, [this, result] { finishWithResult(result); });
 }
 
-QString TokenRequestPrivate::cacheRealm(const QString &tokenTenant) const
+QString TokenRequestPrivate::cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant)
 {
     if (!app->authority.isMicrosoft())
         return {};
@@ -348,26 +375,37 @@ void TokenRequestPrivate::store(const TokenResponse &response, const Authenticat
     cache->storeAppMetadata(environment, app->clientId, response.familyId);
 }
 
-bool TokenRequestPrivate::isUsable(const CredentialEntry &accessToken) const
+bool TokenRequestPrivate::isUsable(const CredentialEntry &accessToken, qint64 now)
 {
     // Five minutes' margin, as the other MSAL libraries: a token about to expire would fail at
     // the resource before the caller gets to use it.
-    const qint64 now = this->now().toSecsSinceEpoch();
     return accessToken.expiresOn > now + 300 && (accessToken.refreshOn == 0 || accessToken.refreshOn > now);
 }
 
-AuthenticationResult TokenRequestPrivate::resultFromCache(const CredentialEntry &accessToken,
-                                                          const QStringList &environments) const
+static QDateTime utcFromSecsSinceEpoch(qint64 secs)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::UTC);
+#else
+    // Before Qt 6.5 a QTimeZone, even UTC, is a zone object looked up by name and consulted for
+    // each conversion; the time spec is the plain UTC that now() gives too.
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+#endif
+}
+
+AuthenticationResult TokenRequestPrivate::resultFromCache(const ClientApplicationPrivate *app,
+                                                          const CredentialEntry &accessToken,
+                                                          const QStringList &environments,
+                                                          const QString &correlationId)
 {
     const TokenCachePrivate *cache = TokenCachePrivate::get(app->tokenCache);
     AuthenticationResult result;
     result.setAccessToken(accessToken.secret());
     result.setTokenType(QStringLiteral("Bearer")); // only bearer entries are served (CredentialEntry::bearer)
-    result.setExpiresOn(QDateTime::fromSecsSinceEpoch(accessToken.expiresOn, QTimeZone::utc()));
-    result.setExtendedExpiresOn(QDateTime::fromSecsSinceEpoch(
-        qMax(accessToken.extendedExpiresOn, accessToken.expiresOn), QTimeZone::utc()));
+    result.setExpiresOn(utcFromSecsSinceEpoch(accessToken.expiresOn));
+    result.setExtendedExpiresOn(utcFromSecsSinceEpoch(qMax(accessToken.extendedExpiresOn, accessToken.expiresOn)));
     if (accessToken.refreshOn > 0)
-        result.setRefreshOn(QDateTime::fromSecsSinceEpoch(accessToken.refreshOn, QTimeZone::utc()));
+        result.setRefreshOn(utcFromSecsSinceEpoch(accessToken.refreshOn));
     result.setScopes(splitScopes(accessToken.target));
     result.setTenantId(accessToken.realm);
     result.setCorrelationId(correlationId);

@@ -9,6 +9,7 @@
 #include <MsalQt/tokenrequest.h>
 
 #include <functional>
+#include <optional>
 
 namespace MsalQt {
 
@@ -71,8 +72,21 @@ protected:
     // that can only be redeemed once, such as an authorization code.
     virtual bool mayRetryTokenRequest() const { return true; }
 
-    // The scopes sent: the application's, plus openid/profile/offline_access for user flows.
-    QStringList requestScopes() const;
+public:
+    // The scopes sent: the ones asked for, trimmed, each once, plus openid/profile/offline_access
+    // for user flows.
+    static QStringList requestScopes(const QStringList &scopes, bool userFlow);
+    // An access token entry as a result, with its ID token and account when it has them.
+    static AuthenticationResult resultFromCache(const ClientApplicationPrivate *app,
+                                                const Internal::CredentialEntry &accessToken,
+                                                const QStringList &environments, const QString &correlationId);
+    // Valid for a while yet at `now` (seconds since the epoch): not expired within the safety
+    // margin, refresh_on not passed.
+    static bool isUsable(const Internal::CredentialEntry &accessToken, qint64 now);
+
+protected:
+    // This request's scopes (above), built once.
+    const QStringList &requestScopes() const;
     QString requestScopeString() const { return requestScopes().join(QLatin1Char(' ')); }
 
     Internal::HttpCall *send(Internal::HttpRequest request);
@@ -87,12 +101,14 @@ protected:
     QDateTime now() const { return app->now(); }
 
     // The tenant ("realm") cache entries of this request are filed under.
-    QString cacheRealm(const QString &tokenTenant) const;
-    // An access token entry as a result, with its ID token and account when it has them.
+    QString cacheRealm(const QString &tokenTenant) const { return cacheRealm(app, tokenTenant); }
+    static QString cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant);
     AuthenticationResult resultFromCache(const Internal::CredentialEntry &accessToken,
-                                         const QStringList &environments) const;
-    // Valid for a while yet: not expired within the safety margin, refresh_on not passed.
-    bool isUsable(const Internal::CredentialEntry &accessToken) const;
+                                         const QStringList &environments) const
+    {
+        return resultFromCache(app, accessToken, environments, correlationId);
+    }
+    bool isUsable(const Internal::CredentialEntry &accessToken) const { return isUsable(accessToken, app->nowSecs()); }
 
     ClientApplicationPrivate *app;
     QStringList scopes;
@@ -110,6 +126,7 @@ private:
 
     bool finished = false;
     bool autoDelete = true;
+    mutable std::optional<QStringList> builtRequestScopes;
 
 protected:
     AuthenticationResult result;

@@ -15,6 +15,9 @@ static QString tr(const char *text)
 
 QStringList splitScopes(const QString &scope)
 {
+    // One scope, the usual case (an app token's "{resource}/.default"): the string itself, shared.
+    if (!scope.isEmpty() && !scope.contains(QLatin1Char(' ')))
+        return {scope};
     return scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
