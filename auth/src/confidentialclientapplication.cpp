@@ -61,6 +61,12 @@ TokenRequest *ConfidentialClientApplication::acquireTokenForClient(const QString
     return TokenRequestPrivate::create(new ClientCredentialsFlow(d, scopes), this);
 }
 
+AuthenticationResult ConfidentialClientApplication::cachedTokenForClient(const QStringList &scopes) const
+{
+    Q_D(const ConfidentialClientApplication);
+    return ClientCredentialsFlow::cachedResult(d, scopes);
+}
+
 TokenRequest *ConfidentialClientApplication::acquireTokenOnBehalfOf(const QString &userAssertion,
                                                                     const QStringList &scopes)
 {

@@ -120,6 +120,8 @@ void tst_ConfidentialBenchmark::clientTokenCacheHit_data()
     // The same, waited for as this benchmark once did: QSignalSpy::wait() adds a timer and a
     // test event loop per call.
     QTest::newRow("acquireTokenForClient, QSignalSpy::wait") << "job-spy";
+    // The synchronous question to the same cache: no job, no event loop.
+    QTest::newRow("cachedTokenForClient") << "sync";
 }
 
 void tst_ConfidentialBenchmark::clientTokenCacheHit()
@@ -168,6 +170,13 @@ void tst_ConfidentialBenchmark::clientTokenCacheHit()
             QVERIFY(request->result().isFromCache());
             QCOMPARE(request->result().accessToken(), expected);
         }
+    } else if (what == QLatin1String("sync")) {
+        AuthenticationResult result;
+        QBENCHMARK {
+            result = app.cachedTokenForClient(scopes);
+        }
+        QVERIFY(result.isFromCache());
+        QCOMPARE(result.accessToken(), expected);
     }
 }
 

@@ -1,9 +1,15 @@
 #include "testsupport.h"
 
 #include <MsalQt/confidentialclientapplication.h>
+#include <MsalQt/memorycachestorage.h>
+#include <MsalQt/tokencache.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace MsalQt;
 using namespace TestSupport;
@@ -21,6 +27,10 @@ private Q_SLOTS:
     void wrongSecret();
     void unknownClient();
     void secretStaysOutOfLogs();
+    void cachedTokenForClient();
+    void cachedTokenForClientRules_data();
+    void cachedTokenForClientRules();
+    void cachedTokenForClientAnswersFromMemory();
 
 private:
     TokenRequest *run(ConfidentialClientApplication *app, const QStringList &scopes);
@@ -139,6 +149,166 @@ void tst_ClientCredentialsFlow::secretStaysOutOfLogs()
     QVERIFY(logs.contains("msalqt.http")); // debug logging was on
     QVERIFY(!logs.contains(m_emulator.confidentialClientSecret()));
     QVERIFY(!logs.contains(request->result().accessToken().left(32)));
+}
+
+// The synchronous question answers what the request would answer from the cache, field for
+// field, and asks no server.
+void tst_ClientCredentialsFlow::cachedTokenForClient()
+{
+    const QStringList graph{"https://graph.microsoft.com/.default"};
+    ConfidentialClientApplication app(m_emulator.confidentialClientId(),
+                                      ClientCredential::fromSecret(m_emulator.confidentialClientSecret()),
+                                      Authority::microsoft(m_emulator.authorityUrl()));
+    QVERIFY(app.cachedTokenForClient(graph).isNull()); // nothing cached yet
+    QCOMPARE(m_emulator.requests().size(), 0);
+    std::unique_ptr<TokenRequest> fetched(run(&app, graph));
+    QVERIFY2(fetched->isSuccess(), qPrintable(fetched->error().errorString()));
+    QVERIFY(!fetched->result().isFromCache());
+    m_emulator.clearRequests();
+
+    const AuthenticationResult cached = app.cachedTokenForClient(graph);
+    QVERIFY(!cached.isNull());
+    QVERIFY(cached.isFromCache());
+    QCOMPARE(cached.accessToken(), fetched->result().accessToken());
+    QCOMPARE(cached.tokenType(), QString("Bearer"));
+    QCOMPARE(cached.tenantId(), m_emulator.defaultTenantId());
+    QCOMPARE(cached.expiresOn().toSecsSinceEpoch(), fetched->result().expiresOn().toSecsSinceEpoch());
+    QVERIFY(cached.account().isNull());
+    QVERIFY(cached.idToken().isEmpty());
+    QVERIFY(cached.correlationId().isEmpty()); // no request was made
+    QCOMPARE(m_emulator.requests().size(), 0);
+
+    std::unique_ptr<TokenRequest> again(run(&app, graph));
+    const AuthenticationResult answered = again->result();
+    QVERIFY(answered.isFromCache());
+    QCOMPARE(m_emulator.requests().size(), 0);
+    QCOMPARE(cached.accessToken(), answered.accessToken());
+    QCOMPARE(cached.tokenType(), answered.tokenType());
+    QCOMPARE(cached.expiresOn(), answered.expiresOn());
+    QCOMPARE(cached.extendedExpiresOn(), answered.extendedExpiresOn());
+    QCOMPARE(cached.refreshOn(), answered.refreshOn());
+    QCOMPARE(cached.scopes(), answered.scopes());
+    QCOMPARE(cached.tenantId(), answered.tenantId());
+    QVERIFY(!answered.correlationId().isEmpty());
+}
+
+// A tenant the emulator does not know: a request to it fails at the metadata.
+static const QString unknownTenant = QStringLiteral("11111111-2222-3333-4444-555555555555");
+
+void tst_ClientCredentialsFlow::cachedTokenForClientRules_data()
+{
+    QTest::addColumn<QString>("tenant");      // the authority's; empty: the one the token is filed under
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QStringList>("scopes");
+    QTest::addColumn<int>("expiresIn");       // the cached token's, from now; 0: no token cached
+    QTest::addColumn<int>("refreshIn");       // its refresh_on, from now; 0: none
+    QTest::addColumn<QString>("tokenType");
+    QTest::addColumn<bool>("hit");
+
+    const QStringList graph{"https://graph.microsoft.com/.default"};
+    QTest::newRow("hit") << "" << "s" << graph << 3600 << 0 << "Bearer" << true;
+    QTest::newRow("scope in another case, padded") << "" << "s" << QStringList{" HTTPS://Graph.Microsoft.com/.default "}
+                                                   << 3600 << 0 << "Bearer" << true;
+    QTest::newRow("no token") << "" << "s" << graph << 0 << 0 << "Bearer" << false;
+    QTest::newRow("other tenant") << unknownTenant << "s" << graph << 3600 << 0 << "Bearer" << false;
+    QTest::newRow("other scope") << "" << "s" << QStringList{"https://management.azure.com/.default"} << 3600 << 0
+                                 << "Bearer" << false;
+    QTest::newRow("expires in 300 s") << "" << "s" << graph << 300 << 0 << "Bearer" << false;
+    QTest::newRow("expires in 301 s") << "" << "s" << graph << 301 << 0 << "Bearer" << true;
+    QTest::newRow("refresh_on passed") << "" << "s" << graph << 3600 << -1 << "Bearer" << false;
+    QTest::newRow("refresh_on ahead") << "" << "s" << graph << 3600 << 600 << "Bearer" << true;
+    QTest::newRow("proof-of-possession token") << "" << "s" << graph << 3600 << 0 << "pop" << false;
+    QTest::newRow("/common") << "common" << "s" << graph << 3600 << 0 << "Bearer" << false;
+    QTest::newRow("/organizations") << "organizations" << "s" << graph << 3600 << 0 << "Bearer" << false;
+    QTest::newRow("/consumers") << "consumers" << "s" << graph << 3600 << 0 << "Bearer" << false;
+    // A delegated scope is refused before the lookup, though a token with it is cached.
+    QTest::newRow("delegated scope") << "" << "s" << QStringList{"User.Read"} << 3600 << 0 << "Bearer" << false;
+    QTest::newRow("no scope") << "" << "s" << QStringList{} << 3600 << 0 << "Bearer" << false;
+    QTest::newRow("no credential") << "" << "" << graph << 3600 << 0 << "Bearer" << false;
+}
+
+// Whatever the synchronous question answers, the request answers the same from the cache.
+void tst_ClientCredentialsFlow::cachedTokenForClientRules()
+{
+    QFETCH(QString, tenant);
+    QFETCH(QString, secret);
+    QFETCH(QStringList, scopes);
+    QFETCH(int, expiresIn);
+    QFETCH(int, refreshIn);
+    QFETCH(QString, tokenType);
+    QFETCH(bool, hit);
+
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), QTimeZone::utc());
+    const QString environment = Authority::microsoft(m_emulator.authorityUrl()).host();
+    const auto entry = [&](const QString &target, const QString &token) {
+        QJsonObject json{{"credential_type", "AccessToken"}, {"secret", token}, {"home_account_id", ""},
+                         {"environment", environment}, {"client_id", m_emulator.confidentialClientId()},
+                         {"realm", m_emulator.defaultTenantId()}, {"target", target}, {"token_type", tokenType},
+                         {"cached_at", QString::number(now.toSecsSinceEpoch())},
+                         {"expires_on", QString::number(now.toSecsSinceEpoch() + expiresIn)},
+                         {"extended_expires_on", QString::number(now.toSecsSinceEpoch() + expiresIn)}};
+        if (refreshIn != 0)
+            json.insert("refresh_on", QString::number(now.toSecsSinceEpoch() + refreshIn));
+        if (tokenType == "pop")
+            json.insert("key_id", "kid-1");
+        return json;
+    };
+    QJsonObject accessTokens;
+    if (expiresIn != 0) {
+        accessTokens.insert("graph", entry("https://graph.microsoft.com/.default", "cached-app-token"));
+        accessTokens.insert("user", entry("User.Read", "cached-user-read"));
+    }
+    const QJsonObject cache{{"AccessToken", accessTokens}, {"RefreshToken", QJsonObject()}, {"IdToken", QJsonObject()},
+                            {"Account", QJsonObject()}, {"AppMetadata", QJsonObject()}};
+
+    ConfidentialClientApplication app(m_emulator.confidentialClientId(), ClientCredential::fromSecret(secret),
+                                      Authority::microsoft(m_emulator.authorityUrl(tenant)));
+    app.setClock([now] { return now; });
+    QString error;
+    QVERIFY2(app.tokenCache()->deserialize(QJsonDocument(cache).toJson(), &error), qPrintable(error));
+
+    const AuthenticationResult cached = app.cachedTokenForClient(scopes);
+    QCOMPARE(!cached.isNull(), hit);
+    if (hit) {
+        QCOMPARE(cached.accessToken(), QString("cached-app-token"));
+        QVERIFY(cached.isFromCache());
+        QCOMPARE(cached.expiresOn().toSecsSinceEpoch(), now.toSecsSinceEpoch() + expiresIn);
+    }
+    QCOMPARE(m_emulator.requests().size(), 0); // neither way asks a server
+
+    if (tenant == unknownTenant)
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("Authority metadata failed"));
+    std::unique_ptr<TokenRequest> request(run(&app, scopes));
+    QCOMPARE(request->isSuccess() && request->result().isFromCache(), hit);
+    if (hit)
+        QCOMPARE(request->result().accessToken(), cached.accessToken());
+}
+
+// Memory only: a persisted cache counts once it is loaded.
+void tst_ClientCredentialsFlow::cachedTokenForClientAnswersFromMemory()
+{
+    const QStringList graph{"https://graph.microsoft.com/.default"};
+    MemoryCacheStorage storage;
+    ConfidentialClientApplication writer(m_emulator.confidentialClientId(),
+                                         ClientCredential::fromSecret(m_emulator.confidentialClientSecret()),
+                                         Authority::microsoft(m_emulator.authorityUrl()));
+    writer.setCacheStorage(&storage);
+    QSignalSpy saved(&writer, &ClientApplication::cacheSaved);
+    std::unique_ptr<TokenRequest> fetched(run(&writer, graph));
+    QVERIFY(fetched->isSuccess());
+    QVERIFY(saved.count() > 0 || saved.wait(5000));
+    m_emulator.clearRequests();
+
+    ConfidentialClientApplication reader(m_emulator.confidentialClientId(),
+                                         ClientCredential::fromSecret(m_emulator.confidentialClientSecret()),
+                                         Authority::microsoft(m_emulator.authorityUrl()));
+    reader.setCacheStorage(&storage);
+    QVERIFY(reader.cachedTokenForClient(graph).isNull()); // not loaded yet, and not loaded by this
+    QSignalSpy loaded(&reader, &ClientApplication::cacheLoaded);
+    reader.loadCache();
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(reader.cachedTokenForClient(graph).accessToken(), fetched->result().accessToken());
+    QCOMPARE(m_emulator.requests().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientCredentialsFlow)

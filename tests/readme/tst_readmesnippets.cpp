@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include <MsalQt/confidentialclientapplication.h>
 #include <MsalQt/keychaincachestorage.h>
 #include <MsalQt/publicclientapplication.h>
 
@@ -54,10 +55,13 @@ private Q_SLOTS:
     void usingTheLibrary();
     void tokenCacheSignedIn();
     void tokenCacheEmpty();
+    void appTokenFromCache();
 
 private:
     // The snippet of "The token cache", for an application whose storage is at `path`.
     void runTokenCacheSnippet(MsalQt::PublicClientApplication *app, const QString &path);
+    // The snippet of "Flows" for a daemon's app token.
+    void runAppTokenSnippet(MsalQt::ConfidentialClientApplication *daemon);
 
     MsalQt::Emulator::Server m_emulator;
     QTemporaryDir m_dir;
@@ -178,6 +182,45 @@ void tst_ReadmeSnippets::tokenCacheEmpty()
     QCOMPARE(seen.signIns, QStringList{QString()}); // interactively, no claims
     QVERIFY(seen.accountLists.isEmpty());            // nothing changed: no account either way
     QVERIFY(seen.tokens.isEmpty());
+}
+
+void tst_ReadmeSnippets::runAppTokenSnippet(MsalQt::ConfidentialClientApplication *daemon)
+{
+    // README snippet: App tokens
+const QStringList scopes{QStringLiteral("https://graph.microsoft.com/.default")};
+const MsalQt::AuthenticationResult cached = daemon->cachedTokenForClient(scopes);
+if (!cached.isNull()) {
+    useToken(cached.accessToken());            // at once: no event-loop turn, no network
+} else {
+    MsalQt::TokenRequest *request = daemon->acquireTokenForClient(scopes);
+    connect(request, &MsalQt::TokenRequest::finished, this, [request] {
+        if (request->isSuccess())
+            useToken(request->result().accessToken());
+        else
+            showError(request->error().errorString());
+    });
+}
+    // README snippet end
+}
+
+void tst_ReadmeSnippets::appTokenFromCache()
+{
+    MsalQt::ConfidentialClientApplication daemon(
+        m_emulator.confidentialClientId(), MsalQt::ClientCredential::fromSecret(m_emulator.confidentialClientSecret()),
+        MsalQt::Authority::microsoft(m_emulator.authorityUrl()));
+    // First: nothing cached, so a request.
+    runAppTokenSnippet(&daemon);
+    QVERIFY(seen.tokens.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(seen.tokens.size() + seen.errors.size(), 1, 20000);
+    QVERIFY2(seen.errors.isEmpty(), qPrintable(seen.errors.value(0)));
+    const int tokenCalls = m_emulator.requestCount("/oauth2/v2.0/token");
+    QCOMPARE(tokenCalls, 1);
+    // Then: the same token, before the call returns, with no request.
+    m_emulator.clearRequests();
+    runAppTokenSnippet(&daemon);
+    QCOMPARE(seen.tokens.size(), 2);
+    QCOMPARE(seen.tokens.at(1), seen.tokens.at(0));
+    QCOMPARE(m_emulator.requests().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ReadmeSnippets)

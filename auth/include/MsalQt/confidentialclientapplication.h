@@ -27,6 +27,17 @@ public:
     // "{resource}/.default" scope.
     TokenRequest *acquireTokenForClient(const QStringList &scopes);
 
+    // The token acquireTokenForClient(scopes) would answer from the cache, at once, for callers
+    // that cannot wait an event-loop turn; a null result (isNull()) when it has none, and the
+    // caller then starts acquireTokenForClient(). The same rules as that request's cache hit:
+    // the same checks of the authority and scopes (what it refuses is a null result here), a
+    // bearer token of this tenant holding every scope, not within five minutes of expiry nor
+    // past its refresh_on. It answers from memory only: never the network, never the storage. A
+    // persisted cache must have been loaded (after cacheLoaded(); a request loads it too), and
+    // it is not checked here for another process's changes. The result carries no correlation
+    // id: no request was made.
+    AuthenticationResult cachedTokenForClient(const QStringList &scopes) const;
+
     // On-behalf-of (the jwt-bearer grant, RFC 7523 §2.1, with requested_token_use=on_behalf_of):
     // a middle-tier API exchanges the user token it received (`userAssertion`, whose audience is
     // this application) for a token to a downstream API, as that user. Results are cached under

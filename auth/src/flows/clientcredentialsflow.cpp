@@ -13,6 +13,11 @@ static QString tr(const char *text)
 
 AuthError ClientCredentialsFlow::checkRequest() const
 {
+    return check(app, requestScopes());
+}
+
+AuthError ClientCredentialsFlow::check(const ClientApplicationPrivate *app, const QStringList &requestScopes)
+{
     if (!app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
                          tr("Client credentials need a confidential client: a public client has no secret to prove who it is."));
@@ -29,13 +34,13 @@ AuthError ClientCredentialsFlow::checkRequest() const
     default:
         break;
     }
-    if (requestScopes().isEmpty()) {
+    if (requestScopes.isEmpty()) {
         return AuthError(AuthError::InvalidConfiguration,
                          tr("Client credentials need a scope, such as https://graph.microsoft.com/.default."));
     }
     if (authority.isMicrosoft()) {
         // The platform grants app permissions per resource, only as "{resource}/.default".
-        for (const QString &scope : requestScopes()) {
+        for (const QString &scope : requestScopes) {
             if (!scope.endsWith(QLatin1String("/.default"))) {
                 return AuthError(AuthError::InvalidConfiguration,
                                  tr("Client credentials take the scope \"{resource}/.default\" (for example https://graph.microsoft.com/.default), not \"%1\".")
@@ -48,15 +53,34 @@ AuthError ClientCredentialsFlow::checkRequest() const
 
 bool ClientCredentialsFlow::serveFromCache()
 {
+    const AuthenticationResult cached = fromCache(app, requestScopes(), correlationId);
+    if (cached.isNull())
+        return false;
+    finishWithResult(cached);
+    return true;
+}
+
+AuthenticationResult ClientCredentialsFlow::fromCache(const ClientApplicationPrivate *app,
+                                                      const QStringList &requestScopes, const QString &correlationId)
+{
     // App tokens are filed per tenant and client, with no account.
     const QStringList environments = app->knownEnvironments();
     const Internal::CredentialEntry *entry = TokenCachePrivate::get(app->tokenCache)->findAccessToken(
-        environments, QString(), app->clientId, cacheRealm(QString()),
-        Internal::lookupScopes(requestScopes()));
-    if (!entry || !isUsable(*entry))
-        return false;
-    finishWithResult(resultFromCache(*entry, environments));
-    return true;
+        environments, QString(), app->clientId, cacheRealm(app, QString()),
+        Internal::lookupScopes(requestScopes));
+    if (!entry || !isUsable(*entry, app->nowSecs()))
+        return {};
+    return resultFromCache(app, *entry, environments, correlationId);
+}
+
+AuthenticationResult ClientCredentialsFlow::cachedResult(const ClientApplicationPrivate *app,
+                                                         const QStringList &scopes)
+{
+    // The request's own checks first, as start() makes them: what it would refuse is no hit.
+    const QStringList requestScopes = TokenRequestPrivate::requestScopes(scopes, false); // not a user flow
+    if (app->configurationError().isError() || check(app, requestScopes).isError())
+        return {};
+    return fromCache(app, requestScopes, QString());
 }
 
 void ClientCredentialsFlow::run()
