@@ -44,6 +44,8 @@ private Q_SLOTS:
     void credentialTableMatchesHash();
     void newAccountWrittenAsItsObject();
     void secretsNeedingEscapesWrittenExactly();
+    void oddCharactersInFieldsFound_data();
+    void oddCharactersInFieldsFound();
 };
 
 // A cache as MSAL Python / MSAL Node write it (built from the schema, keys included).
@@ -634,6 +636,36 @@ void tst_TokenCache::secretsNeedingEscapesWrittenExactly()
             QCOMPARE(found->secret(), secret);
         }
     }
+}
+
+// An access token is found by the fields it was read with, whatever characters they hold: the
+// lookup lowercases as the index does (fuzz_tokencache: a lone surrogate in home_account_id made
+// a case-insensitive comparison disagree with the lowercased index, and the token was lost).
+void tst_TokenCache::oddCharactersInFieldsFound_data()
+{
+    QTest::addColumn<QByteArray>("home");
+    QTest::newRow("lone surrogate") << QByteArray(R"(UID\ud800.utid)");
+    QTest::newRow("lone low surrogate") << QByteArray(R"(uid\udc00X.utid)");
+    QTest::newRow("sharp s") << QByteArray("STRA\u1E9Ee.utid"); // lowercases to ß, folds to ss
+    QTest::newRow("long s") << QByteArray("\u017Fuid.utid");   // ſ: already lowercase, folds to s
+    QTest::newRow("Kelvin sign") << QByteArray("\u212Auid.utid");
+}
+
+void tst_TokenCache::oddCharactersInFieldsFound()
+{
+    QFETCH(QByteArray, home);
+    const QByteArray file = R"({"AccessToken":{"k":{"credential_type":"AccessToken","secret":"s","home_account_id":")" + home
+        + R"(","environment":"Login.Windows.net","client_id":"C","realm":"T","target":"User.Read","cached_at":"1","expires_on":"2000000000"}}})";
+    TokenCache cache;
+    QString error;
+    QVERIFY2(cache.deserialize(file, &error), qPrintable(error));
+    const TokenCachePrivate *d = TokenCachePrivate::get(&cache);
+    QCOMPARE(d->accessTokens.size(), 1);
+    const CredentialEntry &entry = *d->accessTokens.cbegin();
+    const CredentialEntry *found =
+        d->findAccessToken({entry.environment}, entry.homeAccountId, entry.clientId, entry.realm, {"user.read"});
+    QVERIFY(found);
+    QCOMPARE(found->secret(), QString("s"));
 }
 
 QTEST_GUILESS_MAIN(tst_TokenCache)

@@ -51,10 +51,13 @@ static size_t partitionHash(const Partition &partition)
 }
 
 // Whether an entry's field is a partition's (lowercase) one: most often the very text, which a
-// plain comparison tells at a fraction of a case-insensitive one's per-character folding.
+// plain comparison tells at once; else lowercased as partitionKey() does. (Not a case-insensitive
+// compare: its case folding differs from lowercasing for a few characters and for a lone
+// surrogate, and an entry filed under its lowercase partition would not be found.
+// fuzz_tokencache found one with "\ud800" in its home_account_id.)
 static bool sameField(const QString &field, const QString &partitionField)
 {
-    return field == partitionField || field.compare(partitionField, Qt::CaseInsensitive) == 0;
+    return field == partitionField || lowercase(field) == partitionField;
 }
 
 // Whether `entry` is in `partition`, whose fields are lowercase (partitionKey()), without building
