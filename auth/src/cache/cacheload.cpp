@@ -110,6 +110,39 @@ bool decodedString(std::string_view content, QString *out)
     return true;
 }
 
+// A string, number, boolean or null, checked as its type's grammar wants (a value, or a document
+// that is one scalar).
+template<typename Value>
+simdjson::error_code validateScalar(Value &value, od::json_type type)
+{
+    switch (type) {
+    case od::json_type::string: {
+        od::raw_json_string raw;
+        std::string_view content;
+        if (const auto error = value.get_raw_json_string().get(raw))
+            return error;
+        return rawString(raw, &content) ? simdjson::SUCCESS : simdjson::STRING_ERROR;
+    }
+    case od::json_type::number: {
+        double number;
+        return value.get_double().get(number);
+    }
+    case od::json_type::boolean: {
+        bool flag;
+        return value.get_bool().get(flag);
+    }
+    case od::json_type::null: {
+        bool null = false;
+        if (const auto error = value.is_null().get(null))
+            return error;
+        return null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+    default: // objects and arrays are not scalars; a later simdjson's json_type::unknown
+        break;
+    }
+    return simdjson::INCORRECT_TYPE;
+}
+
 // Every value below `value` visited: On-Demand skips what it is not asked for without checking
 // it, and what is kept verbatim is written back, so it must be JSON.
 simdjson::error_code validate(od::value value)
@@ -150,31 +183,9 @@ simdjson::error_code validate(od::value value)
         }
         return simdjson::SUCCESS;
     }
-    case od::json_type::string: {
-        od::raw_json_string raw;
-        std::string_view content;
-        if (const auto error = value.get_raw_json_string().get(raw))
-            return error;
-        return rawString(raw, &content) ? simdjson::SUCCESS : simdjson::STRING_ERROR;
+    default:
+        return validateScalar(value, type);
     }
-    case od::json_type::number: {
-        double number;
-        return value.get_double().get(number);
-    }
-    case od::json_type::boolean: {
-        bool flag;
-        return value.get_bool().get(flag);
-    }
-    case od::json_type::null: {
-        bool null = false;
-        if (const auto error = value.is_null().get(null))
-            return error;
-        return null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
-    }
-    default: // a later simdjson's json_type::unknown
-        break;
-    }
-    return simdjson::INCORRECT_TYPE;
 }
 
 // The fields the lookups need, by position in `fieldNames`.
@@ -603,36 +614,7 @@ Shape shapeOf(const QByteArray &bytes, QString *why)
         return type == od::json_type::object ? Shape::Object : Shape::OtherJson;
     }
     // A lone scalar: what the document holds, and nothing after it.
-    simdjson::error_code code = simdjson::SUCCESS;
-    switch (type) {
-    case od::json_type::string: {
-        std::string_view content;
-        od::raw_json_string raw;
-        code = root.get_raw_json_string().get(raw);
-        if (!code && !rawString(raw, &content))
-            code = simdjson::STRING_ERROR;
-        break;
-    }
-    case od::json_type::number: {
-        double number;
-        code = root.get_double().get(number);
-        break;
-    }
-    case od::json_type::boolean: {
-        bool flag;
-        code = root.get_bool().get(flag);
-        break;
-    }
-    case od::json_type::null: {
-        bool null = false;
-        code = root.is_null().get(null);
-        if (!code && !null)
-            code = simdjson::N_ATOM_ERROR;
-        break;
-    }
-    default:
-        code = simdjson::INCORRECT_TYPE;
-    }
+    simdjson::error_code code = validateScalar(root, type);
     const char *trailing = nullptr;
     if (!code && root.current_location().get(trailing) == simdjson::SUCCESS)
         code = simdjson::TRAILING_CONTENT;
