@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <QStringList>
 
@@ -260,21 +261,33 @@ QJsonObject CredentialEntry::toJson() const
 // building QJsonObjects.
 void CredentialEntry::appendNew(QByteArray *out) const
 {
+    // Each member's punctuation and name go out in one append (and a time with them): a load
+    // writes every entry it reads this way to see whether it needs its text (dropRawIfCanonical).
     char separator = '{';
-    const auto member = [&](const char *name) {
-        out->append(separator).append('"').append(name).append("\":");
+    char buffer[64];
+    const auto startMember = [&](QByteArrayView name) {
+        buffer[0] = separator;
+        buffer[1] = '"';
+        memcpy(buffer + 2, name.data(), size_t(name.size()));
+        buffer[name.size() + 2] = '"';
+        buffer[name.size() + 3] = ':';
         separator = ',';
+        return name.size() + 4;
     };
-    const auto text = [&](const char *name, QStringView value) {
-        member(name);
+    const auto text = [&](QByteArrayView name, QStringView value) {
+        out->append(buffer, startMember(name));
         CacheJson::appendString(out, value);
     };
-    const auto time = [&](const char *name, qint64 value) {
+    const auto time = [&](QByteArrayView name, qint64 value) {
         if (value <= 0)
             return;
-        member(name);
-        out->append('"').append(QByteArray::number(value)).append('"');
+        qsizetype size = startMember(name);
+        buffer[size++] = '"';
+        const auto end = std::to_chars(buffer + size, buffer + sizeof(buffer) - 1, value).ptr;
+        *end = '"';
+        out->append(buffer, end + 1 - buffer);
     };
+    const auto member = [&](QByteArrayView name) { out->append(buffer, startMember(name)); };
     const bool access = type == CredentialType::AccessToken;
     if (access)
         time("cached_at", cachedAt);
