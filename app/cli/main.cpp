@@ -21,7 +21,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("msalqt"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MSALQT_VERSION_STRING));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MSALQT_VERSION_STR));
 
     CliArguments arguments;
     QString message;

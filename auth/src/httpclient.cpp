@@ -148,11 +148,11 @@ void HttpCall::startAttempt()
     request.setRawHeader("client-request-id", m_request.correlationId.toLatin1());
     request.setRawHeader("return-client-request-id", "true");
     request.setRawHeader("x-client-SKU", "MSAL.Qt");
-    request.setRawHeader("x-client-Ver", MSALQT_VERSION_STRING);
+    request.setRawHeader("x-client-Ver", MSALQT_VERSION_STR);
     request.setRawHeader("x-client-OS", QSysInfo::productType().toUtf8());
     request.setRawHeader("x-client-CPU", QSysInfo::currentCpuArchitecture().toUtf8());
     request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QByteArray("MsalQt/" MSALQT_VERSION_STRING " Qt/") + qVersion());
+                      QByteArray("MsalQt/" MSALQT_VERSION_STR " Qt/") + qVersion());
     for (const auto &[name, value] : m_request.headers)
         request.setRawHeader(name, value);
     if (m_request.carriesCredential()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <MsalQt/msalqtversion.h>
+
 #include <QtCore/qglobal.h>
 
 #if defined(MSALQT_AUTH_LIBRARY)
