@@ -25,6 +25,11 @@ class TokenCache;
 
 // What public and confidential clients share: the client id, the authority, the HTTP pipeline,
 // and the authority metadata (discovery documents and signing keys) fetched once and reused.
+//
+// Threads: an application, its requests, its TokenCache and the storage set on it are QObjects
+// that live in the thread that created the application, as QNetworkAccessManager's do; use them
+// from that thread only (it needs a running event loop). They are not thread-safe. A worker
+// thread that needs tokens creates an application of its own there.
 class MSALQT_AUTH_EXPORT ClientApplication : public QObject
 {
     Q_OBJECT

@@ -15,7 +15,8 @@ class TokenRequestPrivate;
 // One token acquisition in flight, in the manner of QNetworkReply and KJob: the work starts on the
 // next event-loop turn (so connect first), finished() is emitted exactly once, then result() or
 // error() tells the outcome. Unless setAutoDelete(false), the request deletes itself after
-// finished() has been delivered. Nothing in it blocks the event loop.
+// finished() has been delivered. Nothing in it blocks the event loop. It lives in its
+// application's thread, and its signals are emitted there (see ClientApplication on threads).
 class MSALQT_AUTH_EXPORT TokenRequest : public QObject
 {
     Q_OBJECT
