@@ -25,11 +25,8 @@ QString credentialTypeName(CredentialType type)
     return {};
 }
 
-// The key format the other MSAL libraries use:
-// <home_account_id>-<environment>-<credential_type>-<client_id>-<realm>-<target>, lowercased.
-// Refresh tokens are cross-tenant and cross-scope, so their realm and target are empty.
-// The parts joined with '-' and lowercased: ASCII in place (keys are ASCII but for a neighbour's
-// odd entry), anything else as QString::toLower() does. Deriving keys is most of a load's work.
+// The parts joined with '-' and lowercased (lowercase()): keys are derived, not held, so deriving
+// them is a good part of a load's work.
 static QString lowerJoined(std::initializer_list<QStringView> parts)
 {
     qsizetype size = qsizetype(parts.size()) - 1;
@@ -44,17 +41,12 @@ static QString lowerJoined(std::initializer_list<QStringView> parts)
         first = false;
         key.append(part);
     }
-    bool ascii = true;
-    for (QChar &c : key) {
-        const char16_t u = c.unicode();
-        if (u >= u'A' && u <= u'Z')
-            c = QChar(char16_t(u + (u'a' - u'A')));
-        else if (u >= 0x80)
-            ascii = false;
-    }
-    return ascii ? key : std::move(key).toLower();
+    return lowercase(std::move(key));
 }
 
+// The key format the other MSAL libraries use:
+// <home_account_id>-<environment>-<credential_type>-<client_id>-<realm>-<target>, lowercased.
+// Refresh tokens are cross-tenant and cross-scope, so their realm and target are empty.
 QString credentialKey(const QString &homeAccountId, const QString &environment, CredentialType type,
                       const QString &clientId, const QString &realm, const QString &target)
 {
@@ -66,14 +58,29 @@ QString credentialKey(const QString &homeAccountId, const QString &environment, 
                         type == CredentialType::AccessToken ? QStringView(target) : QStringView()});
 }
 
-QString lowercase(const QString &text)
+QString lowercase(QString text)
 {
-    // Keys, hosts, ids and scopes are nearly always lowercase ASCII already: a scan that finds
-    // nothing to change is a fraction of QString::toLower()'s Unicode case lookup per character.
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u >= 0x80 || (u >= u'A' && u <= u'Z'))
-            return text.toLower();
+    // Keys, hosts, ids and scopes are nearly always ASCII, and mostly lowercase already: a scan
+    // that finds nothing to change, or ASCII letters changed in place, is a fraction of
+    // QString::toLower()'s Unicode case lookup per character, which is kept for anything else.
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    for (const QChar *units = text.constData(); i < size; ++i) {
+        const char16_t u = units[i].unicode();
+        if (u >= 0x80)
+            return std::move(text).toLower();
+        if (u >= u'A' && u <= u'Z')
+            break;
+    }
+    if (i == size)
+        return text; // shared, not copied
+    QChar *units = text.data();
+    for (; i < size; ++i) {
+        const char16_t u = units[i].unicode();
+        if (u >= 0x80)
+            return std::move(text).toLower();
+        if (u >= u'A' && u <= u'Z')
+            units[i] = QChar(char16_t(u + (u'a' - u'A')));
     }
     return text;
 }

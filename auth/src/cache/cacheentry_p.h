@@ -132,9 +132,9 @@ MSALQT_AUTH_EXPORT Partition partitionKey(const QString &homeAccountId, const QS
                                          const QString &userAssertionHash = {});
 // The user_assertion_hash of an on-behalf-of request's incoming token.
 MSALQT_AUTH_EXPORT QString userAssertionHash(const QString &assertion);
-// QString::toLower(), without its per-character Unicode lookup when there is nothing to change
-// (lowercase ASCII, what keys, hosts, ids and scopes nearly always are).
-MSALQT_AUTH_EXPORT QString lowercase(const QString &text);
+// QString::toLower(), with ASCII text (what keys, hosts, ids and scopes nearly always are) lowered
+// in place, or returned as it is when already lowercase, without Qt's Unicode lookup per character.
+MSALQT_AUTH_EXPORT QString lowercase(QString text);
 // A target's scopes, lowercased, sorted, each once: a few strings in a list, where a QSet's
 // smallest table costs about a kilobyte per cached token.
 MSALQT_AUTH_EXPORT QStringList scopeList(const QString &scopes);

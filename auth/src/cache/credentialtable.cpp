@@ -2,19 +2,6 @@
 
 namespace MsalQt::Internal {
 
-static constexpr quint32 emptyPlace = 0;
-static constexpr quint32 tombstone = ~quint32(0);
-static constexpr qsizetype minimumIndexSize = 16;
-
-// A power of two with room for twice `count`.
-static qsizetype indexSizeFor(qsizetype count)
-{
-    qsizetype size = minimumIndexSize;
-    while (size < count * 2 + 2)
-        size *= 2;
-    return size;
-}
-
 void CredentialTable::clear()
 {
     *this = CredentialTable();
@@ -31,54 +18,15 @@ QString CredentialTable::keyAt(Slot slot) const
     return e.foreign ? m_foreignKeys.value(slot) : e.entry.key();
 }
 
-bool CredentialTable::keyIs(Slot slot, const QString &key) const
-{
-    return keyAt(slot) == key;
-}
-
 CredentialTable::Slot CredentialTable::find(const QString &key) const
 {
-    if (m_index.empty())
-        return noSlot;
-    const size_t hash = hashOf(key);
-    const size_t mask = m_index.size() - 1;
-    for (size_t place = hash & mask;; place = (place + 1) & mask) {
-        const quint32 value = m_index[place];
-        if (value == emptyPlace)
-            return noSlot;
-        if (value != tombstone && m_slots[value - 1].hash == hash && keyIs(value - 1, key))
-            return value - 1;
+    // The index is by the key's hash alone: the key itself is derived from the slot's entry.
+    const auto [first, last] = m_index.equal_range(hashOf(key));
+    for (auto it = first; it != last; ++it) {
+        if (keyAt(*it) == key)
+            return *it;
     }
-}
-
-qsizetype CredentialTable::placeOf(Slot slot) const
-{
-    const size_t mask = m_index.size() - 1;
-    for (size_t place = m_slots[slot].hash & mask;; place = (place + 1) & mask) {
-        if (m_index[place] == slot + 1)
-            return qsizetype(place);
-    }
-}
-
-void CredentialTable::addToIndex(Slot slot)
-{
-    const size_t mask = m_index.size() - 1;
-    size_t place = m_slots[slot].hash & mask;
-    while (m_index[place] != emptyPlace && m_index[place] != tombstone)
-        place = (place + 1) & mask;
-    if (m_index[place] == tombstone)
-        --m_tombstones;
-    m_index[place] = slot + 1;
-}
-
-void CredentialTable::rehash(qsizetype size)
-{
-    m_index.assign(size_t(size), emptyPlace);
-    m_tombstones = 0;
-    for (Slot slot = 0; slot < m_slots.size(); ++slot) {
-        if (m_slots[slot].used)
-            addToIndex(slot);
-    }
+    return noSlot;
 }
 
 CredentialTable::Slot CredentialTable::insert(const QString &key, CredentialEntry entry)
@@ -97,11 +45,7 @@ CredentialTable::Slot CredentialTable::insert(const QString &key, CredentialEntr
         m_slots[slot].hash = hashOf(key);
         m_slots[slot].used = true;
         ++m_count;
-        // At most half the places taken (entries and tombstones): probes stay short.
-        if ((m_count + m_tombstones) * 2 > qsizetype(m_index.size()))
-            rehash(indexSizeFor(m_count));
-        else
-            addToIndex(slot);
+        m_index.insert(m_slots[slot].hash, slot);
     }
     Entry &e = m_slots[slot];
     e.entry = std::move(entry);
@@ -117,14 +61,11 @@ void CredentialTable::removeAt(Slot slot)
 {
     if (slot >= m_slots.size() || !m_slots[slot].used)
         return;
-    m_index[size_t(placeOf(slot))] = tombstone;
-    ++m_tombstones;
+    m_index.remove(m_slots[slot].hash, slot);
     m_slots[slot] = Entry();
     m_foreignKeys.remove(slot);
     m_free.push_back(slot);
     --m_count;
-    if (m_tombstones * 4 > qsizetype(m_index.size()))
-        rehash(qsizetype(m_index.size()));
 }
 
 bool CredentialTable::remove(const QString &key)
@@ -165,8 +106,10 @@ void CredentialTable::squeeze()
     } else {
         m_slots.shrink_to_fit();
     }
-    rehash(indexSizeFor(m_count));
-    m_index.shrink_to_fit();
+    m_index.clear();
+    m_index.reserve(m_count);
+    for (Slot slot = 0; slot < m_slots.size(); ++slot)
+        m_index.insert(m_slots[slot].hash, slot);
 }
 
 } // namespace MsalQt::Internal

@@ -85,17 +85,11 @@ private:
         bool foreign = false; // its key is in m_foreignKeys
     };
     size_t hashOf(const QString &key) const;
-    bool keyIs(Slot slot, const QString &key) const;
-    // Open addressing over slot numbers (plus one; 0 is an empty place, `tombstone` a removed one).
-    qsizetype placeOf(Slot slot) const;
-    void addToIndex(Slot slot);
-    void rehash(qsizetype capacity);
 
     std::vector<Entry> m_slots;
     std::vector<Slot> m_free;
-    std::vector<quint32> m_index;
+    QMultiHash<size_t, Slot> m_index; // the hash of each slot's key
     qsizetype m_count = 0;
-    qsizetype m_tombstones = 0;
     QHash<Slot, QString> m_foreignKeys; // keys that are not the one the entry's fields make
     size_t m_seed = size_t(QHashSeed::globalSeed());
 };

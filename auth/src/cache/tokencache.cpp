@@ -162,12 +162,9 @@ const CredentialEntry *TokenCachePrivate::findAccessToken(const QStringList &env
     Partition partition = partitionKey(homeAccountId, QString(), clientId, realm);
     for (const QString &environment : environments) {
         partition.environment = lowercase(environment);
-        const auto bucket = m_accessTokensByPartition.constFind(partitionHash(partition));
-        if (bucket == m_accessTokensByPartition.cend())
-            continue;
-        for (const Slot slot : *bucket) {
+        for (const Slot slot : accessTokenSlots(partition)) {
             const CredentialEntry &entry = accessTokens.at(slot);
-            if (entry.bearer && inPartition(entry, partition) && containsScopes(entry.scopes, scopes))
+            if (entry.bearer && containsScopes(entry.scopes, scopes))
                 return &entry;
         }
     }
@@ -388,13 +385,6 @@ void TokenCachePrivate::storeAppMetadata(const QString &environment, const QStri
         json.insert(QLatin1String("family_id"), familyId);
     appMetadata.insert(key, json);
     markChanged(appMetadataSection, key);
-}
-
-void TokenCachePrivate::removeCredential(CredentialType type, const QString &key)
-{
-    const Slot slot = section(type).find(key);
-    if (slot != CredentialTable::noSlot)
-        removeCredentialAt(type, slot);
 }
 
 void TokenCachePrivate::removeCredentialAt(CredentialType type, Slot slot)

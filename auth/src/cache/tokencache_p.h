@@ -50,7 +50,6 @@ public:
     void storeIdToken(const Internal::CredentialEntry &entry);
     void storeAccount(Internal::AccountEntry entry);
     void storeAppMetadata(const QString &environment, const QString &clientId, const QString &familyId);
-    void removeCredential(Internal::CredentialType type, const QString &key);
     bool removeAccount(const QString &homeAccountId, const QString &environment);
 
     // Another process may have written the stored cache since we read it: start from what is
