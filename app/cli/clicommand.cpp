@@ -42,7 +42,15 @@ static QJsonObject accountJson(const Account &account)
 
 CliCommand::CliCommand(const CliArguments &arguments, QObject *parent) : QObject(parent), m_args(arguments) {}
 
-CliCommand::~CliCommand() = default;
+CliCommand::~CliCommand()
+{
+    // A deleted application ends its unfinished requests, which emit finished(): not to this
+    // half-destroyed command. The application goes before the storage it uses (either order is
+    // allowed; this one saves nothing twice).
+    if (m_request)
+        disconnect(m_request, nullptr, this, nullptr);
+    m_app.reset();
+}
 
 void CliCommand::printUsageError(const QString &message, bool json)
 {

@@ -1,5 +1,7 @@
 #include "authorityresolver_p.h"
 
+#include <algorithm>
+
 #include "logging_p.h"
 #include "tokenresponse_p.h"
 
@@ -77,6 +79,7 @@ void AuthorityResolver::resolve(const QString &correlationId, QObject *context,
                                 const MetadataCallback &callback)
 {
     m_metadataWaiters.append({context, callback});
+    watchWaiter(context);
     if (m_metadataReady) {
         QMetaObject::invokeMethod(this, [this] { finishMetadata(AuthError()); }, Qt::QueuedConnection);
         return;
@@ -125,6 +128,7 @@ void AuthorityResolver::startInstanceDiscovery(const QString &correlationId)
     request.timeout = m_instanceTimeout;
     request.retry = false; // a slow instance discovery falls back instead of waiting twice
     HttpCall *call = m_http->send(request, this);
+    m_metadataCall = call;
     connect(call, &HttpCall::finished, this, [this, call, correlationId] {
         call->deleteLater();
         const HttpResponse &response = call->response();
@@ -172,6 +176,7 @@ void AuthorityResolver::startDiscovery(const QString &correlationId)
     request.url = m_authority.discoveryUrl();
     request.correlationId = correlationId;
     HttpCall *call = m_http->send(request, this);
+    m_metadataCall = call;
     connect(call, &HttpCall::finished, this, [this, call, correlationId] {
         call->deleteLater();
         const HttpResponse &response = call->response();
@@ -293,6 +298,39 @@ AuthError AuthorityResolver::parseMetadata(const Authority &authority, const QBy
     return {};
 }
 
+void AuthorityResolver::watchWaiter(QObject *context)
+{
+    if (context)
+        connect(context, &QObject::destroyed, this, [this, context] { dropUnwantedFetches(context); });
+}
+
+void AuthorityResolver::dropUnwantedFetches(QObject *dying)
+{
+    const auto wanted = [dying](const auto &waiters) {
+        return std::any_of(waiters.cbegin(), waiters.cend(),
+                           [dying](const auto &waiter) { return waiter.first && waiter.first.data() != dying; });
+    };
+    const auto drop = [this](QPointer<HttpCall> &call) {
+        if (!call)
+            return;
+        disconnect(call, nullptr, this, nullptr);
+        call->abort();
+        call->deleteLater();
+        call = nullptr;
+    };
+    if (m_metadataBusy && !wanted(m_metadataWaiters)) {
+        qCDebug(lcMsalDiscovery) << "Nobody waits for the authority metadata any more: fetch aborted";
+        m_metadataBusy = false;
+        m_metadataWaiters.clear();
+        drop(m_metadataCall);
+    }
+    if (m_keysBusy && !wanted(m_keysWaiters)) {
+        m_keysBusy = false;
+        m_keysWaiters.clear();
+        drop(m_keysCall);
+    }
+}
+
 void AuthorityResolver::finishMetadata(const AuthError &error)
 {
     m_metadataBusy = false;
@@ -310,6 +348,7 @@ void AuthorityResolver::keys(bool refresh, const QString &correlationId, QObject
                              const KeysCallback &callback)
 {
     m_keysWaiters.append({context, callback});
+    watchWaiter(context);
     if (m_keysReady && !refresh) {
         QMetaObject::invokeMethod(
             this, [this] { if (!m_keysBusy) finishKeys(AuthError()); }, Qt::QueuedConnection);
@@ -322,6 +361,7 @@ void AuthorityResolver::keys(bool refresh, const QString &correlationId, QObject
     request.url = m_metadata.jwksUri;
     request.correlationId = correlationId;
     HttpCall *call = m_http->send(request, this);
+    m_keysCall = call;
     connect(call, &HttpCall::finished, this, [this, call, correlationId] {
         call->deleteLater();
         const HttpResponse &response = call->response();

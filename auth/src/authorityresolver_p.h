@@ -67,6 +67,9 @@ private:
     void startDiscovery(const QString &correlationId);
     void finishMetadata(const AuthError &error);
     void finishKeys(const AuthError &error);
+    // A waiter is gone: a fetch nobody waits for any more is aborted, not left on the wire.
+    void watchWaiter(QObject *context);
+    void dropUnwantedFetches(QObject *dying);
     QUrl instanceDiscoveryUrl() const;
 
     Authority m_authority;
@@ -78,11 +81,13 @@ private:
     bool m_metadataBusy = false;
     AuthorityMetadata m_metadata;
     QList<std::pair<QPointer<QObject>, MetadataCallback>> m_metadataWaiters;
+    QPointer<HttpCall> m_metadataCall;
 
     bool m_keysReady = false;
     bool m_keysBusy = false;
     Jwks m_keys;
     QList<std::pair<QPointer<QObject>, KeysCallback>> m_keysWaiters;
+    QPointer<HttpCall> m_keysCall;
 };
 
 } // namespace MsalQt::Internal

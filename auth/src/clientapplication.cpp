@@ -11,6 +11,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 
+#include <memory>
+
 namespace MsalQt {
 
 namespace {
@@ -174,8 +176,12 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
         return alive ? cache->mergeWithStored(stored) : stored;
     });
     QPointer<QObject> guard(context);
-    QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this, guard, done](CacheStorageJob *job) {
+    // A storage deleted while it saves takes the job with it, without finished(): the request
+    // that waits for the save goes on (its token is in memory) and cacheError() says why.
+    auto delivered = std::make_shared<bool>(false);
+    QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this, guard, done, delivered](CacheStorageJob *job) {
         Q_Q(ClientApplication);
+        *delivered = true;
         // The merge adopted what other processes stored meanwhile, their accounts included.
         checkAccounts();
         if (job->error().isError()) {
@@ -184,6 +190,18 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
         } else {
             Q_EMIT q->cacheSaved();
         }
+        if (guard)
+            done();
+    });
+    QObject::connect(job, &QObject::destroyed, q_ptr, [this, guard, done, delivered] {
+        if (*delivered)
+            return;
+        *delivered = true;
+        Q_Q(ClientApplication);
+        qCWarning(lcMsalAuth) << "Token cache could not be saved: the storage was deleted while saving";
+        Q_EMIT q->cacheError(AuthError(AuthError::StorageError,
+                                       QCoreApplication::translate("MsalQt::ClientApplication",
+                                                                   "The cache storage was deleted while saving.")));
         if (guard)
             done();
     });
@@ -210,7 +228,28 @@ ClientApplication::ClientApplication(ClientApplicationPrivate &dd, QObject *pare
     d_ptr->init(this);
 }
 
-ClientApplication::~ClientApplication() = default;
+ClientApplication::~ClientApplication()
+{
+    Q_D(ClientApplication);
+    d->endRequests();
+}
+
+void ClientApplicationPrivate::endRequests()
+{
+    if (closing)
+        return;
+    closing = true;
+    // finished() is emitted here, while the application is whole; a slot may delete other
+    // requests (each removes itself from the list), so walk a copy and check each is alive.
+    const QList<QPointer<TokenRequest>> alive(requests.cbegin(), requests.cend());
+    for (const QPointer<TokenRequest> &request : alive) {
+        if (request)
+            TokenRequestPrivate::get(request)->abandon(
+                QCoreApplication::translate("MsalQt::TokenRequest", "The application was deleted before the request finished."));
+    }
+    for (TokenRequest *request : std::exchange(requests, {}))
+        TokenRequestPrivate::get(request)->detachFromApplication();
+}
 
 QString ClientApplication::clientId() const
 {
@@ -283,7 +322,7 @@ void ClientApplication::setCacheStorage(CacheStorage *storage)
             return;
         d->cacheState = ClientApplicationPrivate::CacheState::NotLoaded;
         const AuthError error(AuthError::StorageError,
-                              QCoreApplication::translate("MsalQt::ClientApplication", "The cache storage was destroyed while loading."));
+                              QCoreApplication::translate("MsalQt::ClientApplication", "The cache storage was deleted while loading."));
         const auto waiters = std::exchange(d->cacheWaiters, {});
         for (const auto &[context, callback] : waiters) {
             if (context)

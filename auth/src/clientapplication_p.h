@@ -59,6 +59,10 @@ public:
     void persistCache(QObject *context, const std::function<void()> &done);
     // The cloud's host aliases known without a network round trip.
     QStringList knownEnvironments() const;
+    // The application is being deleted: finishes every unfinished request with
+    // AuthError::Cancelled while the application is still whole, and detaches them from it.
+    // Called first by the most derived destructor (again by the base one, then a no-op).
+    void endRequests();
 
     enum class CacheState { NotLoaded, Loading, Loaded };
     CacheState cacheState = CacheState::NotLoaded;
@@ -67,6 +71,8 @@ public:
     TokenCache *tokenCache = nullptr;
     QPointer<CacheStorage> storage;
     QHash<QString, SilentFlow *> silentLeaders; // single flight: one network refresh per key
+    QList<TokenRequest *> requests; // alive, finished or not (a request removes itself when deleted)
+    bool closing = false;           // endRequests() has run: no request starts any more work
     quint64 seenAccountGeneration = 0;
     QList<Account> seenAccounts; // as accountsChanged() last told them
 

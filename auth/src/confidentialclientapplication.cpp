@@ -47,7 +47,12 @@ ConfidentialClientApplication::ConfidentialClientApplication(const QString &clie
 {
 }
 
-ConfidentialClientApplication::~ConfidentialClientApplication() = default;
+ConfidentialClientApplication::~ConfidentialClientApplication()
+{
+    // Requests end while the application is still a ConfidentialClientApplication (slots of finished() may use it).
+    Q_D(ConfidentialClientApplication);
+    d->endRequests();
+}
 
 ClientCredential ConfidentialClientApplication::credential() const
 {

@@ -24,7 +24,12 @@ PublicClientApplication::PublicClientApplication(const QString &clientId, const 
 {
 }
 
-PublicClientApplication::~PublicClientApplication() = default;
+PublicClientApplication::~PublicClientApplication()
+{
+    // Requests end while the application is still a PublicClientApplication (slots of finished() may use it).
+    Q_D(PublicClientApplication);
+    d->endRequests();
+}
 
 TokenRequest *PublicClientApplication::acquireTokenWithDeviceCode(const QStringList &scopes)
 {

@@ -52,6 +52,7 @@ TokenRequestPrivate::~TokenRequestPrivate() = default;
 TokenRequest *TokenRequestPrivate::create(TokenRequestPrivate *flow, QObject *parent)
 {
     auto *request = new TokenRequest(*flow, parent);
+    flow->app->requests.append(request);
     QMetaObject::invokeMethod(request, [flow] { flow->start(); }, Qt::QueuedConnection);
     return request;
 }
@@ -97,6 +98,7 @@ void TokenRequestPrivate::start()
     }
     qCDebug(lcMsalAuth) << "Token request" << correlationId << "starting for"
                         << app->authority.url().toString();
+    setState(TokenRequest::LoadingCache);
     app->ensureCacheLoaded(q_ptr, [this](const AuthError &cacheError) {
         if (finished)
             return;
@@ -117,6 +119,7 @@ void TokenRequestPrivate::start()
 
 void TokenRequestPrivate::resolveAndRun()
 {
+    setState(TokenRequest::ResolvingAuthority);
     app->resolver->resolve(correlationId, q_ptr, [this](const AuthorityMetadata &m, const AuthError &e) {
         if (finished)
             return;
@@ -153,6 +156,8 @@ void TokenRequestPrivate::redeem(const FormFields &grant, const std::function<bo
     }
     request.retry = mayRetryTokenRequest();
 
+    if (!(redeemsWhileWaiting() && state == TokenRequest::WaitingForUser))
+        setState(TokenRequest::RequestingToken);
     HttpCall *call = send(request);
     QObject::connect(call, &HttpCall::finished, q_ptr, [this, call, onError] {
         call->deleteLater();
@@ -435,7 +440,17 @@ AuthenticationResult TokenRequestPrivate::resultFromCache(const ClientApplicatio
 void TokenRequestPrivate::emitDeviceCode(const DeviceCode &code)
 {
     Q_Q(TokenRequest);
+    setState(TokenRequest::WaitingForUser);
     Q_EMIT q->deviceCodeReceived(code, TokenRequest::QPrivateSignal());
+}
+
+void TokenRequestPrivate::setState(TokenRequest::State newState)
+{
+    if (finished || state == newState)
+        return;
+    state = newState;
+    Q_Q(TokenRequest);
+    Q_EMIT q->stateChanged(state, TokenRequest::QPrivateSignal());
 }
 
 void TokenRequestPrivate::finishWithError(const AuthError &e)
@@ -447,15 +462,9 @@ void TokenRequestPrivate::finishWithError(const AuthError &e)
         error.setCorrelationId(correlationId);
     qCInfo(lcMsalAuth).noquote() << "Token request" << correlationId << "failed:"
                                  << AuthError::typeName(error.type()) << error.protocolError();
-    finished = true;
-    stop();
-    Q_Q(TokenRequest);
-    // Abort whatever is still on the wire: calls are children of the request.
-    for (HttpCall *call : q->findChildren<HttpCall *>(Qt::FindDirectChildrenOnly))
-        call->abort();
-    Q_EMIT q->finished(TokenRequest::QPrivateSignal());
+    finish();
     if (autoDelete)
-        q->deleteLater();
+        q_ptr->deleteLater();
 }
 
 void TokenRequestPrivate::finishWithResult(const AuthenticationResult &r)
@@ -463,13 +472,33 @@ void TokenRequestPrivate::finishWithResult(const AuthenticationResult &r)
     if (finished)
         return;
     result = r;
+    qCDebug(lcMsalAuth) << "Token request" << correlationId << "succeeded";
+    finish();
+    if (autoDelete)
+        q_ptr->deleteLater();
+}
+
+void TokenRequestPrivate::finish()
+{
+    Q_Q(TokenRequest);
     finished = true;
     stop();
-    qCDebug(lcMsalAuth) << "Token request" << correlationId << "succeeded";
-    Q_Q(TokenRequest);
-    Q_EMIT q->finished(TokenRequest::QPrivateSignal());
-    if (autoDelete)
-        q->deleteLater();
+    // Abort whatever is still on the wire: calls are children of the request.
+    for (HttpCall *call : q->findChildren<HttpCall *>(Qt::FindDirectChildrenOnly))
+        call->abort();
+    state = TokenRequest::Finished;
+    Q_EMIT q->stateChanged(state, TokenRequest::QPrivateSignal());
+    Q_EMIT q->finished(q, TokenRequest::QPrivateSignal());
+}
+
+void TokenRequestPrivate::abandon(const QString &message)
+{
+    if (finished)
+        return;
+    error = AuthError(AuthError::Cancelled, message);
+    error.setCorrelationId(correlationId);
+    qCInfo(lcMsalAuth).noquote() << "Token request" << correlationId << "abandoned:" << message;
+    finish();
 }
 
 void TokenRequestPrivate::cancel()
@@ -482,7 +511,20 @@ TokenRequest::TokenRequest(TokenRequestPrivate &dd, QObject *parent) : QObject(p
     d_ptr->q_ptr = this;
 }
 
-TokenRequest::~TokenRequest() = default;
+TokenRequest::~TokenRequest()
+{
+    Q_D(TokenRequest);
+    // The flow is still whole here (d_ptr goes after this body): it can close its agent.
+    d->abandon(tr("The request was deleted before it finished."));
+    if (d->app)
+        d->app->requests.removeOne(this);
+}
+
+TokenRequest::State TokenRequest::state() const
+{
+    Q_D(const TokenRequest);
+    return d->state;
+}
 
 bool TokenRequest::isFinished() const
 {

@@ -30,6 +30,13 @@ public:
     void finishWithError(const AuthError &error);
     void finishWithResult(const AuthenticationResult &result);
     bool isFinished() const { return finished; }
+    // Moves the public state on (stateChanged()); Finished is set by the finish functions only.
+    void setState(TokenRequest::State state);
+    // The request is going away unfinished (deleted, or its application deleted): it ends as
+    // Cancelled with `message`, stops its work and emits finished(), without deleting itself.
+    void abandon(const QString &message);
+    // The application is going away (after abandon()): the request must not reach it any more.
+    void detachFromApplication() { app = nullptr; }
     // A token answer, however it arrived (token endpoint or implicit redirect): validates the ID
     // token, builds the result, stores it in the cache, finishes.
     void handleTokenResponse(const Internal::TokenResponse &response);
@@ -71,6 +78,9 @@ protected:
     // Whether a token request may be sent twice (one retry on 5xx or timeout). Not for a grant
     // that can only be redeemed once, such as an authorization code.
     virtual bool mayRetryTokenRequest() const { return true; }
+    // Whether redeeming leaves the state at WaitingForUser: device-code polling redeems while
+    // the person is still typing the code.
+    virtual bool redeemsWhileWaiting() const { return false; }
 
 public:
     // The scopes sent: the ones asked for, trimmed, each once, plus openid/profile/offline_access
@@ -124,8 +134,12 @@ private:
     void complete(const Internal::TokenResponse &response, const QJsonObject &idTokenClaims);
     void store(const Internal::TokenResponse &response, const AuthenticationResult &result);
 
+    // Ends the request: records the state, stops the flow's work, aborts HTTP, emits finished().
+    void finish();
+
     bool finished = false;
     bool autoDelete = true;
+    TokenRequest::State state = TokenRequest::NotStarted;
     mutable std::optional<QStringList> builtRequestScopes;
 
 protected:

@@ -66,9 +66,15 @@ public:
     // from the storage, when one is set).
     void removeAccount(const Account &account);
 
-    // Where the cache persists (not owned; it must outlive the application). The first request
-    // loads it; every change is merged into it and saved. Without a storage the cache lives in
-    // memory only.
+    // Where the cache persists. The first request loads it; every change is merged into it and
+    // saved. Without a storage the cache lives in memory only.
+    //
+    // Ownership: not owned, and either may be deleted first (the application holds a QPointer).
+    // Deleting the storage while the application uses it is as setCacheStorage(nullptr): the
+    // cache goes on in memory only. A load under way then fails (requests waiting for it fail
+    // with AuthError::StorageError, as does cacheError()); a save under way is reported through
+    // cacheError() (the request waiting for it still succeeds: its token is in memory). A
+    // storage that outlives the application finishes its jobs without touching it.
     //
     // Requests wait for the load: a request started right after setCacheStorage() runs once
     // the persisted cache is in memory (checks of the request's own arguments and of the

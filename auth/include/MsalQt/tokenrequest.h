@@ -17,11 +17,39 @@ class TokenRequestPrivate;
 // error() tells the outcome. Unless setAutoDelete(false), the request deletes itself after
 // finished() has been delivered. Nothing in it blocks the event loop. It lives in its
 // application's thread, and its signals are emitted there (see ClientApplication on threads).
+//
+// Lifetime: a request is a child of its application. Deleting a request that has not finished
+// ends it as AuthError::Cancelled: its timers stop, its sign-in agent closes (a SignInDialog
+// goes away, the system browser's loopback listener stops), its HTTP requests are aborted, and
+// finished() is emitted from the destructor, as KJob does (so a list of running requests kept by
+// finished() stays right; do not `delete` the request in a slot connected to finished() then —
+// it is being deleted already). Deleting the application first finishes each of its unfinished
+// requests with AuthError::Cancelled (finished() emitted while the application still exists),
+// then deletes the ones it is the parent of. Deleting the agent of an interactive request (a
+// SignInDialog closed by deletion) fails that request with AuthError::Cancelled at once.
 class MSALQT_AUTH_EXPORT TokenRequest : public QObject
 {
     Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool autoDelete READ autoDelete WRITE setAutoDelete)
+    Q_PROPERTY(QString correlationId READ correlationId CONSTANT)
 public:
     ~TokenRequest() override;
+
+    // Where the request is, for progress shown to the person (stateChanged()). States only move
+    // forward, except in a silent-first request (PublicClientApplication::acquireToken()), whose
+    // states are its silent attempt's and then, when the person is needed, its interactive
+    // sign-in's. Every request ends in Finished, and finished() follows.
+    enum State {
+        NotStarted,         // created; starts on the next event-loop turn
+        LoadingCache,       // waiting for the persisted cache (storage or keychain)
+        ResolvingAuthority, // fetching the authority's metadata (discovery, instance discovery)
+        WaitingForUser,     // the sign-in page is shown, or the device code waits to be typed
+        RequestingToken,    // a grant is being redeemed at the token endpoint (or WS-Trust)
+        Finished,           // result() or error() holds the outcome
+    };
+    Q_ENUM(State)
+    State state() const;
 
     bool isFinished() const;
     bool isSuccess() const; // finished without error
@@ -38,7 +66,10 @@ public Q_SLOTS:
     void cancel();
 
 Q_SIGNALS:
-    void finished(QPrivateSignal);
+    // Exactly once, also when an unfinished request is deleted (see above). A slot without
+    // arguments connects too.
+    void finished(MsalQt::TokenRequest *request, QPrivateSignal);
+    void stateChanged(MsalQt::TokenRequest::State state, QPrivateSignal);
     // Device code flow: show this to the person; polling has started.
     void deviceCodeReceived(const MsalQt::DeviceCode &deviceCode, QPrivateSignal);
 

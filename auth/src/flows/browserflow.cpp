@@ -14,7 +14,8 @@ static QString tr(const char *text)
 }
 
 BrowserFlow::BrowserFlow(ClientApplicationPrivate *application, const InteractiveParameters &parameters)
-    : TokenRequestPrivate(application, parameters.scopes()), m_parameters(parameters)
+    : TokenRequestPrivate(application, parameters.scopes()), m_parameters(parameters),
+      m_agentGiven(parameters.agent() != nullptr)
 {
     m_timeout.setSingleShot(true);
     QObject::connect(&m_timeout, &QTimer::timeout, [this] {
@@ -29,8 +30,21 @@ bool BrowserFlow::prepareAgent()
         return false;
     }
     m_agent = m_parameters.agent();
+    if (!m_agent && m_agentGiven) {
+        // Not the system browser instead of the window the app chose.
+        finishWithError(AuthError(AuthError::Cancelled, tr("The sign-in window was deleted before the sign-in started.")));
+        return false;
+    }
     if (!m_agent)
         m_agent = new SystemBrowserAgent(q_ptr);
+    // An agent deleted while the person is at the page (a SignInDialog destroyed with its
+    // window) cannot answer any more: the request ends now rather than at the timeout. Once it
+    // has answered, the redemption goes on without it.
+    QObject::connect(m_agent, &QObject::destroyed, q_ptr, [this] {
+        if (m_answered || isFinished())
+            return;
+        finishWithError(AuthError(AuthError::Cancelled, tr("The sign-in window was closed by deleting it.")));
+    });
     m_redirectUri = m_agent->prepare(m_parameters.redirectUri());
     if (!m_redirectUri.isValid() || m_redirectUri.isEmpty()) {
         finishWithError(AuthError(AuthError::InvalidConfiguration,
@@ -85,6 +99,7 @@ void BrowserFlow::showPage(const AuthorizationRequest &request)
             finishWithError(failure);
     });
     m_timeout.start(m_parameters.timeout());
+    setState(TokenRequest::WaitingForUser);
     m_agent->authorize(url, m_redirectUri);
 }
 

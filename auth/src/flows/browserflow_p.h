@@ -44,6 +44,7 @@ private:
     QString m_state;
     QString m_nonce;
     bool m_answered = false;
+    bool m_agentGiven = false; // the caller chose the agent (it may be deleted before the start)
     QTimer m_timeout;
 };
 

@@ -18,6 +18,7 @@ protected:
     AuthError checkRequest() const override;
     void run() override;
     void stop() override;
+    bool redeemsWhileWaiting() const override { return true; }
 
 private:
     QUrl deviceAuthorizationEndpoint() const;

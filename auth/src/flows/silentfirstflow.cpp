@@ -4,11 +4,14 @@
 
 #include <MsalQt/publicclientapplication.h>
 
+#include <QCoreApplication>
+
 namespace MsalQt {
 
 SilentFirstFlow::SilentFirstFlow(ClientApplicationPrivate *application, PublicClientApplication *publicClient,
                                  const InteractiveParameters &parameters)
-    : TokenRequestPrivate(application, parameters.scopes()), m_publicClient(publicClient), m_parameters(parameters)
+    : TokenRequestPrivate(application, parameters.scopes()), m_publicClient(publicClient), m_parameters(parameters),
+      m_agentGiven(parameters.agent() != nullptr)
 {
 }
 
@@ -33,6 +36,13 @@ bool SilentFirstFlow::serveFromCache()
 
 void SilentFirstFlow::goInteractive(const AuthError &reason)
 {
+    if (m_agentGiven && !m_parameters.agent()) {
+        // Not the system browser instead of the window the app chose.
+        finishWithError(AuthError(AuthError::Cancelled,
+                                  QCoreApplication::translate("MsalQt::BrowserFlow",
+                                                              "The sign-in window was deleted before the sign-in started.")));
+        return;
+    }
     InteractiveParameters parameters = m_parameters;
     if (parameters.loginHint().isEmpty())
         parameters.setLoginHint(m_parameters.account().username());
@@ -47,6 +57,11 @@ void SilentFirstFlow::follow(TokenRequest *inner, bool silent)
         m_inner->deleteLater();
     m_inner = inner;
     inner->setAutoDelete(false);
+    // Progress is the inner request's: looking at the cache and refreshing, then the page.
+    QObject::connect(inner, &TokenRequest::stateChanged, q_ptr, [this](TokenRequest::State state) {
+        if (state != TokenRequest::Finished)
+            setState(state);
+    });
     QObject::connect(inner, &TokenRequest::finished, q_ptr, [this, inner, silent] {
         if (inner->isSuccess()) {
             AuthenticationResult result = inner->result();

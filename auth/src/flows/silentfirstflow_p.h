@@ -30,6 +30,7 @@ private:
 
     PublicClientApplication *m_publicClient;
     InteractiveParameters m_parameters;
+    bool m_agentGiven = false; // the caller chose the agent (it may be deleted meanwhile)
     QPointer<TokenRequest> m_inner;
 };
 

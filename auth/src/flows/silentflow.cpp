@@ -203,6 +203,11 @@ bool SilentFlow::onRefreshError(const AuthError &error)
 
 void SilentFlow::followLeader(const SilentFlow *leader)
 {
+    if (app->closing) {
+        // The application is being deleted: nothing is tried again.
+        finishWithError(leader->error);
+        return;
+    }
     if (leader->error.type() == AuthError::Cancelled) {
         // The leader's caller gave up, not ours: try again, one of the followers leading.
         run();

@@ -116,6 +116,7 @@ void FederatedFlow::sendRequestSecurityToken(const WsTrustEndpoint &endpoint, co
 
     // The body (with a usernamemixed password) is shared with QNAM until the upload is done;
     // it is never logged, and the flow's own copy of the password is wiped in onSecretsSent().
+    setState(TokenRequest::RequestingToken);
     HttpCall *call = send(std::move(request));
     QObject::connect(call, &HttpCall::finished, q_ptr, [this, call] {
         call->deleteLater();
