@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
 
 #include <QJsonObject>
@@ -28,7 +29,7 @@ struct AccountIdentity
 // (client_info, else the ID token; empty when the answer has neither), and the new ID token's
 // iss, sub, aud, oid and tid (`claims`, validated; empty when the answer has none).
 // IdentityMismatch says which of them differs, never their values (personal data).
-MSALQT_AUTH_EXPORT AuthError checkSameAccount(const AccountIdentity &expected, const QString &homeAccountId,
+MSALQT_AUTH_AUTOTEST_EXPORT AuthError checkSameAccount(const AccountIdentity &expected, const QString &homeAccountId,
                                               const QJsonObject &claims);
 
 } // namespace MsalQt::Internal

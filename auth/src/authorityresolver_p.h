@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "httpclient_p.h"
 #include "jwks_p.h"
 
@@ -33,7 +34,7 @@ struct AuthorityMetadata
 
 // Fetches, checks and keeps an authority's metadata and signing keys for the application's
 // lifetime. Concurrent requests share one fetch.
-class MSALQT_AUTH_EXPORT AuthorityResolver : public QObject
+class MSALQT_AUTH_AUTOTEST_EXPORT AuthorityResolver : public QObject
 {
     Q_OBJECT
 public:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "tokenresponse_p.h"
 
 #include <MsalQt/autherror.h>
@@ -14,10 +15,10 @@
 namespace MsalQt::Internal {
 
 // base64url of `bytes` bytes from the system's cryptographic random source.
-MSALQT_AUTH_EXPORT QString randomUrlSafe(int bytes);
+MSALQT_AUTH_AUTOTEST_EXPORT QString randomUrlSafe(int bytes);
 
 // RFC 7636: a 256-bit verifier and its S256 challenge.
-struct MSALQT_AUTH_EXPORT Pkce
+struct MSALQT_AUTH_AUTOTEST_EXPORT Pkce
 {
     QString verifier;
     QString challenge;
@@ -27,7 +28,7 @@ struct MSALQT_AUTH_EXPORT Pkce
 
 // The authorization request (RFC 6749 §4.1.1, OpenID Connect Core §3.1.2.1, PKCE, and the
 // platform's client_info, login_hint and domain_hint).
-struct MSALQT_AUTH_EXPORT AuthorizationRequest
+struct MSALQT_AUTH_AUTOTEST_EXPORT AuthorizationRequest
 {
     QUrl endpoint;
     QString clientId;
@@ -60,15 +61,15 @@ struct AuthorizationResponse
 // where the provider sends one or promised to (RFC 9207 §2.4), and error redirects, which become
 // typed errors (access_denied: Declined; consent_required, login_required,
 // interaction_required: UiRequired). `expectedIssuer` may hold "{tenantid}".
-MSALQT_AUTH_EXPORT std::optional<AuthorizationResponse>
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<AuthorizationResponse>
 parseAuthorizationResponse(const QUrl &redirect, bool fragment, const QString &expectedState,
                            const QString &expectedIssuer, bool issuerRequired, AuthError *error);
 
-MSALQT_AUTH_EXPORT bool issuerMatches(const QString &issuer, const QString &expected);
+MSALQT_AUTH_AUTOTEST_EXPORT bool issuerMatches(const QString &issuer, const QString &expected);
 
 // The implicit grant's tokens from a checked fragment (RFC 6749 §4.2.2, OpenID Connect Core
 // §3.2.2.5): an access token, a Bearer token type, an ID token and a positive expires_in, or
 // InvalidResponse.
-MSALQT_AUTH_EXPORT std::optional<TokenResponse> parseImplicitResponse(const QUrlQuery &fields, AuthError *error);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<TokenResponse> parseImplicitResponse(const QUrlQuery &fields, AuthError *error);
 
 } // namespace MsalQt::Internal

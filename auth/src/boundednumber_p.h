@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QJsonValue>
@@ -24,12 +25,12 @@ inline constexpr qint64 maxEpochSeconds = 253'402'300'799;
 // A JSON number (a fraction is cut off) or a string of decimal digits, as some endpoints and other
 // MSAL libraries write them, when it lies in [min, max]; nullopt for anything else: another type,
 // out of range, not a number. The caller decides what an absent value means.
-MSALQT_AUTH_EXPORT std::optional<qint64> boundedInteger(const QJsonValue &value, qint64 min, qint64 max);
-MSALQT_AUTH_EXPORT std::optional<qint64> boundedInteger(const QString &text, qint64 min, qint64 max);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<qint64> boundedInteger(const QJsonValue &value, qint64 min, qint64 max);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<qint64> boundedInteger(const QString &text, qint64 min, qint64 max);
 
 // A QTimer interval for a wait: QTimer counts in int milliseconds (Qt 6.4's chrono overload casts
 // without a check, so 2^32 ms + 704 ms becomes 704 ms), so longer waits are clamped to the
 // largest int (about 24.8 days), negative ones to 0. A caller that waits longer re-arms.
-MSALQT_AUTH_EXPORT std::chrono::milliseconds timerInterval(std::chrono::milliseconds wait);
+MSALQT_AUTH_AUTOTEST_EXPORT std::chrono::milliseconds timerInterval(std::chrono::milliseconds wait);
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QObject>
@@ -30,7 +31,7 @@ namespace MsalQt::Internal {
 // The page is removed by removePage(), on destruction, and, left behind by a crash, by the next
 // launcher after ten minutes. Callers should put nothing secret in the address either (the agent
 // sends a one-time loopback address that redirects), so that the page is worthless once used.
-class MSALQT_AUTH_EXPORT BrowserLauncher : public QObject
+class MSALQT_AUTH_AUTOTEST_EXPORT BrowserLauncher : public QObject
 {
     Q_OBJECT
 public:

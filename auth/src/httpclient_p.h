@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
 #include <MsalQt/msalqt_global.h>
 
@@ -26,7 +27,7 @@ using FormFields = QList<std::pair<QString, QString>>;
 
 // application/x-www-form-urlencoded (HTML 5 §4.10.21.8): every reserved character escaped,
 // which QUrlQuery does not do for '+' and '&' inside values.
-MSALQT_AUTH_EXPORT QByteArray encodeForm(const FormFields &fields);
+MSALQT_AUTH_AUTOTEST_EXPORT QByteArray encodeForm(const FormFields &fields);
 
 // What one answer may weigh unless a request says otherwise: the platform's JSON answers
 // (discovery, tokens, keys) are a few KiB; this leaves room for big ID tokens and key sets.
@@ -79,7 +80,7 @@ struct HttpResponse
 class HttpClient;
 
 // One HTTP exchange, retries included. Emits finished() once; abort() ends it silently.
-class MSALQT_AUTH_EXPORT HttpCall : public QObject
+class MSALQT_AUTH_AUTOTEST_EXPORT HttpCall : public QObject
 {
     Q_OBJECT
 public:
@@ -126,7 +127,7 @@ private:
 //   arrive), so a server cannot make us hold more than the cap plus one read buffer;
 // - a request that carries a credential never follows a redirect (RFC 9110 §15.4.8 lets a 307
 //   repeat the POST, secrets included, to any host); other requests follow https ones only.
-class MSALQT_AUTH_EXPORT HttpClient
+class MSALQT_AUTH_AUTOTEST_EXPORT HttpClient
 {
 public:
     // `fallback` serves every request while no manager of the caller's is set, or once the one
@@ -162,13 +163,13 @@ private:
 
 // The error for an answer the pipeline refused or gave up on (too large, a redirect it does not
 // follow, a timeout); nullopt for anything else, which the caller interprets.
-MSALQT_AUTH_EXPORT std::optional<AuthError> pipelineError(const HttpResponse &response);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<AuthError> pipelineError(const HttpResponse &response);
 
 // Where a request may go at all: https, or plain http to a loopback host (RFC 8252 §8.3; the
 // same rule as for authorities).
-MSALQT_AUTH_EXPORT bool isSecureEndpoint(const QUrl &url);
+MSALQT_AUTH_AUTOTEST_EXPORT bool isSecureEndpoint(const QUrl &url);
 
 // Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. Invalid: null QDateTime.
-MSALQT_AUTH_EXPORT QDateTime parseRetryAfter(const QByteArray &value, const QDateTime &now);
+MSALQT_AUTH_AUTOTEST_EXPORT QDateTime parseRetryAfter(const QByteArray &value, const QDateTime &now);
 
 } // namespace MsalQt::Internal

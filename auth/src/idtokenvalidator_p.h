@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "jwks_p.h"
 #include "jwt_p.h"
 
@@ -76,10 +77,10 @@ struct IdTokenValidation
 // §3.10 - "sign it with your own key and tell me which") or from an issuer we do not speak
 // to, since Microsoft ID tokens carry only kid and x5t. Rejecting makes the reason plain in
 // logs and keeps any later change from starting to trust those headers.
-MSALQT_AUTH_EXPORT IdTokenValidation validateIdToken(const QByteArray &compact, const Jwks &keys,
+MSALQT_AUTH_AUTOTEST_EXPORT IdTokenValidation validateIdToken(const QByteArray &compact, const Jwks &keys,
                                                      const IdTokenExpectations &expect);
 
 // "Ok", "Malformed", "UnknownKey", ...: for logs, errors and tests.
-MSALQT_AUTH_EXPORT QString idTokenCheckName(IdTokenCheck check);
+MSALQT_AUTH_AUTOTEST_EXPORT QString idTokenCheckName(IdTokenCheck check);
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "jwt_p.h"
 
 #include <MsalQt/msalqt_global.h>
@@ -28,11 +29,11 @@ enum class JwkType {
 // The key type an algorithm needs. A key of any other type is never tried for that algorithm:
 // this is what stops algorithm confusion (RFC 8725 §2.1, §3.1), and with cjose 0.6 it is also
 // a memory-safety rule, since cjose trusts the header's alg to know what a key's data is.
-MSALQT_AUTH_EXPORT JwkType keyTypeFor(JwsAlgorithm alg);
+MSALQT_AUTH_AUTOTEST_EXPORT JwkType keyTypeFor(JwsAlgorithm alg);
 
 // One JSON Web Key (RFC 7517) held by cjose. Immutable and cheap to copy: copies share one
 // cjose_jwk_t, released when the last copy goes.
-class MSALQT_AUTH_EXPORT Jwk
+class MSALQT_AUTH_AUTOTEST_EXPORT Jwk
 {
 public:
     Jwk() = default; // a null key
@@ -89,7 +90,7 @@ private:
 
 // A JSON Web Key Set (RFC 7517 §5) of verification keys. Implicitly shared (a QList of Jwk,
 // each sharing its cjose key): copying is cheap, and a set can be read from several threads.
-class MSALQT_AUTH_EXPORT Jwks
+class MSALQT_AUTH_AUTOTEST_EXPORT Jwks
 {
 public:
     Jwks() = default;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QByteArray>
@@ -24,19 +25,19 @@ enum class JwsAlgorithm {
 
 // "RS256" -> JwsAlgorithm::RS256; anything outside the pinned list -> nullopt. Case-sensitive,
 // as RFC 7515 §4.1.1 says "alg" is.
-MSALQT_AUTH_EXPORT std::optional<JwsAlgorithm> jwsAlgorithmFromName(const QString &name);
-MSALQT_AUTH_EXPORT QString jwsAlgorithmName(JwsAlgorithm alg);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<JwsAlgorithm> jwsAlgorithmFromName(const QString &name);
+MSALQT_AUTH_AUTOTEST_EXPORT QString jwsAlgorithmName(JwsAlgorithm alg);
 
 // Strict base64url as JOSE uses it (RFC 7515 §2 and Appendix C): only the url-safe alphabet,
 // no padding, no whitespace, no impossible length, and no non-zero trailing bits. The last
 // rule means every byte string has exactly one accepted encoding, so a token cannot be made
 // to look different while carrying the same signature.
-MSALQT_AUTH_EXPORT bool decodeBase64UrlStrict(const QByteArray &text, QByteArray *out);
+MSALQT_AUTH_AUTOTEST_EXPORT bool decodeBase64UrlStrict(const QByteArray &text, QByteArray *out);
 
 // A JWS in compact serialization (RFC 7515 §7.1) carrying a JWT (RFC 7519), decoded but NOT
 // verified: nothing here is trustworthy until validateIdToken() (or another verifier) says so.
 // Use it as the first step of validation and to display or inspect a token.
-struct MSALQT_AUTH_EXPORT Jwt
+struct MSALQT_AUTH_AUTOTEST_EXPORT Jwt
 {
     QJsonObject header;     // the JOSE header
     QJsonObject claims;     // the JWT claims set
@@ -61,7 +62,7 @@ struct MSALQT_AUTH_EXPORT Jwt
 // JSON {"uid": "...", "utid": "..."}, the home account object id and home tenant id. Both must
 // be non-empty strings. Trailing '=' padding is tolerated here (unlike in JWS) because some
 // servers pad it; it is not a signed value and only names the account.
-MSALQT_AUTH_EXPORT std::optional<QJsonObject> decodeClientInfo(const QByteArray &clientInfo,
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<QJsonObject> decodeClientInfo(const QByteArray &clientInfo,
                                                                QString *error = nullptr);
 
 // Signs claims as a compact JWS with cjose (RFC 7515 §5.1), for client assertions and tests.
@@ -69,7 +70,7 @@ MSALQT_AUTH_EXPORT std::optional<QJsonObject> decodeClientInfo(const QByteArray 
 // RS256/PS256, EC P-256 for ES256); the key must hold its private part. Other header members
 // (typ, kid, x5t, ...) are signed as given. Returns an empty QByteArray and sets error on
 // failure.
-MSALQT_AUTH_EXPORT QByteArray signJws(const QJsonObject &header, const QJsonObject &claims,
+MSALQT_AUTH_AUTOTEST_EXPORT QByteArray signJws(const QJsonObject &header, const QJsonObject &claims,
                                       const Jwk &key, QString *error = nullptr);
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QByteArray>
@@ -26,10 +27,10 @@ struct LoopbackRequest
     QUrl target; // the request target, for Get
 };
 
-MSALQT_AUTH_EXPORT LoopbackRequest parseLoopbackRequest(const QByteArray &buffered);
+MSALQT_AUTH_AUTOTEST_EXPORT LoopbackRequest parseLoopbackRequest(const QByteArray &buffered);
 
 // The URL the browser was sent to: the redirect URI with the target's query, when the target's
 // path is the redirect URI's; nullopt for anything else (favicon and the like).
-MSALQT_AUTH_EXPORT std::optional<QUrl> loopbackRedirect(const QUrl &redirectUri, const QUrl &target);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<QUrl> loopbackRedirect(const QUrl &redirectUri, const QUrl &target);
 
 } // namespace MsalQt::Internal

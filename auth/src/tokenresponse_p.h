@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "httpclient_p.h"
 
 #include <MsalQt/autherror.h>
@@ -26,20 +27,20 @@ struct TokenResponse
 };
 
 // Parses a 2xx token response body. Anything that is not one is InvalidResponse.
-MSALQT_AUTH_EXPORT std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, AuthError *error);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, AuthError *error);
 
 // Maps an HTTP exchange that did not succeed to a typed error: no answer (NetworkError, Timeout),
 // throttling, an OAuth error body (RFC 6749 §5.2 plus AADSTS codes, suberror, claims), or a body
 // that is no protocol message at all.
-MSALQT_AUTH_EXPORT AuthError errorFromHttpResponse(const HttpResponse &response, const QString &correlationId);
+MSALQT_AUTH_AUTOTEST_EXPORT AuthError errorFromHttpResponse(const HttpResponse &response, const QString &correlationId);
 
 // The error fields of an OAuth error object, typed by what a caller can do about them.
-MSALQT_AUTH_EXPORT AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus);
+MSALQT_AUTH_AUTOTEST_EXPORT AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus);
 
 // Parses a JSON object body; InvalidResponse (with what was wrong) otherwise.
-MSALQT_AUTH_EXPORT std::optional<QJsonObject> parseJsonObject(const QByteArray &body, AuthError *error);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<QJsonObject> parseJsonObject(const QByteArray &body, AuthError *error);
 
 // "a b  c" -> {"a","b","c"}
-MSALQT_AUTH_EXPORT QStringList splitScopes(const QString &scope);
+MSALQT_AUTH_AUTOTEST_EXPORT QStringList splitScopes(const QString &scope);
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QByteArray>
@@ -15,7 +16,7 @@ namespace MsalQt::Internal {
 // "credential_type" field.
 enum class CredentialType { AccessToken, RefreshToken, IdToken };
 
-MSALQT_AUTH_EXPORT QString credentialTypeName(CredentialType type);
+MSALQT_AUTH_AUTOTEST_EXPORT QString credentialTypeName(CredentialType type);
 
 // What a lookup knows of an access token: account, environment, client and tenant, lowercased.
 // A struct rather than a joined string, so that a lookup builds no string but the lowercase ones.
@@ -47,7 +48,7 @@ inline size_t qHash(const Partition &key, size_t seed = 0)
 // equality (MSAL Python finds app tokens by `home_account_id: null`). A changed one is `raw` with
 // only the fields whose values changed replaced. The typed members are parsed once, for lookups;
 // the secret, the largest field, is not held twice but read from `raw` (cacheload.cpp).
-struct MSALQT_AUTH_EXPORT CredentialEntry
+struct MSALQT_AUTH_AUTOTEST_EXPORT CredentialEntry
 {
     CredentialType type = CredentialType::AccessToken;
     QString homeAccountId;
@@ -104,7 +105,7 @@ private:
     void appendNew(QByteArray *out) const;
 };
 
-struct MSALQT_AUTH_EXPORT AccountEntry
+struct MSALQT_AUTH_AUTOTEST_EXPORT AccountEntry
 {
     QString homeAccountId;
     QString environment;
@@ -124,38 +125,38 @@ private:
     void appendNew(QByteArray *out) const;
 };
 
-MSALQT_AUTH_EXPORT QString credentialKey(const QString &homeAccountId, const QString &environment,
+MSALQT_AUTH_AUTOTEST_EXPORT QString credentialKey(const QString &homeAccountId, const QString &environment,
                                          CredentialType type, const QString &clientId,
                                          const QString &realm, const QString &target);
-MSALQT_AUTH_EXPORT Partition partitionKey(const QString &homeAccountId, const QString &environment,
+MSALQT_AUTH_AUTOTEST_EXPORT Partition partitionKey(const QString &homeAccountId, const QString &environment,
                                          const QString &clientId, const QString &realm,
                                          const QString &userAssertionHash = {});
 // The user_assertion_hash of an on-behalf-of request's incoming token.
-MSALQT_AUTH_EXPORT QString userAssertionHash(const QString &assertion);
+MSALQT_AUTH_AUTOTEST_EXPORT QString userAssertionHash(const QString &assertion);
 // QString::toLower(), with ASCII text (what keys, hosts, ids and scopes nearly always are) lowered
 // in place, or returned as it is when already lowercase, without Qt's Unicode lookup per character.
-MSALQT_AUTH_EXPORT QString lowercase(QString text);
+MSALQT_AUTH_AUTOTEST_EXPORT QString lowercase(QString text);
 // A target's scopes, lowercased, sorted, each once: a few strings in a list, where a QSet's
 // smallest table costs about a kilobyte per cached token.
-MSALQT_AUTH_EXPORT QStringList scopeList(const QString &scopes);
+MSALQT_AUTH_AUTOTEST_EXPORT QStringList scopeList(const QString &scopes);
 // The same for the scopes a request asks for, not squeezed (a lookup's list does not stay).
 // A list rather than a QSet: a set's smallest table is allocated, cleared and walked whole.
-MSALQT_AUTH_EXPORT QStringList lookupScopes(const QString &scopes);
+MSALQT_AUTH_AUTOTEST_EXPORT QStringList lookupScopes(const QString &scopes);
 // The same for scopes given one by one (each may hold several, space-separated).
-MSALQT_AUTH_EXPORT QStringList lookupScopes(const QStringList &scopes);
+MSALQT_AUTH_AUTOTEST_EXPORT QStringList lookupScopes(const QStringList &scopes);
 // Whether the sorted `scopes` hold every one of `wanted` (lowercase, in any order).
-MSALQT_AUTH_EXPORT bool containsScopes(const QStringList &scopes, const QStringList &wanted);
+MSALQT_AUTH_AUTOTEST_EXPORT bool containsScopes(const QStringList &scopes, const QStringList &wanted);
 // The scopes MSAL adds to every user request (its reserved scopes): they bring the ID token and the
 // refresh token, a server need not echo them in the granted scope, and so a cached token is looked
 // up without them. Lowercase.
 inline constexpr const char *reservedScopes[] = {"openid", "profile", "offline_access"};
-MSALQT_AUTH_EXPORT bool isReservedScope(QStringView lowercase);
+MSALQT_AUTH_AUTOTEST_EXPORT bool isReservedScope(QStringView lowercase);
 // The reserved scopes and `email`: the OpenID Connect scopes the platform echoes in every answer
 // that asked for them. Left out when two tokens' scopes are compared (resourceScopesOverlap()).
-MSALQT_AUTH_EXPORT bool isOpenIdScope(QStringView lowercase);
+MSALQT_AUTH_AUTOTEST_EXPORT bool isOpenIdScope(QStringView lowercase);
 // Whether two access tokens overlap: a scope in common other than the OpenID Connect scopes
 // (openid, profile, email, offline_access), which the platform adds to every answer; MSAL leaves
 // them out before comparing too.
-MSALQT_AUTH_EXPORT bool resourceScopesOverlap(const QStringList &a, const QStringList &b);
+MSALQT_AUTH_AUTOTEST_EXPORT bool resourceScopesOverlap(const QStringList &a, const QStringList &b);
 
 } // namespace MsalQt::Internal

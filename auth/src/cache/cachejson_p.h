@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QByteArray>
@@ -15,14 +16,14 @@
 namespace MsalQt::Internal::CacheJson {
 
 // A JSON string literal: the escapes JSON requires, a lone surrogate as \uXXXX, the rest UTF-8.
-MSALQT_AUTH_EXPORT void appendString(QByteArray *out, QStringView text);
+MSALQT_AUTH_AUTOTEST_EXPORT void appendString(QByteArray *out, QStringView text);
 // Any JSON value; an integral number as an integer, others in their shortest exact form.
-MSALQT_AUTH_EXPORT void appendValue(QByteArray *out, const QJsonValue &value);
+MSALQT_AUTH_AUTOTEST_EXPORT void appendValue(QByteArray *out, const QJsonValue &value);
 
 // What a stored cache's bytes are, read as the cache reads them (simdjson, lone surrogate escapes
 // allowed), without building a tree: a tenth of QJsonDocument's time on a 20 MB file.
 enum class Shape { Object, OtherJson, NotJson };
 // `why`: simdjson's reason when NotJson.
-MSALQT_AUTH_EXPORT Shape shapeOf(const QByteArray &bytes, QString *why = nullptr);
+MSALQT_AUTH_AUTOTEST_EXPORT Shape shapeOf(const QByteArray &bytes, QString *why = nullptr);
 
 } // namespace MsalQt::Internal::CacheJson

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "cacheentry_p.h"
 
 #include <QHash>
@@ -17,7 +18,7 @@ namespace MsalQt::Internal {
 // Entries live in slots whose number stays the same while the entry is in the table, so that the
 // cache's indexes hold four-byte slot numbers rather than keys. A pointer or reference to an
 // entry is valid until the next insert() or remove().
-class MSALQT_AUTH_EXPORT CredentialTable
+class MSALQT_AUTH_AUTOTEST_EXPORT CredentialTable
 {
 public:
     using Slot = quint32;

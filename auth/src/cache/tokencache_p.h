@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "cacheentry_p.h"
 #include "credentialtable_p.h"
 
@@ -13,7 +14,7 @@ namespace MsalQt {
 
 // The cache's contents and indexes. Every lookup a flow makes is a handful of hash lookups:
 // its cost does not grow with the number of accounts or tokens cached.
-class MSALQT_AUTH_EXPORT TokenCachePrivate
+class MSALQT_AUTH_AUTOTEST_EXPORT TokenCachePrivate
 {
     Q_DECLARE_PUBLIC(TokenCache)
 public:

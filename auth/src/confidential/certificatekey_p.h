@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "jwks_p.h"
 
 #include <QByteArray>
@@ -29,6 +30,6 @@ struct CertificateKey
 // A private key in PEM (PKCS#8, traditional RSA or SEC1 EC; encrypted with `password` if it is)
 // as a cjose key with its private half. RSA below 2048 bits (RFC 7518 §3.3) and curves other
 // than P-256 are refused.
-MSALQT_AUTH_EXPORT Jwk jwkFromPrivateKeyPem(const QByteArray &pem, const QByteArray &password, QString *error);
+MSALQT_AUTH_AUTOTEST_EXPORT Jwk jwkFromPrivateKeyPem(const QByteArray &pem, const QByteArray &password, QString *error);
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "httpclient_p.h"
 
 #include <MsalQt/autherror.h>
@@ -15,14 +16,14 @@ namespace MsalQt::Internal {
 // a JWT signed with the certificate's key, header alg + typ + the certificate thumbprint
 // (+ x5c on request), claims aud = the token endpoint, iss = sub = client id, a fresh jti,
 // nbf/iat = now and exp = now + 10 minutes. Empty and *error set on failure.
-MSALQT_AUTH_EXPORT QByteArray signClientAssertion(const ClientCredential &credential, const QString &clientId,
+MSALQT_AUTH_AUTOTEST_EXPORT QByteArray signClientAssertion(const ClientCredential &credential, const QString &clientId,
                                                   const QUrl &tokenEndpoint, const QDateTime &now,
                                                   QString *error = nullptr);
 
 // Appends the credential's proof to a token request's form: client_secret, or
 // client_assertion_type + client_assertion. An error when no proof could be made (a signing
 // failure, an empty assertion from the application's callback).
-MSALQT_AUTH_EXPORT AuthError appendClientAuthentication(const ClientCredential &credential, const QString &clientId,
+MSALQT_AUTH_AUTOTEST_EXPORT AuthError appendClientAuthentication(const ClientCredential &credential, const QString &clientId,
                                                         const QUrl &tokenEndpoint, const QDateTime &now,
                                                         FormFields *form);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
 #include <MsalQt/msalqt_global.h>
 
@@ -27,7 +28,7 @@ struct DeviceCodeResponse
 
 // InvalidResponse when the body is no JSON object or lacks device_code, user_code,
 // verification_uri or a valid expires_in/interval.
-MSALQT_AUTH_EXPORT std::optional<DeviceCodeResponse> parseDeviceCodeResponse(const QByteArray &body,
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<DeviceCodeResponse> parseDeviceCodeResponse(const QByteArray &body,
                                                                              AuthError *error);
 
 } // namespace MsalQt::Internal

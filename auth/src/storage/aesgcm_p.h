@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QByteArray>
@@ -14,7 +15,7 @@ namespace MsalQt::Internal {
 // byte after it can change unnoticed. A fresh random nonce per encryption keeps GCM's one rule
 // (never reuse a nonce under a key) with overwhelming probability for the handful of writes a
 // token cache sees per key.
-class MSALQT_AUTH_EXPORT AesGcm
+class MSALQT_AUTH_AUTOTEST_EXPORT AesGcm
 {
 public:
     static constexpr int KeySize = 32;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
 #include <MsalQt/msalqt_global.h>
 
@@ -17,7 +18,7 @@ namespace MsalQt::Internal {
 // file over the path (which replaces a link rather than writing through it) after refusing one,
 // and a link is left as it is with a StorageError. Links among the directories above the file are
 // the user's own arrangement (a cache directory on another disk, say) and are followed.
-class MSALQT_AUTH_EXPORT CacheFile
+class MSALQT_AUTH_AUTOTEST_EXPORT CacheFile
 {
 public:
     explicit CacheFile(const QString &path);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
 #include <MsalQt/msalqt_global.h>
 
@@ -14,7 +15,7 @@ namespace MsalQt::Internal {
 
 // The cross-process lock of a cache file, taken without blocking the event loop: QLockFile's
 // tryLock(0), retried by a timer until a deadline. Released on release() or destruction.
-class MSALQT_AUTH_EXPORT CacheFileLock : public QObject
+class MSALQT_AUTH_AUTOTEST_EXPORT CacheFileLock : public QObject
 {
     Q_OBJECT
 public:

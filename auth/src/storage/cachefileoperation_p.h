@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "cachefile_p.h"
 
 #include <MsalQt/cachestorage.h>
@@ -27,7 +28,7 @@ class CacheFileLock;
 // release the lock and finish the job; nothing is changed on disk on a failure path.
 // The operation is a child of its job, which is a child of its storage. A job that succeeds
 // tells its storage the stamp of what it read, wrote or removed (FileCacheStorage::isStale()).
-class MSALQT_AUTH_EXPORT CacheFileOperation : public QObject
+class MSALQT_AUTH_AUTOTEST_EXPORT CacheFileOperation : public QObject
 {
     Q_OBJECT
 public:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "cachefile_p.h"
 #include "cachestorage_p.h"
 
@@ -19,7 +20,7 @@ namespace Internal {
 class CacheFileOperation;
 }
 
-class MSALQT_AUTH_EXPORT FileCacheStoragePrivate : public CacheStoragePrivate
+class MSALQT_AUTH_AUTOTEST_EXPORT FileCacheStoragePrivate : public CacheStoragePrivate
 {
     Q_DECLARE_PUBLIC(FileCacheStorage)
 public:

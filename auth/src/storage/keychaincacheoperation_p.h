@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "cachefileoperation_p.h"
 #include "keychainkey_p.h"
 
@@ -14,7 +15,7 @@ namespace MsalQt::Internal {
 // other out) and declaring an encrypted file undecryptable (another process may have replaced
 // the key and the file since our first read). An encrypted file whose key the keychain does not
 // hold is moved aside only by a save that has just stored a new key: see decodeSealed().
-class MSALQT_AUTH_EXPORT KeychainCacheOperation : public CacheFileOperation
+class MSALQT_AUTH_AUTOTEST_EXPORT KeychainCacheOperation : public CacheFileOperation
 {
     Q_OBJECT
 public:

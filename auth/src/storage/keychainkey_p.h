@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/msalqt_global.h>
 
 #include <QByteArray>
@@ -14,7 +15,7 @@ namespace MsalQt::Internal {
 // jobs are not parented: QtKeychain's backends call back into a job when the keychain answers,
 // so a job must live until then; it deletes itself afterwards. Callbacks are dropped when
 // `context` is destroyed first.
-class MSALQT_AUTH_EXPORT KeychainKey
+class MSALQT_AUTH_AUTOTEST_EXPORT KeychainKey
 {
 public:
     enum class Status {

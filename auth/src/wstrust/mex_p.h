@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
 
 #include <QByteArray>
@@ -34,7 +35,7 @@ constexpr qsizetype maxFederationXmlSize = 1024 * 1024;
 // over TLS) named for the document. Only endpoints on that same host, over https (plain http on
 // loopback alone), are candidates; the password never goes anywhere else, whatever the document
 // says.
-MSALQT_AUTH_EXPORT std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpointKind kind,
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpointKind kind,
                                                            const QUrl &metadataUrl, AuthError *error);
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
 
 #include <QByteArray>
@@ -24,6 +25,6 @@ struct UserRealm
 };
 
 QUrl userRealmUrl(const QUrl &authorityBase, const QString &username);
-MSALQT_AUTH_EXPORT std::optional<UserRealm> parseUserRealm(const QByteArray &body, AuthError *error);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<UserRealm> parseUserRealm(const QByteArray &body, AuthError *error);
 
 } // namespace MsalQt::Internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "autotestexport_p.h"
 #include "mex_p.h"
 
 #include <MsalQt/autherror.h>
@@ -24,7 +25,7 @@ struct WsTrustRequest
     QString password;
     QDateTime now;
 };
-MSALQT_AUTH_EXPORT QByteArray buildRequestSecurityToken(const WsTrustRequest &request);
+MSALQT_AUTH_AUTOTEST_EXPORT QByteArray buildRequestSecurityToken(const WsTrustRequest &request);
 QByteArray soapAction(WsTrustVersion version);
 
 // The SAML assertion of a RequestSecurityTokenResponse, and which bearer grant redeems it.
@@ -38,6 +39,6 @@ struct SamlAssertion
 // reason text as errorDescription(); anything malformed, oversized or with a DTD, InvalidResponse,
 // and so is an answer with more than one RequestedSecurityToken or SAML assertion (never guess
 // which one the server meant).
-MSALQT_AUTH_EXPORT std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray &body, AuthError *error);
+MSALQT_AUTH_AUTOTEST_EXPORT std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray &body, AuthError *error);
 
 } // namespace MsalQt::Internal
