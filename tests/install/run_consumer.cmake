@@ -25,3 +25,18 @@ if(NOT last_output MATCHES "consumer: ok")
     message(FATAL_ERROR "The consumer did not run as expected:\n${last_output}")
 endif()
 message(STATUS "${last_output}")
+
+# The emulator is installed as a library for the app's tests (its private headers are not) and
+# as a program.
+if(NOT EXISTS "${prefix}/include/MsalQt/Emulator/emulator.h" OR EXISTS "${prefix}/include/MsalQt/Emulator/config.h"
+   OR EXISTS "${prefix}/include/config.h")
+    message(FATAL_ERROR "The emulator's public headers, and only those, must be installed under include/MsalQt/Emulator")
+endif()
+if(NOT EXISTS "${prefix}/bin/msalqt-emulator")
+    message(FATAL_ERROR "msalqt-emulator was not installed")
+endif()
+run("${WORK_DIR}/build/signin_test")
+if(NOT last_output MATCHES "signin test: ok")
+    message(FATAL_ERROR "The consumer's sign-in test did not run as expected:\n${last_output}")
+endif()
+message(STATUS "${last_output}")
