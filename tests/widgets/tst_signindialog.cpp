@@ -1,6 +1,7 @@
 #include "guitestsupport.h"
 
 #include <MsalQt/Widgets/signindialog.h>
+#include <MsalQt/Widgets/translations.h>
 #include <MsalQt/authorizationagent.h>
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QStandardPaths>
+#include <QTranslator>
 #include <QWebEngineCookieStore>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void agentCloseEndsQuietly();
     void forgetAccountDeletesItsCookies();
     void titleAndProgress();
+    void retranslatedOnLanguageChange();
     void browserCreatedOnFirstUse();
 
 private:
@@ -321,6 +324,24 @@ void tst_SignInDialog::titleAndProgress()
     const QSize size = m_dialog->size();
     QVERIFY2(size.width() >= 400 && size.height() >= 500, qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
     GuiTest::saveScreenshot(m_dialog.get(), QStringLiteral("signindialog-loaded"));
+}
+
+// A translator installed or removed while the page shows: the title keeps its host.
+void tst_SignInDialog::retranslatedOnLanguageChange()
+{
+    startOn(QStringLiteral("/login"), QUrl(QStringLiteral("http://localhost")));
+    QCOMPARE(m_dialog->windowTitle(), QStringLiteral("Sign in to 127.0.0.1"));
+    QVERIFY(MsalQt::Widgets::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+    QTRY_COMPARE(m_dialog->windowTitle(), QStringLiteral("Bei 127.0.0.1 anmelden"));
+    QCOMPARE(m_dialog->view()->accessibleName(), QStringLiteral("Anmeldeseite"));
+    const auto translators = QCoreApplication::instance()->findChildren<QTranslator *>();
+    for (QTranslator *translator : translators) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QTRY_COMPARE(m_dialog->windowTitle(), QStringLiteral("Sign in to 127.0.0.1"));
+    QCOMPARE(m_dialog->view()->accessibleName(), QStringLiteral("Sign-in page"));
+    m_dialog->reject();
 }
 
 // No web view nor profile until a page is needed: a dialog made with the application's window

@@ -24,6 +24,13 @@ int AccountModel::rowOf(const Account &account) const
     return int(m_accounts.indexOf(account));
 }
 
+void AccountModel::retranslate()
+{
+    if (!m_accounts.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_accounts.size()) - 1),
+                           {Qt::DisplayRole, Qt::AccessibleTextRole, Qt::ToolTipRole});
+}
+
 int AccountModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_accounts.size());

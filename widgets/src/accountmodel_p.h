@@ -26,6 +26,8 @@ public:
     void setAccounts(const QList<MsalQt::Account> &accounts);
     MsalQt::Account account(int row) const;
     int rowOf(const MsalQt::Account &account) const;
+    // The rows' texts are translated: tells the views to fetch them again.
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

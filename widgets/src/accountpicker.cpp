@@ -42,6 +42,7 @@ public:
     explicit AccountPickerPrivate(AccountPicker *q) : q_ptr(q) {}
 
     void setupUi();
+    void retranslateUi();
     void updateButtons();
     void remove(const Account &account);
 
@@ -49,10 +50,12 @@ public:
     QPointer<ClientApplication> m_application;
     AccountModel *m_model = nullptr;
     QListView *m_list = nullptr;
+    QLabel *m_heading = nullptr;
     QLabel *m_empty = nullptr;
     QPushButton *m_use = nullptr;
     QPushButton *m_add = nullptr;
     QPushButton *m_remove = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
     Account m_selected;
     bool m_confirmRemoval = true;
 };
@@ -60,9 +63,7 @@ public:
 void AccountPickerPrivate::setupUi()
 {
     AccountPicker *q = q_ptr;
-    q->setWindowTitle(AccountPicker::tr("Choose an account"));
-
-    auto *heading = new QLabel(AccountPicker::tr("Pick an account to continue:"), q);
+    m_heading = new QLabel(q);
 
     m_model = new AccountModel(q);
     m_list = new QListView(q);
@@ -72,25 +73,23 @@ void AccountPickerPrivate::setupUi()
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setAccessibleName(AccountPicker::tr("Accounts"));
     // Long usernames and tenant ids are elided, not scrolled sideways (the tooltip and the
     // accessible text carry them in full).
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setTextElideMode(Qt::ElideRight);
-    heading->setBuddy(m_list);
+    m_heading->setBuddy(m_list);
 
-    m_empty = new QLabel(AccountPicker::tr("No account has signed in yet."), q);
+    m_empty = new QLabel(q);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false);
 
-    auto *buttons = new QDialogButtonBox(q);
-    m_use = buttons->addButton(AccountPicker::tr("&Use account"), QDialogButtonBox::AcceptRole);
-    m_add = buttons->addButton(AccountPicker::tr("&Add account…"), QDialogButtonBox::ActionRole);
+    m_buttons = new QDialogButtonBox(q);
+    m_use = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_add = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_add->setIcon(QIcon(QStringLiteral(":/msalqt/widgets/icons/add-account.svg")));
-    m_remove = buttons->addButton(AccountPicker::tr("&Remove"), QDialogButtonBox::DestructiveRole);
+    m_remove = m_buttons->addButton(QString(), QDialogButtonBox::DestructiveRole);
     m_remove->setIcon(QIcon(QStringLiteral(":/msalqt/widgets/icons/remove.svg")));
-    m_remove->setToolTip(AccountPicker::tr("Sign this account out of the application (Delete)"));
-    buttons->addButton(QDialogButtonBox::Cancel);
+    m_buttons->addButton(QDialogButtonBox::Cancel);
     // Enter on the list reaches the dialog's default button: picking happens in one place.
     m_use->setDefault(true);
     m_add->setAutoDefault(false);
@@ -102,7 +101,7 @@ void AccountPickerPrivate::setupUi()
         q->QDialog::accept();
     });
     QObject::connect(m_remove, &QPushButton::clicked, q, &AccountPicker::removeCurrent);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, q, &AccountPicker::reject);
+    QObject::connect(m_buttons, &QDialogButtonBox::rejected, q, &AccountPicker::reject);
     QObject::connect(m_list, &QListView::doubleClicked, q, &AccountPicker::pickCurrent);
     QObject::connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, q,
                      [this] { updateButtons(); });
@@ -112,15 +111,32 @@ void AccountPickerPrivate::setupUi()
     m_list->installEventFilter(new DeleteKeyFilter([q] { q->removeCurrent(); }, m_list));
 
     auto *layout = new QVBoxLayout(q);
-    layout->addWidget(heading);
+    layout->addWidget(m_heading);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_empty);
-    layout->addWidget(buttons);
+    layout->addWidget(m_buttons);
 
     QWidget::setTabOrder(m_list, m_use);
     QWidget::setTabOrder(m_use, m_add);
     QWidget::setTabOrder(m_add, m_remove);
     q->resize(460, 320);
+    retranslateUi();
+}
+
+// At construction and on QEvent::LanguageChange (a translator installed or removed).
+void AccountPickerPrivate::retranslateUi()
+{
+    q_ptr->setWindowTitle(AccountPicker::tr("Choose an account"));
+    m_heading->setText(AccountPicker::tr("Pick an account to continue:"));
+    m_list->setAccessibleName(AccountPicker::tr("Accounts"));
+    m_empty->setText(AccountPicker::tr("No account has signed in yet."));
+    m_use->setText(AccountPicker::tr("&Use account"));
+    m_add->setText(AccountPicker::tr("&Add account…"));
+    m_remove->setText(AccountPicker::tr("&Remove"));
+    m_remove->setToolTip(AccountPicker::tr("Sign this account out of the application (Delete)"));
+    // QDialogButtonBox translates its standard buttons (Cancel) itself; the rows' texts come
+    // from the model.
+    m_model->retranslate();
 }
 
 void AccountPickerPrivate::updateButtons()
@@ -128,6 +144,7 @@ void AccountPickerPrivate::updateButtons()
     const bool has = m_list->currentIndex().isValid();
     m_use->setEnabled(has);
     m_remove->setEnabled(has);
+    m_add->setEnabled(!m_application.isNull());
     m_empty->setVisible(m_model->rowCount() == 0);
 }
 
@@ -140,19 +157,37 @@ void AccountPickerPrivate::remove(const Account &account)
     q_ptr->refresh();
 }
 
-AccountPicker::AccountPicker(ClientApplication *application, QWidget *parent)
-    : QDialog(parent), d_ptr(new AccountPickerPrivate(this))
+AccountPicker::AccountPicker(QWidget *parent) : QDialog(parent), d_ptr(new AccountPickerPrivate(this))
 {
     Q_D(AccountPicker);
-    d->m_application = application;
     d->setupUi();
-    if (application)
-        connect(application, &ClientApplication::accountsChanged, this, &AccountPicker::refresh);
     refresh();
     d->m_list->setFocus();
 }
 
+AccountPicker::AccountPicker(ClientApplication *application, QWidget *parent) : AccountPicker(parent)
+{
+    setApplication(application);
+}
+
 AccountPicker::~AccountPicker() = default;
+
+void AccountPicker::setApplication(ClientApplication *application)
+{
+    Q_D(AccountPicker);
+    if (d->m_application == application)
+        return;
+    if (d->m_application)
+        disconnect(d->m_application, nullptr, this, nullptr);
+    d->m_application = application;
+    if (application) {
+        connect(application, &ClientApplication::accountsChanged, this, &AccountPicker::refresh);
+        // The QPointer is null by now; the list must not keep showing the accounts of an
+        // application that is gone.
+        connect(application, &QObject::destroyed, this, &AccountPicker::refresh);
+    }
+    refresh();
+}
 
 ClientApplication *AccountPicker::application() const
 {
@@ -183,7 +218,10 @@ Account AccountPicker::selectedAccount() const
 void AccountPicker::setConfirmRemoval(bool confirm)
 {
     Q_D(AccountPicker);
+    if (d->m_confirmRemoval == confirm)
+        return;
     d->m_confirmRemoval = confirm;
+    Q_EMIT confirmRemovalChanged(confirm);
 }
 
 bool AccountPicker::confirmRemoval() const
@@ -237,8 +275,10 @@ void AccountPicker::removeCurrent()
     box->button(QMessageBox::No)->setText(tr("&Keep"));
     box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [d, box, account] {
-        if (box->clickedButton() == box->button(QMessageBox::Yes))
+    // Only from the application the account was listed for, should it change meanwhile.
+    const QPointer<ClientApplication> application = d->m_application;
+    connect(box, &QMessageBox::finished, this, [d, box, account, application] {
+        if (box->clickedButton() == box->button(QMessageBox::Yes) && application == d->m_application)
             d->remove(account);
     });
     box->open();
@@ -253,6 +293,14 @@ void AccountPicker::refresh()
     if (d->m_model->rowCount() > 0)
         d->m_list->setCurrentIndex(d->m_model->index(row));
     d->updateButtons();
+}
+
+void AccountPicker::changeEvent(QEvent *event)
+{
+    Q_D(AccountPicker);
+    if (event->type() == QEvent::LanguageChange)
+        d->retranslateUi();
+    QDialog::changeEvent(event);
 }
 
 } // namespace MsalQt::Widgets

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QIcon>
@@ -25,6 +26,9 @@ public:
     explicit DeviceCodeDialogPrivate(DeviceCodeDialog *q) : q_ptr(q) {}
 
     void setupUi();
+    void retranslateUi();
+    void reset();
+    void showMessage();
     void showCode(const DeviceCode &code);
     void updateCountdown();
     void onFinished();
@@ -35,6 +39,8 @@ public:
     AuthenticationResult m_result;
     AuthError m_error;
     bool m_cancelling = false;
+    bool m_finished = false;
+    bool m_copied = false;
 
     QLabel *m_message = nullptr;
     QLabel *m_codeLabel = nullptr;
@@ -49,9 +55,7 @@ public:
 void DeviceCodeDialogPrivate::setupUi()
 {
     DeviceCodeDialog *q = q_ptr;
-    q->setWindowTitle(DeviceCodeDialog::tr("Sign in on another device"));
-
-    m_message = new QLabel(DeviceCodeDialog::tr("Waiting for a code from the server…"), q);
+    m_message = new QLabel(q);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -65,41 +69,34 @@ void DeviceCodeDialogPrivate::setupUi()
     // Selectable with mouse and keyboard (Tab reaches it), so it can be copied by hand too.
     m_codeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_codeLabel->setFocusPolicy(Qt::StrongFocus);
-    m_codeLabel->setAccessibleName(DeviceCodeDialog::tr("Code to enter"));
 
     m_copy = new QToolButton(q);
     m_copy->setIcon(QIcon(QStringLiteral(":/msalqt/widgets/icons/copy.svg")));
-    m_copy->setText(DeviceCodeDialog::tr("&Copy"));
-    m_copy->setToolTip(DeviceCodeDialog::tr("Copy the code to the clipboard"));
-    m_copy->setAccessibleName(DeviceCodeDialog::tr("Copy code"));
     m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copy->setFocusPolicy(Qt::StrongFocus);
     m_copy->setEnabled(false);
     QObject::connect(m_copy, &QToolButton::clicked, q, [this] {
         QGuiApplication::clipboard()->setText(m_code.userCode());
-        m_copy->setText(DeviceCodeDialog::tr("Copied"));
+        m_copied = true;
+        retranslateUi();
     });
 
     m_link = new QLabel(q);
     m_link->setTextFormat(Qt::RichText);
     m_link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    m_link->setAccessibleName(DeviceCodeDialog::tr("Sign-in page address"));
     // Not openExternalLinks: going through QDesktopServices lets applications (and tests)
     // install their own URL handler.
     QObject::connect(m_link, &QLabel::linkActivated, q,
                      [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
 
     m_countdown = new QLabel(q);
-    m_countdown->setAccessibleName(DeviceCodeDialog::tr("Time left"));
 
     m_errorLabel = new QLabel(q);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setStyleSheet(QStringLiteral("color: white; background-color: #b3261e; border-radius: 4px; padding: 6px;"));
-    m_errorLabel->setAccessibleName(DeviceCodeDialog::tr("Error"));
-    m_errorLabel->hide();
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, q);
+    m_buttons = new QDialogButtonBox(q);
     QObject::connect(m_buttons, &QDialogButtonBox::rejected, q, &DeviceCodeDialog::reject);
 
     auto *codeRow = new QHBoxLayout;
@@ -125,22 +122,71 @@ void DeviceCodeDialogPrivate::setupUi()
     m_timer.setInterval(1000);
     QObject::connect(&m_timer, &QTimer::timeout, q, [this] { updateCountdown(); });
     q->setMinimumWidth(460);
+    reset();
+}
+
+// At construction and on QEvent::LanguageChange (a translator installed or removed). The
+// server's message and the code are the server's; the countdown says the rest again.
+void DeviceCodeDialogPrivate::retranslateUi()
+{
+    q_ptr->setWindowTitle(DeviceCodeDialog::tr("Sign in on another device"));
+    showMessage();
+    m_codeLabel->setAccessibleName(DeviceCodeDialog::tr("Code to enter"));
+    m_copy->setText(m_copied ? DeviceCodeDialog::tr("Copied") : DeviceCodeDialog::tr("&Copy"));
+    m_copy->setToolTip(DeviceCodeDialog::tr("Copy the code to the clipboard"));
+    m_copy->setAccessibleName(DeviceCodeDialog::tr("Copy code"));
+    m_link->setAccessibleName(DeviceCodeDialog::tr("Sign-in page address"));
+    m_link->setToolTip(m_code.isNull() ? QString() : DeviceCodeDialog::tr("Open the sign-in page in your browser"));
+    m_countdown->setAccessibleName(DeviceCodeDialog::tr("Time left"));
+    m_errorLabel->setAccessibleName(DeviceCodeDialog::tr("Error"));
+    if (m_error.isError())
+        m_errorLabel->setText(m_error.errorString());
+    if (!m_finished)
+        updateCountdown();
+}
+
+// No request yet, a new one, or one deleted before it finished: nothing to show.
+void DeviceCodeDialogPrivate::reset()
+{
+    m_timer.stop();
+    m_code = {};
+    m_result = {};
+    m_error = {};
+    m_cancelling = false;
+    m_finished = false;
+    m_copied = false;
+    m_codeLabel->clear();
+    m_codeLabel->setEnabled(true);
+    m_copy->setEnabled(false);
+    m_link->clear();
+    m_countdown->clear();
+    m_errorLabel->clear();
+    m_errorLabel->hide();
+    m_buttons->setStandardButtons(QDialogButtonBox::Cancel);
+    retranslateUi();
+}
+
+void DeviceCodeDialogPrivate::showMessage()
+{
+    if (m_code.isNull())
+        m_message->setText(DeviceCodeDialog::tr("Waiting for a code from the server…"));
+    else if (!m_code.message().isEmpty())
+        m_message->setText(m_code.message());
+    else
+        m_message->setText(DeviceCodeDialog::tr("To sign in, open the page below on any device and enter the code."));
 }
 
 void DeviceCodeDialogPrivate::showCode(const DeviceCode &code)
 {
     m_code = code;
-    if (!code.message().isEmpty())
-        m_message->setText(code.message());
-    else
-        m_message->setText(DeviceCodeDialog::tr("To sign in, open the page below on any device and enter the code."));
+    m_copied = false;
     m_codeLabel->setText(code.userCode());
     m_copy->setEnabled(!code.userCode().isEmpty());
     const QUrl uri = code.verificationUri();
     m_link->setText(QStringLiteral("<a href=\"%1\">%2</a>")
                         .arg(QString::fromUtf8(uri.toEncoded()).toHtmlEscaped(),
                              uri.toDisplayString().toHtmlEscaped()));
-    m_link->setToolTip(DeviceCodeDialog::tr("Open the sign-in page in your browser"));
+    retranslateUi();
     m_timer.start();
     updateCountdown();
     m_codeLabel->setFocus();
@@ -170,6 +216,7 @@ void DeviceCodeDialogPrivate::onFinished()
     TokenRequest *request = m_request.data();
     if (!request)
         return;
+    m_finished = true;
     m_result = request->result();
     m_error = request->error();
     m_timer.stop();
@@ -194,20 +241,39 @@ void DeviceCodeDialogPrivate::onFinished()
     q->adjustSize();
 }
 
-DeviceCodeDialog::DeviceCodeDialog(TokenRequest *request, QWidget *parent)
-    : QDialog(parent), d_ptr(new DeviceCodeDialogPrivate(this))
+DeviceCodeDialog::DeviceCodeDialog(QWidget *parent) : QDialog(parent), d_ptr(new DeviceCodeDialogPrivate(this))
 {
     Q_D(DeviceCodeDialog);
-    d->m_request = request;
     d->setupUi();
-    if (request) {
-        connect(request, &TokenRequest::deviceCodeReceived, this,
-                [d](const DeviceCode &code) { d->showCode(code); });
-        connect(request, &TokenRequest::finished, this, [d] { d->onFinished(); });
-    }
+}
+
+DeviceCodeDialog::DeviceCodeDialog(TokenRequest *request, QWidget *parent) : DeviceCodeDialog(parent)
+{
+    setRequest(request);
 }
 
 DeviceCodeDialog::~DeviceCodeDialog() = default;
+
+void DeviceCodeDialog::setRequest(TokenRequest *request)
+{
+    Q_D(DeviceCodeDialog);
+    if (d->m_request == request)
+        return;
+    if (d->m_request)
+        disconnect(d->m_request, nullptr, this, nullptr);
+    d->m_request = request;
+    d->reset();
+    if (!request)
+        return;
+    connect(request, &TokenRequest::deviceCodeReceived, this, [d](const DeviceCode &code) { d->showCode(code); });
+    connect(request, &TokenRequest::finished, this, [d] { d->onFinished(); });
+    // Requests delete themselves once finished (the dialog has kept the outcome by then); one
+    // deleted while it runs, with its application for instance, leaves nothing to show.
+    connect(request, &QObject::destroyed, this, [d] {
+        if (!d->m_finished)
+            d->reset();
+    });
+}
 
 TokenRequest *DeviceCodeDialog::request() const
 {
@@ -256,6 +322,14 @@ void DeviceCodeDialog::reject()
         d->m_request->cancel();
     }
     QDialog::reject();
+}
+
+void DeviceCodeDialog::changeEvent(QEvent *event)
+{
+    Q_D(DeviceCodeDialog);
+    if (event->type() == QEvent::LanguageChange)
+        d->retranslateUi();
+    QDialog::changeEvent(event);
 }
 
 } // namespace MsalQt::Widgets

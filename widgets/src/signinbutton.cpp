@@ -8,6 +8,7 @@
 #include <MsalQt/tokenrequest.h>
 
 #include <QAction>
+#include <QEvent>
 #include <QIcon>
 #include <QMenu>
 #include <QPointer>
@@ -22,8 +23,14 @@ public:
     explicit SignInButtonPrivate(SignInButton *q) : q_ptr(q) {}
 
     void setupUi();
+    void retranslateUi();
     void updateUi();
     void start(TokenRequest *request);
+    void forgetRequest(bool cancel);
+    void setBusy(bool busy);
+    void setAccount(const Account &account);
+    void onAccountsChanged();
+    void onApplicationDestroyed();
     InteractiveParameters parameters(const Account &account) const;
 
     SignInButton *q_ptr;
@@ -36,6 +43,7 @@ public:
     QAction *m_switch = nullptr;
     QAction *m_signOut = nullptr;
     QPointer<TokenRequest> m_request;
+    bool m_busy = false;
 };
 
 void SignInButtonPrivate::setupUi()
@@ -47,24 +55,31 @@ void SignInButtonPrivate::setupUi()
     q->setFocusPolicy(Qt::StrongFocus);
 
     m_menu = new QMenu(q);
-    m_signIn = m_menu->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/sign-in.svg")),
-                                 SignInButton::tr("&Sign in"));
-    m_switch = m_menu->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/switch-account.svg")),
-                                 SignInButton::tr("S&witch account…"));
-    m_signOut = m_menu->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/sign-out.svg")),
-                                  SignInButton::tr("Sign &out"));
+    m_signIn = m_menu->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/sign-in.svg")), QString());
+    m_switch = m_menu->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/switch-account.svg")), QString());
+    m_signOut = m_menu->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/sign-out.svg")), QString());
     QObject::connect(m_signIn, &QAction::triggered, q, &SignInButton::signIn);
     QObject::connect(m_switch, &QAction::triggered, q, &SignInButton::switchAccount);
     QObject::connect(m_signOut, &QAction::triggered, q, &SignInButton::signOut);
     q->setMenu(m_menu);
 
     m_dialog = new SignInDialog(q);
+    retranslateUi();
+}
+
+// At construction and on QEvent::LanguageChange; updateUi() sets the texts that depend on state.
+void SignInButtonPrivate::retranslateUi()
+{
+    m_signIn->setText(SignInButton::tr("&Sign in"));
+    m_switch->setText(SignInButton::tr("S&witch account…"));
+    m_signOut->setText(SignInButton::tr("Sign &out"));
+    updateUi();
 }
 
 void SignInButtonPrivate::updateUi()
 {
     SignInButton *q = q_ptr;
-    const bool busy = !m_request.isNull();
+    const bool busy = m_busy;
     const bool signedIn = !m_account.isNull();
     if (busy)
         q->setText(SignInButton::tr("Signing in…"));
@@ -100,50 +115,118 @@ void SignInButtonPrivate::start(TokenRequest *request)
         if (request->isSuccess()) {
             const AuthenticationResult result = request->result();
             if (!result.account().isNull())
-                m_account = result.account();
-            updateUi();
+                setAccount(result.account());
+            setBusy(false);
             Q_EMIT q_ptr->signedIn(result);
         } else {
-            updateUi();
+            setBusy(false);
             Q_EMIT q_ptr->failed(request->error());
         }
     });
+    // Deleted unfinished, with its application for instance.
+    QObject::connect(request, &QObject::destroyed, q, [this] {
+        if (m_request.isNull())
+            setBusy(false);
+    });
+    setBusy(true);
+}
+
+// Stops following the running sign-in, if any, without reporting it: it belongs to an
+// application the button no longer follows. Cancels it unless that application is being deleted
+// (and its requests with it).
+void SignInButtonPrivate::forgetRequest(bool cancel)
+{
+    if (TokenRequest *request = m_request.data()) {
+        QObject::disconnect(request, nullptr, q_ptr, nullptr);
+        m_request = nullptr;
+        if (cancel && !request->isFinished())
+            request->cancel();
+    }
+    setBusy(false);
+}
+
+void SignInButtonPrivate::setBusy(bool busy)
+{
+    const bool changed = m_busy != busy;
+    m_busy = busy;
     updateUi();
+    if (changed)
+        Q_EMIT q_ptr->busyChanged(busy);
+}
+
+void SignInButtonPrivate::setAccount(const Account &account)
+{
+    // Account::operator== compares the identity; the copy may still bring a newer name.
+    const bool changed = !(m_account == account) || m_account.isNull() != account.isNull();
+    m_account = account;
+    updateUi();
+    if (changed)
+        Q_EMIT q_ptr->accountChanged(m_account);
+}
+
+// The list changes when the cache loads, and when this or another process (a second instance,
+// the msalqt command) signs someone in or out.
+void SignInButtonPrivate::onAccountsChanged()
+{
+    if (!m_application)
+        return;
+    const QList<Account> accounts = m_application->accounts();
+    const bool gone = !m_account.isNull()
+        && std::none_of(accounts.cbegin(), accounts.cend(), [this](const Account &account) {
+               return account.homeAccountId() == m_account.homeAccountId();
+           });
+    if (gone) {
+        setAccount({});
+        Q_EMIT q_ptr->signedOut();
+    }
+    if (m_account.isNull() && !m_request)
+        setAccount(accounts.value(0));
+}
+
+void SignInButtonPrivate::onApplicationDestroyed()
+{
+    // Its requests go with it (they are its children); nothing is left to sign in to.
+    forgetRequest(false);
+    setAccount({});
+    q_ptr->setEnabled(false);
+}
+
+SignInButton::SignInButton(QWidget *parent) : QToolButton(parent), d_ptr(new SignInButtonPrivate(this))
+{
+    Q_D(SignInButton);
+    d->setupUi();
+    setEnabled(false);
 }
 
 SignInButton::SignInButton(PublicClientApplication *application, const QStringList &scopes, QWidget *parent)
-    : QToolButton(parent), d_ptr(new SignInButtonPrivate(this))
+    : SignInButton(parent)
 {
-    Q_D(SignInButton);
-    d->m_application = application;
-    d->m_scopes = scopes;
-    d->setupUi();
-    if (application) {
-        d->m_account = application->accounts().value(0);
-        // The list changes when the cache loads, and when this or another process (a second
-        // instance, the msalqt command) signs someone in or out.
-        connect(application, &ClientApplication::accountsChanged, this, [this, d] {
-            if (!d->m_application)
-                return;
-            const QList<Account> accounts = d->m_application->accounts();
-            const bool gone = !d->m_account.isNull()
-                && std::none_of(accounts.cbegin(), accounts.cend(), [d](const Account &account) {
-                       return account.homeAccountId() == d->m_account.homeAccountId();
-                   });
-            if (gone) {
-                d->m_account = {};
-                d->updateUi();
-                Q_EMIT signedOut();
-            }
-            if (d->m_account.isNull() && !d->m_request)
-                d->m_account = accounts.value(0);
-            d->updateUi();
-        });
-    }
-    d->updateUi();
+    setScopes(scopes);
+    setApplication(application);
 }
 
 SignInButton::~SignInButton() = default;
+
+void SignInButton::setApplication(PublicClientApplication *application)
+{
+    Q_D(SignInButton);
+    if (d->m_application == application)
+        return;
+    if (d->m_application)
+        disconnect(d->m_application, nullptr, this, nullptr);
+    d->forgetRequest(true);
+    d->m_application = application;
+    setEnabled(application != nullptr);
+    if (!application) {
+        setAccount({});
+        return;
+    }
+    connect(application, &ClientApplication::accountsChanged, this, [d] { d->onAccountsChanged(); });
+    connect(application, &QObject::destroyed, this, [d] { d->onApplicationDestroyed(); });
+    // The account shown stays if the new application knows it too.
+    const QList<Account> accounts = application->accounts();
+    setAccount(accounts.contains(d->m_account) ? d->m_account : accounts.value(0));
+}
 
 PublicClientApplication *SignInButton::application() const
 {
@@ -160,7 +243,10 @@ QStringList SignInButton::scopes() const
 void SignInButton::setScopes(const QStringList &scopes)
 {
     Q_D(SignInButton);
+    if (d->m_scopes == scopes)
+        return;
     d->m_scopes = scopes;
+    Q_EMIT scopesChanged(scopes);
 }
 
 Account SignInButton::account() const
@@ -172,14 +258,13 @@ Account SignInButton::account() const
 void SignInButton::setAccount(const Account &account)
 {
     Q_D(SignInButton);
-    d->m_account = account;
-    d->updateUi();
+    d->setAccount(account);
 }
 
 bool SignInButton::isBusy() const
 {
     Q_D(const SignInButton);
-    return !d->m_request.isNull();
+    return d->m_busy;
 }
 
 SignInDialog *SignInButton::signInDialog() const
@@ -238,8 +323,7 @@ void SignInButton::switchAccount()
     connect(picker, &AccountPicker::accountRemoved, this, [this, d](const Account &account) {
         d->m_dialog->forgetAccount(account);
         if (account == d->m_account) {
-            d->m_account = {};
-            d->updateUi();
+            d->setAccount({});
             Q_EMIT signedOut();
         }
     });
@@ -252,14 +336,21 @@ void SignInButton::signOut()
     if (d->m_account.isNull())
         return;
     const Account account = d->m_account;
-    d->m_account = {};
+    d->setAccount({});
     if (d->m_application)
         d->m_application->removeAccount(account);
     // The token cache cannot reach the browser's cookies: without this the server's session
     // would sign the same person in again without asking.
     d->m_dialog->forgetAccount(account);
-    d->updateUi();
     Q_EMIT signedOut();
+}
+
+void SignInButton::changeEvent(QEvent *event)
+{
+    Q_D(SignInButton);
+    if (event->type() == QEvent::LanguageChange)
+        d->retranslateUi();
+    QToolButton::changeEvent(event);
 }
 
 } // namespace MsalQt::Widgets

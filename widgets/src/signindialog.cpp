@@ -2,6 +2,7 @@
 
 #include "logging_p.h"
 
+#include <QEvent>
 #include <QGuiApplication>
 #include <QKeySequence>
 #include <QProgressBar>
@@ -120,14 +121,12 @@ SignInDialogPrivate::SignInDialogPrivate(SignInDialog *q) : q_ptr(q) {}
 void SignInDialogPrivate::setupUi()
 {
     Q_Q(SignInDialog);
-    q->setWindowTitle(SignInDialog::tr("Sign in"));
     q->setSizeGripEnabled(true);
 
     m_progress = new QProgressBar(q);
     m_progress->setRange(0, 100);
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(4);
-    m_progress->setAccessibleName(SignInDialog::tr("Page loading progress"));
     m_progress->hide();
 
     m_layout = new QVBoxLayout(q);
@@ -142,6 +141,22 @@ void SignInDialogPrivate::setupUi()
     QObject::connect(escape, &QShortcut::activated, q, &SignInDialog::reject);
 
     m_agent = new SignInDialogAgent(q, this);
+    retranslateUi();
+}
+
+void SignInDialogPrivate::retranslateUi()
+{
+    setTitleHost(m_titleHost);
+    m_progress->setAccessibleName(SignInDialog::tr("Page loading progress"));
+    if (m_view)
+        m_view->setAccessibleName(SignInDialog::tr("Sign-in page"));
+}
+
+void SignInDialogPrivate::setTitleHost(const QString &host)
+{
+    Q_Q(SignInDialog);
+    m_titleHost = host;
+    q->setWindowTitle(host.isEmpty() ? SignInDialog::tr("Sign in") : SignInDialog::tr("Sign in to %1").arg(host));
 }
 
 void SignInDialogPrivate::ensureBrowser()
@@ -311,10 +326,9 @@ void SignInDialogPrivate::onLoadingChanged(const QWebEngineLoadingInfo &info)
 
 void SignInDialogPrivate::onUrlChanged(const QUrl &url)
 {
-    Q_Q(SignInDialog);
     const QString host = url.host();
     if (!host.isEmpty())
-        q->setWindowTitle(SignInDialog::tr("Sign in to %1").arg(host));
+        setTitleHost(host);
 }
 
 void SignInDialogPrivate::finishWithRedirect(const QUrl &url)
@@ -477,7 +491,7 @@ void SignInDialog::authorize(const QUrl &authorizationUrl, const QUrl &redirectU
     d->m_policy.setRedirectUri(redirectUri);
     d->handleRedirectScheme(redirectUri);
     d->m_authorizing = true;
-    setWindowTitle(tr("Sign in to %1").arg(authorizationUrl.host()));
+    d->setTitleHost(authorizationUrl.host());
     if (d->m_policy.classify(authorizationUrl) != RedirectPolicy::Verdict::Allow) {
         d->refuse(authorizationUrl);
         return;
@@ -511,6 +525,14 @@ QWebEngineView *SignInDialog::view() const
     Q_D(const SignInDialog);
     const_cast<SignInDialogPrivate *>(d)->ensureBrowser();
     return d->m_view;
+}
+
+void SignInDialog::changeEvent(QEvent *event)
+{
+    Q_D(SignInDialog);
+    if (event->type() == QEvent::LanguageChange)
+        d->retranslateUi();
+    QDialog::changeEvent(event);
 }
 
 QSize SignInDialog::sizeHint() const

@@ -97,6 +97,10 @@ public:
     explicit SignInDialogPrivate(SignInDialog *q);
 
     void setupUi();
+    // At construction and on QEvent::LanguageChange.
+    void retranslateUi();
+    // "Sign in to <host>" ("Sign in" before any page).
+    void setTitleHost(const QString &host);
     // Creates the web view and its profile, once (see SignInDialog::isBrowserCreated()).
     void ensureBrowser();
     void installProfile(QWebEngineProfile *profile);
@@ -129,6 +133,7 @@ public:
     QString m_storageName;
     QList<QNetworkCookie> m_cookies; // the profile's cookies, as its store announced them
     RedirectPolicy m_policy;
+    QString m_titleHost;
     bool m_authorizing = false;
 };
 

@@ -23,13 +23,21 @@ class AccountPickerPrivate;
 // the person pick one (Enter or double-click), ask for another (addAccountRequested()), or
 // remove one (Delete, after a confirmation; ClientApplication::removeAccount()). The list follows
 // the cache as it changes.
+//
+// Usable from Qt Designer by promotion (header MsalQt/Widgets/accountpicker.h): the form creates
+// it with its parent only, and the code behind the form calls setApplication(). Without an
+// application (or once it is deleted) the list is empty and nothing can be picked or added.
 class MSALQT_WIDGETS_EXPORT AccountPicker : public QDialog
 {
     Q_OBJECT
+    Q_PROPERTY(bool confirmRemoval READ confirmRemoval WRITE setConfirmRemoval NOTIFY confirmRemovalChanged)
 public:
+    explicit AccountPicker(QWidget *parent = nullptr);
     explicit AccountPicker(MsalQt::ClientApplication *application, QWidget *parent = nullptr);
     ~AccountPicker() override;
 
+    // Not owned. Replacing the application stops following the previous one; nullptr is allowed.
+    void setApplication(MsalQt::ClientApplication *application);
     MsalQt::ClientApplication *application() const;
     // The highlighted account (null when the list is empty).
     MsalQt::Account currentAccount() const;
@@ -53,6 +61,10 @@ Q_SIGNALS:
     void accountSelected(const MsalQt::Account &account);
     void addAccountRequested();
     void accountRemoved(const MsalQt::Account &account);
+    void confirmRemovalChanged(bool confirm);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     Q_DECLARE_PRIVATE(AccountPicker)

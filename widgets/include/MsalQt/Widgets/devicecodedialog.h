@@ -27,14 +27,23 @@ class DeviceCodeDialogPrivate;
 //
 // Connect to the request as usual for the token; authenticationResult() and error() keep a
 // copy, since the request deletes itself after finishing.
+//
+// Usable from Qt Designer by promotion (header MsalQt/Widgets/devicecodedialog.h): the form
+// creates it with its parent only, and the code behind the form calls setRequest().
 class MSALQT_WIDGETS_EXPORT DeviceCodeDialog : public QDialog
 {
     Q_OBJECT
 public:
+    explicit DeviceCodeDialog(QWidget *parent = nullptr);
     // Call right after starting the request: the dialog catches deviceCodeReceived().
     explicit DeviceCodeDialog(MsalQt::TokenRequest *request, QWidget *parent = nullptr);
     ~DeviceCodeDialog() override;
 
+    // Shows `request` from its next deviceCodeReceived() on, right after starting it (not owned).
+    // The dialog stops following the previous request (without cancelling it) and starts over:
+    // no code, no result, no error. A request deleted before it finished leaves the dialog so
+    // too. nullptr is allowed.
+    void setRequest(MsalQt::TokenRequest *request);
     MsalQt::TokenRequest *request() const; // null once it has finished and deleted itself
     MsalQt::DeviceCode deviceCode() const;
     // Shows a code received before the dialog existed.
@@ -50,6 +59,9 @@ public:
 public Q_SLOTS:
     // Cancels the request (AuthError::Cancelled) while it runs, then closes.
     void reject() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     Q_DECLARE_PRIVATE(DeviceCodeDialog)

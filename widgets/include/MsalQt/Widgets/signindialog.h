@@ -100,6 +100,9 @@ Q_SIGNALS:
     void redirected(const QUrl &redirectUrl);
     void failed(const MsalQt::AuthError &error);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     Q_DECLARE_PRIVATE(SignInDialog)
     const QScopedPointer<SignInDialogPrivate> d_ptr;
