@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <chrono>
+
 namespace MsalQt {
 
 class DeviceCodeData;
@@ -32,8 +34,8 @@ public:
     void setVerificationUriComplete(const QUrl &uri);
     QDateTime expiresOn() const;
     void setExpiresOn(const QDateTime &when);
-    int interval() const;                  // seconds between polls, as the server asked
-    void setInterval(int seconds);
+    std::chrono::seconds interval() const; // between polls, as the server asked
+    void setInterval(std::chrono::seconds interval);
     QString message() const;               // the server's instructions, localized by the server
     void setMessage(const QString &message);
     QStringList scopes() const;
