@@ -54,9 +54,12 @@ public:
     // Certificate credentials only. Subject name / issuer authentication (SNI) needs the chain
     // in the assertion's x5c header; off by default, as the platform does not need it otherwise.
     void setSendCertificateChain(bool send);
-    bool sendsCertificateChain() const;
-    // False (and nothing changes) when the key cannot sign with it: PS256/RS256 need RSA, ES256 EC.
-    bool setSigningAlgorithm(SigningAlgorithm algorithm);
+    bool sendCertificateChain() const;
+    // Whether the key can sign with `algorithm`: PS256 and RS256 need RSA, ES256 EC P-256;
+    // DefaultAlgorithm fits any certificate. False for credentials other than certificates.
+    bool supportsSigningAlgorithm(SigningAlgorithm algorithm) const;
+    // An algorithm the key does not support is ignored, with a warning: nothing changes.
+    void setSigningAlgorithm(SigningAlgorithm algorithm);
     SigningAlgorithm signingAlgorithm() const; // the effective one, never DefaultAlgorithm for a certificate
     // base64url SHA-1 and SHA-256 of the certificate's DER: the x5t and x5t#S256 header values,
     // as shown by the portal (there in hex) for the registered certificate.
