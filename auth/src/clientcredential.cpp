@@ -132,3 +132,8 @@ QString AssertionRequest::clientId() const { return d->clientId; }
 QUrl AssertionRequest::tokenEndpoint() const { return d->tokenEndpoint; }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::ClientCredentialData)
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::AssertionRequestData)
+QT_END_NAMESPACE

@@ -36,3 +36,7 @@ QStringList DeviceCode::scopes() const { return d->scopes; }
 void DeviceCode::setScopes(const QStringList &scopes) { d->scopes = scopes; }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::DeviceCodeData)
+QT_END_NAMESPACE

@@ -11,8 +11,14 @@
 #include <functional>
 
 namespace MsalQt {
-
 class ClientCredentialData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see ClientCredentialData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::ClientCredentialData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 // How a confidential client proves its identity at the token endpoint: a secret
 // (client_secret_post), a certificate whose private key signs a client assertion
@@ -31,7 +37,11 @@ public:
     ClientCredential();
     ClientCredential(const ClientCredential &other);
     ClientCredential &operator=(const ClientCredential &other);
+    ClientCredential(ClientCredential &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(ClientCredential)
     ~ClientCredential();
+
+    void swap(ClientCredential &other) noexcept { d.swap(other.d); }
 
     static ClientCredential fromSecret(const QString &secret);
     // An X.509 certificate (PEM; further certificates in the same text form its chain, for
@@ -73,4 +83,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(ClientCredential)
 Q_DECLARE_METATYPE(MsalQt::ClientCredential)
