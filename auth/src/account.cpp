@@ -38,3 +38,7 @@ bool Account::operator==(const Account &other) const
 }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::AccountData)
+QT_END_NAMESPACE

@@ -65,3 +65,7 @@ QByteArray AuthenticationResult::authorizationHeader() const
 }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::AuthenticationResultData)
+QT_END_NAMESPACE

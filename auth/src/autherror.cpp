@@ -148,3 +148,7 @@ QString AuthError::typeName(Type type)
 }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::AuthErrorData)
+QT_END_NAMESPACE

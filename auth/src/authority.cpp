@@ -195,3 +195,7 @@ bool Authority::operator==(const Authority &other) const
 }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::AuthorityData)
+QT_END_NAMESPACE

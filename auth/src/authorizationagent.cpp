@@ -1,8 +1,19 @@
 #include <MsalQt/authorizationagent.h>
 
+#include "authorizationagent_p.h"
+
 namespace MsalQt {
 
-AuthorizationAgent::AuthorizationAgent(QObject *parent) : QObject(parent) {}
+AuthorizationAgentPrivate::~AuthorizationAgentPrivate() = default;
+
+AuthorizationAgent::AuthorizationAgent(QObject *parent) : AuthorizationAgent(*new AuthorizationAgentPrivate, parent) {}
+
+AuthorizationAgent::AuthorizationAgent(AuthorizationAgentPrivate &dd, QObject *parent)
+    : QObject(parent)
+    , d_ptr(&dd)
+{
+    d_ptr->q_ptr = this;
+}
 
 AuthorizationAgent::~AuthorizationAgent() = default;
 

@@ -2,6 +2,7 @@
 
 #include "base64url_p.h"
 #include "confidential/clientcredential_p.h"
+#include "logging_p.h"
 
 #include <QCryptographicHash>
 
@@ -64,21 +65,28 @@ void ClientCredential::setSendCertificateChain(bool send)
     d->sendChain = send;
 }
 
-bool ClientCredential::sendsCertificateChain() const
+bool ClientCredential::sendCertificateChain() const
 {
     return d->sendChain;
 }
 
-bool ClientCredential::setSigningAlgorithm(SigningAlgorithm algorithm)
+bool ClientCredential::supportsSigningAlgorithm(SigningAlgorithm algorithm) const
 {
     if (d->type != Certificate)
         return false;
     const bool rsa = d->certificate.key.type() == JwkType::Rsa;
-    const bool fits = algorithm == DefaultAlgorithm || (rsa && (algorithm == RS256 || algorithm == PS256))
+    return algorithm == DefaultAlgorithm || (rsa && (algorithm == RS256 || algorithm == PS256))
         || (!rsa && algorithm == ES256);
-    if (fits)
-        d->algorithm = algorithm;
-    return fits;
+}
+
+void ClientCredential::setSigningAlgorithm(SigningAlgorithm algorithm)
+{
+    if (!supportsSigningAlgorithm(algorithm)) {
+        qCWarning(lcMsalAuth, "ClientCredential::setSigningAlgorithm: the key cannot sign with algorithm %d;"
+                              " the credential is unchanged", int(algorithm));
+        return;
+    }
+    d->algorithm = algorithm;
 }
 
 ClientCredential::SigningAlgorithm ClientCredential::signingAlgorithm() const
@@ -124,3 +132,8 @@ QString AssertionRequest::clientId() const { return d->clientId; }
 QUrl AssertionRequest::tokenEndpoint() const { return d->tokenEndpoint; }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::ClientCredentialData)
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::AssertionRequestData)
+QT_END_NAMESPACE

@@ -9,7 +9,7 @@ public:
     QUrl verificationUri;
     QUrl verificationUriComplete;
     QDateTime expiresOn;
-    int interval = 5;
+    std::chrono::seconds interval{5};
     QString message;
     QStringList scopes;
 };
@@ -28,11 +28,15 @@ QUrl DeviceCode::verificationUriComplete() const { return d->verificationUriComp
 void DeviceCode::setVerificationUriComplete(const QUrl &uri) { d->verificationUriComplete = uri; }
 QDateTime DeviceCode::expiresOn() const { return d->expiresOn; }
 void DeviceCode::setExpiresOn(const QDateTime &when) { d->expiresOn = when; }
-int DeviceCode::interval() const { return d->interval; }
-void DeviceCode::setInterval(int seconds) { d->interval = seconds; }
+std::chrono::seconds DeviceCode::interval() const { return d->interval; }
+void DeviceCode::setInterval(std::chrono::seconds interval) { d->interval = interval; }
 QString DeviceCode::message() const { return d->message; }
 void DeviceCode::setMessage(const QString &message) { d->message = message; }
 QStringList DeviceCode::scopes() const { return d->scopes; }
 void DeviceCode::setScopes(const QStringList &scopes) { d->scopes = scopes; }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::DeviceCodeData)
+QT_END_NAMESPACE

@@ -61,3 +61,7 @@ std::chrono::milliseconds InteractiveParameters::timeout() const { return d->tim
 void InteractiveParameters::setTimeout(std::chrono::milliseconds timeout) { d->timeout = timeout; }
 
 } // namespace MsalQt
+
+QT_BEGIN_NAMESPACE
+QT_DEFINE_QSDP_SPECIALIZATION_DTOR(MsalQt::InteractiveParametersData)
+QT_END_NAMESPACE

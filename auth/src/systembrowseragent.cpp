@@ -1,5 +1,6 @@
 #include <MsalQt/systembrowseragent.h>
 
+#include "authorizationagent_p.h"
 #include "authorizationrequest_p.h"
 #include "browserlauncher_p.h"
 #include "logging_p.h"
@@ -21,8 +22,9 @@ static QString tr(const char *text)
     return QCoreApplication::translate("MsalQt::SystemBrowserAgent", text);
 }
 
-class SystemBrowserAgentPrivate
+class SystemBrowserAgentPrivate : public AuthorizationAgentPrivate
 {
+    Q_DECLARE_PUBLIC(SystemBrowserAgent)
 public:
     void onConnection();
     void onReadyRead(QTcpSocket *socket);
@@ -33,7 +35,6 @@ public:
     void stopListening();
     void endLaunch();
 
-    SystemBrowserAgent *q = nullptr;
     QTcpServer server;
     QUrl redirectUri;
     bool done = false;
@@ -50,10 +51,9 @@ public:
 };
 
 SystemBrowserAgent::SystemBrowserAgent(QObject *parent)
-    : AuthorizationAgent(parent), d_ptr(new SystemBrowserAgentPrivate)
+    : AuthorizationAgent(*new SystemBrowserAgentPrivate, parent)
 {
     Q_D(SystemBrowserAgent);
-    d->q = this;
     connect(&d->server, &QTcpServer::newConnection, this, [d] { d->onConnection(); });
 }
 
@@ -129,6 +129,7 @@ void SystemBrowserAgent::authorize(const QUrl &authorizationUrl, const QUrl &red
 
 void SystemBrowserAgentPrivate::openBrowser(const QUrl &authorizationUrl)
 {
+    Q_Q(SystemBrowserAgent);
     endLaunch();
     // A path no one can guess (256 random bits), served once: what the browser is sent to first.
     launchPath = QLatin1String("/msalqt-signin/") + Internal::randomUrlSafe(32);
@@ -139,14 +140,14 @@ void SystemBrowserAgentPrivate::openBrowser(const QUrl &authorizationUrl)
     launch.setPort(server.serverPort());
     launch.setPath(launchPath);
     launcher = std::make_unique<Internal::BrowserLauncher>();
-    QObject::connect(launcher.get(), &Internal::BrowserLauncher::failed, q, [this](const QString &reason) {
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::failed, q, [this, q](const QString &reason) {
         endLaunch();
         stopListening();
         Q_EMIT q->failed(AuthError(AuthError::InvalidConfiguration,
                                    tr("No browser could be opened: %1 Install one, or sign in with the device code flow.")
                                        .arg(reason)));
     });
-    QObject::connect(launcher.get(), &Internal::BrowserLauncher::cancelled, q, [this] {
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::cancelled, q, [this, q] {
         endLaunch();
         stopListening();
         Q_EMIT q->failed(AuthError(AuthError::Cancelled, tr("No application was chosen to open the sign-in page.")));
@@ -180,6 +181,7 @@ void SystemBrowserAgentPrivate::stopListening()
 
 void SystemBrowserAgentPrivate::onConnection()
 {
+    Q_Q(SystemBrowserAgent);
     while (QTcpSocket *socket = server.nextPendingConnection()) {
         socket->setParent(q);
         QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] { onReadyRead(socket); });
@@ -226,6 +228,7 @@ bool SystemBrowserAgentPrivate::isOurAnswer(const QUrl &target) const
 
 void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
 {
+    Q_Q(SystemBrowserAgent);
     const QByteArray buffered = socket->peek(Internal::maxLoopbackRequestSize + 1);
     const Internal::LoopbackRequest request = Internal::parseLoopbackRequest(buffered);
     if (request.status == Internal::LoopbackRequest::Status::Incomplete)

@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTimeZone>
 #include <QUuid>
@@ -237,13 +238,25 @@ void tst_ConfidentialClient::algorithmMustFitKey()
 {
     ClientCredential rsa = credential("rsa");
     QCOMPARE(rsa.signingAlgorithm(), ClientCredential::RS256);
-    QVERIFY(!rsa.setSigningAlgorithm(ClientCredential::ES256));
+    QVERIFY(rsa.supportsSigningAlgorithm(ClientCredential::DefaultAlgorithm));
+    QVERIFY(rsa.supportsSigningAlgorithm(ClientCredential::RS256));
+    QVERIFY(rsa.supportsSigningAlgorithm(ClientCredential::PS256));
+    QVERIFY(!rsa.supportsSigningAlgorithm(ClientCredential::ES256));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot sign with")));
+    rsa.setSigningAlgorithm(ClientCredential::ES256);
     QCOMPARE(rsa.signingAlgorithm(), ClientCredential::RS256);
-    QVERIFY(rsa.setSigningAlgorithm(ClientCredential::PS256));
+    rsa.setSigningAlgorithm(ClientCredential::PS256);
+    QCOMPARE(rsa.signingAlgorithm(), ClientCredential::PS256);
     ClientCredential ec = credential("ec");
     QCOMPARE(ec.signingAlgorithm(), ClientCredential::ES256);
-    QVERIFY(!ec.setSigningAlgorithm(ClientCredential::RS256));
-    QVERIFY(!ec.setSigningAlgorithm(ClientCredential::PS256));
+    QVERIFY(ec.supportsSigningAlgorithm(ClientCredential::DefaultAlgorithm));
+    QVERIFY(ec.supportsSigningAlgorithm(ClientCredential::ES256));
+    QVERIFY(!ec.supportsSigningAlgorithm(ClientCredential::RS256));
+    QVERIFY(!ec.supportsSigningAlgorithm(ClientCredential::PS256));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot sign with")));
+    ec.setSigningAlgorithm(ClientCredential::PS256);
+    QCOMPARE(ec.signingAlgorithm(), ClientCredential::ES256);
+    QVERIFY(!ClientCredential::fromSecret(QStringLiteral("s")).supportsSigningAlgorithm(ClientCredential::DefaultAlgorithm));
 }
 
 void tst_ConfidentialClient::rejectedAssertions_data()

@@ -69,7 +69,8 @@ void tst_OidcPrivateKeyJwt::clientCredentials()
     QString error;
     ClientCredential credential = ClientCredential::fromCertificate(read(certificate), read(key), &error);
     QVERIFY2(!credential.isNull(), qPrintable(error));
-    QVERIFY(credential.setSigningAlgorithm(ClientCredential::SigningAlgorithm(algorithm)));
+    QVERIFY(credential.supportsSigningAlgorithm(ClientCredential::SigningAlgorithm(algorithm)));
+    credential.setSigningAlgorithm(ClientCredential::SigningAlgorithm(algorithm));
     ConfidentialClientApplication app(OidcProviderFixture::privateKeyJwtClientId(), credential,
                                       Authority::openIdConnect(m_provider.issuer()));
     std::unique_ptr<TokenRequest> request(app.acquireTokenForClient({OidcProviderFixture::apiScope()}));

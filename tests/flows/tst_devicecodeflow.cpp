@@ -104,7 +104,7 @@ void tst_DeviceCodeFlow::signIn()
     DeviceCode code;
     std::unique_ptr<TokenRequest> request(startFlow(application.get(), &code));
     QVERIFY(!code.isNull());
-    QCOMPARE(code.interval(), 1);
+    QCOMPARE(code.interval(), std::chrono::seconds(1));
     QVERIFY(code.verificationUri().isValid());
     QVERIFY(code.message().contains(code.userCode()));
     QVERIFY(code.expiresOn() > QDateTime::currentDateTimeUtc().addSecs(50));

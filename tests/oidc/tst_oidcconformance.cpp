@@ -49,7 +49,7 @@ void tst_OidcConformance::deviceCode()
     QSignalSpy received(request.get(), &TokenRequest::deviceCodeReceived);
     QVERIFY2(received.wait(20000), qPrintable(request->error().errorString() + m_provider.stderrLog()));
     const DeviceCode code = received.first().first().value<DeviceCode>();
-    QCOMPARE(code.interval(), 1);
+    QCOMPARE(code.interval(), std::chrono::seconds(1));
     QCOMPARE(code.verificationUri().host(), m_provider.issuer().host());
 
     QString error;

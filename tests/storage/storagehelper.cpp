@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
         storage = std::make_unique<MsalQt::KeychainCacheStorage>(path);
     else
         storage = std::make_unique<MsalQt::FileCacheStorage>(path);
-    storage->setLockTimeout(60000);
+    storage->setLockTimeout(std::chrono::minutes(1));
 
     std::puts("ready");
     std::fflush(stdout);

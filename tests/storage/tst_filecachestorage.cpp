@@ -254,7 +254,7 @@ void TestFileCacheStorage::lockTimeout()
     QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
 
     FileCacheStorage storage(path());
-    storage.setLockTimeout(300);
+    storage.setLockTimeout(std::chrono::milliseconds(300));
     QElapsedTimer timer;
     timer.start();
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("locked by process")));
@@ -297,7 +297,7 @@ void TestFileCacheStorage::staleLockOfDeadProcess()
     QVERIFY(QFileInfo::exists(path() + QStringLiteral(".lock")));
 
     FileCacheStorage storage(path());
-    storage.setLockTimeout(5000);
+    storage.setLockTimeout(std::chrono::seconds(5));
     const JobResult result = run(storage.save(replaceWith("{}")));
     QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
 }

@@ -196,7 +196,7 @@ void DeviceCodeDialogPrivate::showCode(const DeviceCode &code)
 
 void DeviceCodeDialogPrivate::updateCountdown()
 {
-    const int left = q_ptr->secondsRemaining();
+    const qint64 left = q_ptr->remainingTime().count();
     if (left < 0) {
         m_countdown->clear();
         return;
@@ -305,13 +305,13 @@ AuthError DeviceCodeDialog::error() const
     return d->m_error;
 }
 
-int DeviceCodeDialog::secondsRemaining() const
+std::chrono::seconds DeviceCodeDialog::remainingTime() const
 {
     Q_D(const DeviceCodeDialog);
     if (d->m_code.isNull() || !d->m_code.expiresOn().isValid())
-        return -1;
+        return std::chrono::seconds(-1);
     const qint64 left = QDateTime::currentDateTimeUtc().secsTo(d->m_code.expiresOn());
-    return int(qMax<qint64>(0, left));
+    return std::chrono::seconds(qMax<qint64>(0, left));
 }
 
 void DeviceCodeDialog::reject()

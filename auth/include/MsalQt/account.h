@@ -7,8 +7,14 @@
 #include <QString>
 
 namespace MsalQt {
-
 class AccountData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see AccountData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::AccountData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 // A signed-in identity, as the MSAL unified cache names it: the home account id ("uid.utid" from
 // client_info, or subject and issuer for generic OpenID Connect providers) and the environment
@@ -19,7 +25,11 @@ public:
     Account();
     Account(const Account &other);
     Account &operator=(const Account &other);
+    Account(Account &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(Account)
     ~Account();
+
+    void swap(Account &other) noexcept { d.swap(other.d); }
 
     bool isNull() const;
 
@@ -45,4 +55,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(Account)
 Q_DECLARE_METATYPE(MsalQt::Account)

@@ -8,8 +8,14 @@
 #include <QUrl>
 
 namespace MsalQt {
-
 class AssertionRequestData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see AssertionRequestData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::AssertionRequestData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 // What a client assertion is for, handed to ClientCredential::fromAssertionCallback(): the JWT
 // the callback returns must name this client (iss, sub) and this token endpoint (aud), as
@@ -22,7 +28,11 @@ public:
     AssertionRequest(const QString &clientId, const QUrl &tokenEndpoint);
     AssertionRequest(const AssertionRequest &other);
     AssertionRequest &operator=(const AssertionRequest &other);
+    AssertionRequest(AssertionRequest &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(AssertionRequest)
     ~AssertionRequest();
+
+    void swap(AssertionRequest &other) noexcept { d.swap(other.d); }
 
     QString clientId() const;
     QUrl tokenEndpoint() const;
@@ -33,4 +43,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(AssertionRequest)
 Q_DECLARE_METATYPE(MsalQt::AssertionRequest)

@@ -10,8 +10,14 @@
 #include <QStringList>
 
 namespace MsalQt {
-
 class AuthenticationResultData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see AuthenticationResultData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::AuthenticationResultData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 // The outcome of a successful token request.
 class MSALQT_AUTH_EXPORT AuthenticationResult
@@ -20,7 +26,11 @@ public:
     AuthenticationResult();
     AuthenticationResult(const AuthenticationResult &other);
     AuthenticationResult &operator=(const AuthenticationResult &other);
+    AuthenticationResult(AuthenticationResult &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(AuthenticationResult)
     ~AuthenticationResult();
+
+    void swap(AuthenticationResult &other) noexcept { d.swap(other.d); }
 
     bool isNull() const; // no access token
 
@@ -61,4 +71,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(AuthenticationResult)
 Q_DECLARE_METATYPE(MsalQt::AuthenticationResult)

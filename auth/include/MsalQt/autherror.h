@@ -9,8 +9,14 @@
 #include <QString>
 
 namespace MsalQt {
-
 class AuthErrorData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see AuthErrorData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::AuthErrorData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 // What went wrong with a token request, as data: a type to branch on, the server's error fields
 // kept verbatim, and errorString() for a person. A default-constructed AuthError means no error.
@@ -43,7 +49,11 @@ public:
     explicit AuthError(Type type, const QString &message = {});
     AuthError(const AuthError &other);
     AuthError &operator=(const AuthError &other);
+    AuthError(AuthError &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(AuthError)
     ~AuthError();
+
+    void swap(AuthError &other) noexcept { d.swap(other.d); }
 
     bool isError() const { return type() != NoError; }
     Type type() const;
@@ -89,4 +99,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(AuthError)
 Q_DECLARE_METATYPE(MsalQt::AuthError)

@@ -8,8 +8,14 @@
 #include <QUrl>
 
 namespace MsalQt {
-
 class AuthorityData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see AuthorityData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::AuthorityData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 // Where tokens come from. A Microsoft authority is a host plus one tenant segment (a tenant id,
 // a verified domain, or one of the audiences "organizations", "common", "consumers"); an OpenID
@@ -32,7 +38,11 @@ public:
     Authority();
     Authority(const Authority &other);
     Authority &operator=(const Authority &other);
+    Authority(Authority &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(Authority)
     ~Authority();
+
+    void swap(Authority &other) noexcept { d.swap(other.d); }
 
     // https://login.microsoftonline.com/{tenant} (a trailing "/v2.0" or "/" is accepted and dropped).
     static Authority microsoft(const QUrl &url);
@@ -64,4 +74,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(Authority)
 Q_DECLARE_METATYPE(MsalQt::Authority)

@@ -4,9 +4,12 @@
 #include <MsalQt/msalqt_global.h>
 
 #include <QObject>
+#include <QScopedPointer>
 #include <QUrl>
 
 namespace MsalQt {
+
+class AuthorizationAgentPrivate;
 
 // What shows the sign-in page to the person: the library builds the authorization URL and hands
 // it to an agent; the agent reports the URL the browser was redirected to, or a failure. It holds
@@ -39,6 +42,15 @@ Q_SIGNALS:
     // AuthError::Cancelled when the person closed the page; NetworkError for a certificate
     // error or a failed load; InvalidConfiguration when the agent cannot serve the redirect URI.
     void failed(const MsalQt::AuthError &error);
+
+protected:
+    // For the agents of this library, whose private parts extend AuthorizationAgentPrivate.
+    AuthorizationAgent(AuthorizationAgentPrivate &dd, QObject *parent);
+    const QScopedPointer<AuthorizationAgentPrivate> d_ptr;
+
+private:
+    Q_DECLARE_PRIVATE(AuthorizationAgent)
+    Q_DISABLE_COPY(AuthorizationAgent)
 };
 
 } // namespace MsalQt

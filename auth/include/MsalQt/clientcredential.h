@@ -11,8 +11,14 @@
 #include <functional>
 
 namespace MsalQt {
-
 class ClientCredentialData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see ClientCredentialData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::ClientCredentialData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 // How a confidential client proves its identity at the token endpoint: a secret
 // (client_secret_post), a certificate whose private key signs a client assertion
@@ -31,7 +37,11 @@ public:
     ClientCredential();
     ClientCredential(const ClientCredential &other);
     ClientCredential &operator=(const ClientCredential &other);
+    ClientCredential(ClientCredential &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(ClientCredential)
     ~ClientCredential();
+
+    void swap(ClientCredential &other) noexcept { d.swap(other.d); }
 
     static ClientCredential fromSecret(const QString &secret);
     // An X.509 certificate (PEM; further certificates in the same text form its chain, for
@@ -54,9 +64,12 @@ public:
     // Certificate credentials only. Subject name / issuer authentication (SNI) needs the chain
     // in the assertion's x5c header; off by default, as the platform does not need it otherwise.
     void setSendCertificateChain(bool send);
-    bool sendsCertificateChain() const;
-    // False (and nothing changes) when the key cannot sign with it: PS256/RS256 need RSA, ES256 EC.
-    bool setSigningAlgorithm(SigningAlgorithm algorithm);
+    bool sendCertificateChain() const;
+    // Whether the key can sign with `algorithm`: PS256 and RS256 need RSA, ES256 EC P-256;
+    // DefaultAlgorithm fits any certificate. False for credentials other than certificates.
+    bool supportsSigningAlgorithm(SigningAlgorithm algorithm) const;
+    // An algorithm the key does not support is ignored, with a warning: nothing changes.
+    void setSigningAlgorithm(SigningAlgorithm algorithm);
     SigningAlgorithm signingAlgorithm() const; // the effective one, never DefaultAlgorithm for a certificate
     // base64url SHA-1 and SHA-256 of the certificate's DER: the x5t and x5t#S256 header values,
     // as shown by the portal (there in hex) for the registered certificate.
@@ -70,4 +83,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(ClientCredential)
 Q_DECLARE_METATYPE(MsalQt::ClientCredential)

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <chrono>
+
 namespace MsalQt {
 
 class FileCacheStoragePrivate;
@@ -40,8 +42,8 @@ public:
 
     // How long a job waits for another process to release the lock before it fails with
     // StorageError. Default: 10 seconds.
-    int lockTimeout() const;
-    void setLockTimeout(int msecs);
+    std::chrono::milliseconds lockTimeout() const;
+    void setLockTimeout(std::chrono::milliseconds timeout);
 
     CacheStorageJob *load() override;
     CacheStorageJob *save(const Merge &merge) override;

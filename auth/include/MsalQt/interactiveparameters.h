@@ -14,9 +14,16 @@
 #include <utility>
 
 namespace MsalQt {
+class InteractiveParametersData;
+} // namespace MsalQt
+// Out of line, so that the inline moves below need not see InteractiveParametersData.
+QT_BEGIN_NAMESPACE
+QT_DECLARE_QSDP_SPECIALIZATION_DTOR_WITH_EXPORT(MsalQt::InteractiveParametersData, MSALQT_AUTH_EXPORT)
+QT_END_NAMESPACE
+
+namespace MsalQt {
 
 class AuthorizationAgent;
-class InteractiveParametersData;
 
 // What an interactive sign-in asks for (the authorization request of RFC 6749 §4.1.1 and
 // OpenID Connect Core §3.1.2.1, with the platform's extensions).
@@ -29,7 +36,11 @@ public:
     explicit InteractiveParameters(const QStringList &scopes);
     InteractiveParameters(const InteractiveParameters &other);
     InteractiveParameters &operator=(const InteractiveParameters &other);
+    InteractiveParameters(InteractiveParameters &&other) noexcept = default;
+    QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(InteractiveParameters)
     ~InteractiveParameters();
+
+    void swap(InteractiveParameters &other) noexcept { d.swap(other.d); }
 
     QStringList scopes() const;
     void setScopes(const QStringList &scopes);
@@ -63,4 +74,5 @@ private:
 
 } // namespace MsalQt
 
+MSALQT_DECLARE_SHARED(InteractiveParameters)
 Q_DECLARE_METATYPE(MsalQt::InteractiveParameters)

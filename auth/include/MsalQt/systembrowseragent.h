@@ -5,8 +5,6 @@
 
 #include <functional>
 
-#include <QScopedPointer>
-
 namespace MsalQt {
 
 class SystemBrowserAgentPrivate;
@@ -49,7 +47,7 @@ public:
 
 private:
     Q_DECLARE_PRIVATE(SystemBrowserAgent)
-    const QScopedPointer<SystemBrowserAgentPrivate> d_ptr;
+    Q_DISABLE_COPY(SystemBrowserAgent)
 };
 
 } // namespace MsalQt

@@ -115,7 +115,7 @@ void DeviceCodeFlow::onDeviceCode(const QByteArray &body)
     code.setVerificationUri(response->verificationUri);
     code.setVerificationUriComplete(response->verificationUriComplete);
     code.setExpiresOn(now().addSecs(response->expiresInSeconds));
-    code.setInterval(int(m_intervalSeconds)); // at most maxLifetimeSeconds, which fits an int
+    code.setInterval(std::chrono::seconds(m_intervalSeconds));
     code.setScopes(requestScopes());
     QString message = response->message;
     if (message.isEmpty()) {

@@ -22,11 +22,11 @@ CacheFileLock::~CacheFileLock()
     release();
 }
 
-void CacheFileLock::acquire(int timeoutMsecs, const std::function<void(const AuthError &)> &done)
+void CacheFileLock::acquire(std::chrono::milliseconds timeout, const std::function<void(const AuthError &)> &done)
 {
     Q_ASSERT(!m_done && !m_lock.isLocked());
     m_done = done;
-    m_deadline.setRemainingTime(qMax(0, timeoutMsecs));
+    m_deadline.setRemainingTime(qMax(qint64(0), qint64(timeout.count())));
     attempt();
 }
 

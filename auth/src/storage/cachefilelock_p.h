@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
 #include <functional>
 
 namespace MsalQt::Internal {
@@ -28,8 +29,8 @@ public:
     ~CacheFileLock() override;
 
     // Calls done exactly once: with no error once the lock is held, or with StorageError when
-    // the lock could not be taken within timeoutMsecs (or not at all: permissions).
-    void acquire(int timeoutMsecs, const std::function<void(const AuthError &)> &done);
+    // the lock could not be taken within timeout (or not at all: permissions).
+    void acquire(std::chrono::milliseconds timeout, const std::function<void(const AuthError &)> &done);
     void release();
     bool isLocked() const { return m_lock.isLocked(); }
 

@@ -14,7 +14,7 @@
 namespace MsalQt::Internal {
 
 CacheFileOperation::CacheFileOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job,
-                                       const CacheFile &file, int lockTimeout,
+                                       const CacheFile &file, std::chrono::milliseconds lockTimeout,
                                        const CacheStorage::Merge &merge)
     : QObject(job)
     , m_storage(storage)

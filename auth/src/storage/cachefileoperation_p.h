@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <optional>
 
 namespace MsalQt {
@@ -33,7 +34,7 @@ class MSALQT_AUTH_AUTOTEST_EXPORT CacheFileOperation : public QObject
     Q_OBJECT
 public:
     CacheFileOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job, const CacheFile &file,
-                       int lockTimeout, const CacheStorage::Merge &merge);
+                       std::chrono::milliseconds lockTimeout, const CacheStorage::Merge &merge);
     ~CacheFileOperation() override;
 
     void start();
@@ -72,7 +73,7 @@ private:
     FileCacheStoragePrivate *m_storage;
     CacheStorageJobPrivate *m_jobPrivate;
     CacheFile m_file;
-    int m_lockTimeout;
+    std::chrono::milliseconds m_lockTimeout;
     CacheStorage::Merge m_merge;
     CacheFileLock *m_lock = nullptr;
     std::optional<CacheFile::Stamp> m_seen; // what this job read, wrote or removed

@@ -122,16 +122,16 @@ QString FileCacheStorage::filePath() const
     return d->file.path();
 }
 
-int FileCacheStorage::lockTimeout() const
+std::chrono::milliseconds FileCacheStorage::lockTimeout() const
 {
     Q_D(const FileCacheStorage);
     return d->lockTimeout;
 }
 
-void FileCacheStorage::setLockTimeout(int msecs)
+void FileCacheStorage::setLockTimeout(std::chrono::milliseconds timeout)
 {
     Q_D(FileCacheStorage);
-    d->lockTimeout = qMax(0, msecs);
+    d->lockTimeout = qMax(timeout, std::chrono::milliseconds::zero());
 }
 
 CacheStorageJob *FileCacheStorage::load()

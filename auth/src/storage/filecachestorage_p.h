@@ -6,6 +6,7 @@
 
 #include <MsalQt/filecachestorage.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -26,7 +27,7 @@ class MSALQT_AUTH_AUTOTEST_EXPORT FileCacheStoragePrivate : public CacheStorageP
 public:
     static FileCacheStoragePrivate *get(FileCacheStorage *storage) { return storage->d_func(); }
 
-    static constexpr int DefaultLockTimeout = 10000;
+    static constexpr std::chrono::milliseconds DefaultLockTimeout{10000};
     // How long the directory must stay quiet before a change is looked at: a writer that writes
     // the file in place (truncate, then write) is then seen once it is done, not halfway.
     static constexpr int SettleMsecs = 50;
@@ -53,7 +54,7 @@ public:
     void settled();
 
     Internal::CacheFile file;
-    int lockTimeout = DefaultLockTimeout;
+    std::chrono::milliseconds lockTimeout = DefaultLockTimeout;
     std::optional<Internal::CacheFile::Stamp> stamp;     // none before the first read or write
     std::optional<Internal::CacheFile::Stamp> announced; // the last change changedExternally() told
     std::unique_ptr<QFileSystemWatcher> watcher;

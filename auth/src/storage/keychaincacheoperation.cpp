@@ -11,7 +11,7 @@ static std::atomic_bool s_fallbackWarned{false};
 static std::atomic_bool s_plainFileNoted{false};
 
 KeychainCacheOperation::KeychainCacheOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job,
-                                               const CacheFile &file, int lockTimeout,
+                                               const CacheFile &file, std::chrono::milliseconds lockTimeout,
                                                const CacheStorage::Merge &merge, const Settings &settings)
     : CacheFileOperation(storage, job, file, lockTimeout, merge)
     , m_settings(settings)

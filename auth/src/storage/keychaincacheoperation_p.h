@@ -27,7 +27,8 @@ public:
     };
 
     KeychainCacheOperation(FileCacheStoragePrivate *storage, CacheStorageJob *job, const CacheFile &file,
-                           int lockTimeout, const CacheStorage::Merge &merge, const Settings &settings);
+                           std::chrono::milliseconds lockTimeout, const CacheStorage::Merge &merge,
+                           const Settings &settings);
     ~KeychainCacheOperation() override;
 
 protected:

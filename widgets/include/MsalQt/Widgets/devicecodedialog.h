@@ -8,6 +8,8 @@
 #include <QDialog>
 #include <QScopedPointer>
 
+#include <chrono>
+
 namespace MsalQt {
 class TokenRequest;
 }
@@ -53,8 +55,8 @@ public:
     MsalQt::AuthenticationResult authenticationResult() const;
     MsalQt::AuthError error() const;
 
-    // Seconds until the code expires (0 once expired, -1 before a code arrived).
-    int secondsRemaining() const;
+    // Until the code expires: zero once expired, -1 s before a code arrived.
+    std::chrono::seconds remainingTime() const;
 
 public Q_SLOTS:
     // Cancels the request (AuthError::Cancelled) while it runs, then closes.
