@@ -17,55 +17,71 @@ QT_END_NAMESPACE
 
 namespace MsalQt {
 
-// Where tokens come from. A Microsoft authority is a host plus one tenant segment (a tenant id,
-// a verified domain, or one of the audiences "organizations", "common", "consumers"); an OpenID
-// Connect authority is any issuer URL that publishes .well-known/openid-configuration.
-// Only https is accepted, except for loopback hosts (local emulators and tests).
+/// Where tokens come from. A Microsoft authority is a host plus one tenant segment (a tenant id,
+/// a verified domain, or one of the audiences "organizations", "common", "consumers"); an OpenID
+/// Connect authority is any issuer URL that publishes .well-known/openid-configuration.
+/// Only https is accepted, except for loopback hosts (local emulators and tests).
 class MSALQT_AUTH_EXPORT Authority
 {
     Q_GADGET
 public:
+    /// What an authority is: which accounts sign in through it.
     enum Type {
+        /// not an authority: the URL was refused (see errorString())
         Invalid = 0,
-        Tenant,        // one directory: GUID or domain
-        Organizations, // any work or school account
-        Common,        // work, school and personal Microsoft accounts
-        Consumers,     // personal Microsoft accounts only
-        OpenIdConnect, // a generic, standards-compliant provider
+        Tenant,        ///< one directory: GUID or domain
+        Organizations, ///< any work or school account
+        Common,        ///< work, school and personal Microsoft accounts
+        Consumers,     ///< personal Microsoft accounts only
+        OpenIdConnect, ///< a generic, standards-compliant provider
     };
     Q_ENUM(Type)
 
+    /// Constructs an invalid authority.
     Authority();
+    /// Copies `other`; the two share their data until one of them changes.
     Authority(const Authority &other);
+    /// Assigns `other` to this authority.
     Authority &operator=(const Authority &other);
+    /// Moves `other` into a new authority.
     Authority(Authority &&other) noexcept = default;
+    /// Move-assigns `other` to this authority.
     QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(Authority)
+    /// Destroys the authority.
     ~Authority();
 
+    /// Swaps this authority with `other`; never fails.
     void swap(Authority &other) noexcept { d.swap(other.d); }
 
-    // https://login.microsoftonline.com/{tenant} (a trailing "/v2.0" or "/" is accepted and dropped).
+    /// https://login.microsoftonline.com/{tenant} (a trailing "/v2.0" or "/" is accepted and dropped).
     static Authority microsoft(const QUrl &url);
+    /// The same as microsoft(const QUrl &), from a string.
     static Authority microsoft(const QString &url);
-    // https://login.microsoftonline.com/{tenant} for a tenant id, domain or audience keyword.
+    /// https://login.microsoftonline.com/{tenant} for a tenant id, domain or audience keyword.
     static Authority microsoftTenant(const QString &tenant);
-    // Any OpenID Connect issuer; its metadata is read from {issuer}/.well-known/openid-configuration.
+    /// Any OpenID Connect issuer; its metadata is read from {issuer}/.well-known/openid-configuration.
     static Authority openIdConnect(const QUrl &issuer);
 
+    /// Whether the URL was accepted (type() is not Invalid).
     bool isValid() const;
-    QString errorString() const; // why the URL was refused, when !isValid()
+    QString errorString() const; ///< why the URL was refused, when !isValid()
+    /// What the authority is; Invalid when the URL was refused.
     Type type() const;
-    bool isMicrosoft() const;    // any of Tenant, Organizations, Common, Consumers
+    bool isMicrosoft() const;    ///< any of Tenant, Organizations, Common, Consumers
 
-    QUrl url() const;            // canonical, without trailing slash
-    QString host() const;        // "host" or "host:port": the cache's "environment"
-    QString tenant() const;      // the tenant segment (Microsoft), empty for OpenID Connect
-    bool isKnownMicrosoftHost() const; // a public or sovereign Microsoft cloud host
-    QUrl discoveryUrl() const;   // the OpenID Connect discovery document
+    QUrl url() const;            ///< canonical, without trailing slash
+    QString host() const;        ///< "host" or "host:port": the cache's "environment"
+    QString tenant() const;      ///< the tenant segment (Microsoft), empty for OpenID Connect
+    bool isKnownMicrosoftHost() const; ///< a public or sovereign Microsoft cloud host
+    QUrl discoveryUrl() const;   ///< the OpenID Connect discovery document
 
+    /// Whether the authorities have the same type and canonical URL.
     bool operator==(const Authority &other) const;
+    /// Whether the authorities differ in type or canonical URL.
     bool operator!=(const Authority &other) const { return !(*this == other); }
 
+    /// Whether `host` is "localhost" (in any case) or a loopback address (127.0.0.0/8, ::1):
+    /// the hosts for which http is accepted.
     static bool isLoopbackHost(const QString &host);
 
 private:

@@ -23,124 +23,141 @@ class CacheStorage;
 class ClientApplicationPrivate;
 class TokenCache;
 
-// What public and confidential clients share: the client id, the authority, the HTTP pipeline,
-// and the authority metadata (discovery documents and signing keys) fetched once and reused.
-//
-// Threads: an application, its requests, its TokenCache and the storage set on it are QObjects
-// that live in the thread that created the application, as QNetworkAccessManager's do; use them
-// from that thread only (it needs a running event loop). They are not thread-safe. A worker
-// thread that needs tokens creates an application of its own there.
+/// What public and confidential clients share: the client id, the authority, the HTTP pipeline,
+/// and the authority metadata (discovery documents and signing keys) fetched once and reused.
+///
+/// Threads: an application, its requests, its TokenCache and the storage set on it are QObjects
+/// that live in the thread that created the application, as QNetworkAccessManager's do; use them
+/// from that thread only (it needs a running event loop). They are not thread-safe. A worker
+/// thread that needs tokens creates an application of its own there.
 class MSALQT_AUTH_EXPORT ClientApplication : public QObject
 {
     Q_OBJECT
 public:
+    /// Destroys the application. Its unfinished requests end first, with AuthError::Cancelled
+    /// (see TokenRequest).
     ~ClientApplication() override;
 
+    /// How acquireTokenSilent() may answer.
     enum SilentOption {
+        /// a valid cached access token is answered at once
         NoSilentOptions = 0x0,
-        ForceRefresh = 0x1, // skip cached access tokens: redeem the refresh token
+        ForceRefresh = 0x1, ///< skip cached access tokens: redeem the refresh token
     };
+    /// A combination of SilentOption values.
     Q_DECLARE_FLAGS(SilentOptions, SilentOption)
     Q_FLAG(SilentOptions)
 
+    /// The application (client) id the app registration was given.
     QString clientId() const;
+    /// Where tokens come from, as given to the constructor.
     Authority authority() const;
 
-    // Silent acquisition: a cached access token with these scopes if one is valid for a while
-    // yet (no network), else the refresh token is redeemed. When only the person can go on (no
-    // refresh token, expired session, MFA, consent) the request fails with AuthError::UiRequired,
-    // whose claims() and subError() say why: then sign in interactively. `claims` is a claims
-    // challenge from a resource (a 401 with WWW-Authenticate), which forces a refresh.
-    // Concurrent identical requests share one network refresh.
+    /// Silent acquisition: a cached access token with these scopes if one is valid for a while
+    /// yet (no network), else the refresh token is redeemed. When only the person can go on (no
+    /// refresh token, expired session, MFA, consent) the request fails with AuthError::UiRequired,
+    /// whose claims() and subError() say why: then sign in interactively. `claims` is a claims
+    /// challenge from a resource (a 401 with WWW-Authenticate), which forces a refresh.
+    /// Concurrent identical requests share one network refresh.
     TokenRequest *acquireTokenSilent(const QStringList &scopes, const Account &account,
                                      SilentOptions options = NoSilentOptions, const QString &claims = {});
 
-    // The tokens and accounts this application holds; every flow writes to it.
+    /// The tokens and accounts this application holds; every flow writes to it.
     TokenCache *tokenCache() const;
-    // The signed-in accounts in the cache, sorted by username. With a storage set, the list is
-    // empty until the persisted cache has been loaded (asynchronously: loadCache() or the first
-    // request start the load); cacheLoaded() says when, and accountsChanged() whenever the list
-    // differs from what it was, so a list in the user interface follows that signal.
+    /// The signed-in accounts in the cache, sorted by username. With a storage set, the list is
+    /// empty until the persisted cache has been loaded (asynchronously: loadCache() or the first
+    /// request start the load); cacheLoaded() says when, and accountsChanged() whenever the list
+    /// differs from what it was, so a list in the user interface follows that signal.
     QList<Account> accounts() const;
-    // Signs the account out of this application: removes it and its tokens from the cache (and
-    // from the storage, when one is set).
+    /// Signs the account out of this application: removes it and its tokens from the cache (and
+    /// from the storage, when one is set).
     void removeAccount(const Account &account);
 
-    // Where the cache persists. The first request loads it; every change is merged into it and
-    // saved. Without a storage the cache lives in memory only.
-    //
-    // Ownership: not owned, and either may be deleted first (the application holds a QPointer).
-    // Deleting the storage while the application uses it is as setCacheStorage(nullptr): the
-    // cache goes on in memory only. A load under way then fails (requests waiting for it fail
-    // with AuthError::StorageError, as does cacheError()); a save under way is reported through
-    // cacheError() (the request waiting for it still succeeds: its token is in memory). A
-    // storage that outlives the application finishes its jobs without touching it.
-    //
-    // Requests wait for the load: a request started right after setCacheStorage() runs once
-    // the persisted cache is in memory (checks of the request's own arguments and of the
-    // application's configuration come first; checks about the cache's contents, such as
-    // acquireTokenSilent()'s "no account", after the load). Once loaded, the application follows
-    // the storage, as msal-extensions does for the other MSAL libraries: before each request it
-    // asks CacheStorage::isStale() (for a file, one stat(2)) and, on CacheStorage::
-    // changedExternally(), without any request, it reads the storage again and merges what
-    // another process stored into memory, keeping its own changes that are not saved yet. A
-    // request waits for such a reload as for the first load; a reload that fails is reported
-    // through cacheError(), and requests go on with what is in memory.
+    /// Where the cache persists. The first request loads it; every change is merged into it and
+    /// saved. Without a storage the cache lives in memory only.
+    ///
+    /// Ownership: not owned, and either may be deleted first (the application holds a QPointer).
+    /// Deleting the storage while the application uses it is as setCacheStorage(nullptr): the
+    /// cache goes on in memory only. A load under way then fails (requests waiting for it fail
+    /// with AuthError::StorageError, as does cacheError()); a save under way is reported through
+    /// cacheError() (the request waiting for it still succeeds: its token is in memory). A
+    /// storage that outlives the application finishes its jobs without touching it.
+    ///
+    /// Requests wait for the load: a request started right after setCacheStorage() runs once
+    /// the persisted cache is in memory (checks of the request's own arguments and of the
+    /// application's configuration come first; checks about the cache's contents, such as
+    /// acquireTokenSilent()'s "no account", after the load). Once loaded, the application follows
+    /// the storage, as msal-extensions does for the other MSAL libraries: before each request it
+    /// asks CacheStorage::isStale() (for a file, one stat(2)) and, on CacheStorage::
+    /// changedExternally(), without any request, it reads the storage again and merges what
+    /// another process stored into memory, keeping its own changes that are not saved yet. A
+    /// request waits for such a reload as for the first load; a reload that fails is reported
+    /// through cacheError(), and requests go on with what is in memory.
     void setCacheStorage(CacheStorage *storage);
+    /// The storage set with setCacheStorage(); null when there is none (or it was deleted).
     CacheStorage *cacheStorage() const;
-    // Loads the persisted cache now (done by the first request otherwise); cacheLoaded() or
-    // cacheError() follows. Already loaded: reads it again if another process changed it, then
-    // cacheLoaded().
+    /// Loads the persisted cache now (done by the first request otherwise); cacheLoaded() or
+    /// cacheError() follows. Already loaded: reads it again if another process changed it, then
+    /// cacheLoaded().
     void loadCache();
 
-    // By default the application owns a QNetworkAccessManager using the system proxy settings.
-    // A manager set here is not owned and may be deleted at any time: requests then under way on
-    // it fail with AuthError::NetworkError (at once, not at their timeout), and later ones use the
-    // application's own manager again, as they do after setNetworkAccessManager(nullptr).
+    /// By default the application owns a QNetworkAccessManager using the system proxy settings.
+    /// A manager set here is not owned and may be deleted at any time: requests then under way on
+    /// it fail with AuthError::NetworkError (at once, not at their timeout), and later ones use the
+    /// application's own manager again, as they do after setNetworkAccessManager(nullptr).
     QNetworkAccessManager *networkAccessManager() const;
+    /// Sends the HTTP requests through `manager` (not owned); nullptr returns to the
+    /// application's own manager.
     void setNetworkAccessManager(QNetworkAccessManager *manager);
 
-    // How long one HTTP request may take before it fails with AuthError::Timeout (default 30 s);
-    // it also fails when nothing moves for half that long. A server that trickles its answer is
-    // still cut off at the full timeout.
+    /// How long one HTTP request may take before it fails with AuthError::Timeout (default 30 s);
+    /// it also fails when nothing moves for half that long. A server that trickles its answer is
+    /// still cut off at the full timeout.
     std::chrono::milliseconds httpTimeout() const;
+    /// Sets the timeout of one HTTP request.
     void setHttpTimeout(std::chrono::milliseconds timeout);
-    // Pause before the one retry on 5xx or timeout (default 1 s).
+    /// Pause before the one retry on 5xx or timeout (default 1 s).
     std::chrono::milliseconds retryDelay() const;
+    /// Sets the pause before the retry.
     void setRetryDelay(std::chrono::milliseconds delay);
-    // How long instance discovery may take before the library falls back to the authority alone
-    // (default 5 s).
+    /// How long instance discovery may take before the library falls back to the authority alone
+    /// (default 5 s).
     std::chrono::milliseconds instanceDiscoveryTimeout() const;
+    /// Sets the timeout of instance discovery.
     void setInstanceDiscoveryTimeout(std::chrono::milliseconds timeout);
-    // Accepted difference between our clock and the server's when checking token lifetimes.
+    /// Accepted difference between our clock and the server's when checking token lifetimes.
     std::chrono::seconds clockSkew() const;
+    /// Sets the accepted clock difference.
     void setClockSkew(std::chrono::seconds skew);
 
-    // The clock used for token lifetimes; tests move time with it. Default: the system clock (UTC).
+    /// The clock used for token lifetimes; tests move time with it. Default: the system clock (UTC).
     void setClock(const std::function<QDateTime()> &clock);
+    /// The time now by the clock set with setClock() (UTC).
     QDateTime currentDateTime() const;
 
-    // Personal data and (prefixes of) secrets in debug logs. Off by default; a process-wide switch.
+    /// Personal data and (prefixes of) secrets in debug logs. Off by default; a process-wide switch.
     static void setPiiLoggingEnabled(bool enabled);
+    /// Whether personal data are logged; see setPiiLoggingEnabled().
     static bool isPiiLoggingEnabled();
 
 Q_SIGNALS:
-    // The persisted cache has been loaded for the first time (after setCacheStorage()), or
-    // loadCache() was called. Later reloads, when another process changed the storage, are
-    // told by accountsChanged() and TokenCache::changed() instead.
+    /// The persisted cache has been loaded for the first time (after setCacheStorage()), or
+    /// loadCache() was called. Later reloads, when another process changed the storage, are
+    /// told by accountsChanged() and TokenCache::changed() instead.
     void cacheLoaded();
-    // What accounts() returns has changed: the persisted cache was loaded, an account signed in
-    // or was removed (here, or in another process whose change was adopted), or an account's
-    // username or name changed. Emitted once per change, not per token stored; not emitted when
-    // a load or a sign-in leaves the list as it was.
+    /// What accounts() returns has changed: the persisted cache was loaded, an account signed in
+    /// or was removed (here, or in another process whose change was adopted), or an account's
+    /// username or name changed. Emitted once per change, not per token stored; not emitted when
+    /// a load or a sign-in leaves the list as it was.
     void accountsChanged();
-    // A change (a new token, a removed account) was merged into the storage.
+    /// A change (a new token, a removed account) was merged into the storage.
     void cacheSaved();
-    // The persisted cache could not be read or written (a request that got its token still
-    // succeeds; the token is kept in memory).
+    /// The persisted cache could not be read or written (a request that got its token still
+    /// succeeds; the token is kept in memory).
     void cacheError(const MsalQt::AuthError &error);
 
 protected:
+    /// For the applications of this library, whose private parts extend ClientApplicationPrivate.
     explicit ClientApplication(ClientApplicationPrivate &dd, QObject *parent);
     const QScopedPointer<ClientApplicationPrivate> d_ptr;
 

@@ -10,39 +10,42 @@ namespace MsalQt {
 
 class FileCacheStoragePrivate;
 
-// The cache as a plain JSON file, the format other MSAL libraries read. Tokens are readable by
-// anything running as this user: prefer KeychainCacheStorage where a keychain exists.
-//
-// Writes are atomic (a temporary file in the same directory, fsync, rename) and the file is
-// created with mode 0600 (its directory, if created, 0700). Processes sharing the file take turns
-// through a lock file beside it, "<file>.lock" (QLockFile); save() merges under that lock. A file
-// that is not a JSON object is moved aside to "<file>.corrupt-<UTC time>" and reported; an empty
-// file is an empty cache; a file KeychainCacheStorage encrypted is left alone (StorageError).
-// The file and its lock file are never used through a symbolic link: a link at either path is
-// refused (StorageError) and left as it is, nothing written. Links among the directories above
-// the file are followed: where the cache directory lives is the user's choice.
-//
-// Other processes: after each read and each write of its own, the storage notes the file's
-// device, inode, size and modification time (nanoseconds); isStale() compares them with the file
-// at the path now (one lstat(2)), as msal-extensions does. While changedExternally() is
-// connected, a QFileSystemWatcher on the file's DIRECTORY (writers replace the file by rename(2),
-// which a watch on the file itself would lose) notices changes with no access at all: the
-// signal comes after the directory has been quiet for a moment (so that a writer that writes the
-// file in place is seen once it is done) and only when the stamp differs from what this storage
-// last read, wrote or already announced. A directory that does not exist yet is watched through
-// the nearest one above it that does.
+/// The cache as a plain JSON file, the format other MSAL libraries read. Tokens are readable by
+/// anything running as this user: prefer KeychainCacheStorage where a keychain exists.
+///
+/// Writes are atomic (a temporary file in the same directory, fsync, rename) and the file is
+/// created with mode 0600 (its directory, if created, 0700). Processes sharing the file take turns
+/// through a lock file beside it, "<file>.lock" (QLockFile); save() merges under that lock. A file
+/// that is not a JSON object is moved aside to "<file>.corrupt-<UTC time>" and reported; an empty
+/// file is an empty cache; a file KeychainCacheStorage encrypted is left alone (StorageError).
+/// The file and its lock file are never used through a symbolic link: a link at either path is
+/// refused (StorageError) and left as it is, nothing written. Links among the directories above
+/// the file are followed: where the cache directory lives is the user's choice.
+///
+/// Other processes: after each read and each write of its own, the storage notes the file's
+/// device, inode, size and modification time (nanoseconds); isStale() compares them with the file
+/// at the path now (one lstat(2)), as msal-extensions does. While changedExternally() is
+/// connected, a QFileSystemWatcher on the file's DIRECTORY (writers replace the file by rename(2),
+/// which a watch on the file itself would lose) notices changes with no access at all: the
+/// signal comes after the directory has been quiet for a moment (so that a writer that writes the
+/// file in place is seen once it is done) and only when the stamp differs from what this storage
+/// last read, wrote or already announced. A directory that does not exist yet is watched through
+/// the nearest one above it that does.
 class MSALQT_AUTH_EXPORT FileCacheStorage : public CacheStorage
 {
     Q_OBJECT
 public:
+    /// A storage in the file at `filePath`; the file is read or written by the jobs only.
     explicit FileCacheStorage(const QString &filePath, QObject *parent = nullptr);
+    /// Destroys the storage (see CacheStorage::~CacheStorage()).
     ~FileCacheStorage() override;
 
-    QString filePath() const; // absolute
+    QString filePath() const; ///< absolute
 
-    // How long a job waits for another process to release the lock before it fails with
-    // StorageError. Default: 10 seconds.
+    /// How long a job waits for another process to release the lock before it fails with
+    /// StorageError. Default: 10 seconds.
     std::chrono::milliseconds lockTimeout() const;
+    /// Sets how long a job waits for the lock.
     void setLockTimeout(std::chrono::milliseconds timeout);
 
     CacheStorageJob *load() override;
@@ -52,11 +55,13 @@ public:
     bool isStale() const override;
 
 protected:
+    /// For KeychainCacheStorage, whose private part extends FileCacheStoragePrivate.
     FileCacheStorage(FileCacheStoragePrivate &dd, QObject *parent);
 
-    // Watching starts with the first connection to changedExternally() and ends (on the next
-    // event-loop turn) after the last one is gone.
+    /// Watching starts with the first connection to changedExternally() and ends (on the next
+    /// event-loop turn) after the last one is gone.
     void connectNotify(const QMetaMethod &signal) override;
+    /// See connectNotify().
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:

@@ -6,13 +6,15 @@ namespace MsalQt {
 
 class MemoryCacheStoragePrivate;
 
-// Keeps the serialized cache in this object only: for tests and for applications that must not
-// leave tokens behind. Nothing is shared with other processes, or with other instances.
+/// Keeps the serialized cache in this object only: for tests and for applications that must not
+/// leave tokens behind. Nothing is shared with other processes, or with other instances.
 class MSALQT_AUTH_EXPORT MemoryCacheStorage : public CacheStorage
 {
     Q_OBJECT
 public:
+    /// An empty storage.
     explicit MemoryCacheStorage(QObject *parent = nullptr);
+    /// Destroys the storage and what it holds.
     ~MemoryCacheStorage() override;
 
     CacheStorageJob *load() override;

@@ -1,5 +1,9 @@
 #pragma once
 
+/// \file
+/// The export macros of the MsalQt::Auth library and MSALQT_DECLARE_SHARED(), which the value
+/// types' headers use.
+
 #include <MsalQt/msalqtversion.h>
 
 #include <QtCore/qglobal.h>
@@ -10,10 +14,10 @@
 #  define MSALQT_AUTH_EXPORT Q_DECL_IMPORT
 #endif
 
-// Q_DECLARE_SHARED for a value type of namespace MsalQt, written after that namespace is closed:
-// Q_DECLARE_SHARED itself works only inside Qt's namespace, where QTypeInfo must be specialized,
-// while swap() belongs in the class's own namespace, where argument-dependent lookup finds it.
-// Relocatable: QList and the other containers move such values with memmove.
+/// Q_DECLARE_SHARED for a value type of namespace MsalQt, written after that namespace is closed:
+/// Q_DECLARE_SHARED itself works only inside Qt's namespace, where QTypeInfo must be specialized,
+/// while swap() belongs in the class's own namespace, where argument-dependent lookup finds it.
+/// Relocatable: QList and the other containers move such values with memmove.
 #define MSALQT_DECLARE_SHARED(Class) \
     namespace MsalQt { \
     inline void swap(Class &lhs, Class &rhs) noexcept { lhs.swap(rhs); } \
