@@ -4,6 +4,10 @@
 /// The export macros of the MsalQt::Auth library and MSALQT_DECLARE_SHARED(), which the value
 /// types' headers use.
 
+/// \namespace MsalQt
+/// Sign-in with the Microsoft identity platform (and other OpenID Connect providers): the
+/// MsalQt::Auth library. Start with PublicClientApplication or ConfidentialClientApplication.
+
 #include <MsalQt/msalqtversion.h>
 
 #include <QtCore/qglobal.h>

@@ -6,15 +6,18 @@
 
 namespace MsalQt::Widgets {
 
-// The widgets' translations (German and French so far) are compiled into the library. An
-// application loads them once, after creating its QApplication:
-//
-//     QApplication app(argc, argv);
-//     MsalQt::Widgets::installTranslations(); // QLocale() by default
-//
-// Returns false when there is no translation for the locale (the widgets then speak English).
-// The QTranslator belongs to the application object. Equivalent by hand:
-//     translator->load(locale, "msalqt_widgets", "_", ":/msalqt/widgets/i18n");
+/// Installs the widgets' translations for `locale` in the application.
+///
+/// The widgets' translations (German and French so far) are compiled into the library. An
+/// application loads them once, after creating its QApplication:
+///
+///     QApplication app(argc, argv);
+///     MsalQt::Widgets::installTranslations(); // QLocale() by default
+///
+/// Returns false when there is no translation for the locale (the widgets then speak English).
+/// The QTranslator belongs to the application object. Equivalent by hand:
+///
+///     translator->load(locale, "msalqt_widgets", "_", ":/msalqt/widgets/i18n");
 MSALQT_WIDGETS_EXPORT bool installTranslations(const QLocale &locale = QLocale());
 
 } // namespace MsalQt::Widgets
