@@ -90,7 +90,7 @@ public:
     /// Sets the home account id.
     /// Sets the home account id.
     void setHomeAccountId(const QString &id);
-    QString environment() const;   ///< authority host, e.g. "login.microsoftonline.com"
+    QString environment() const;   ///< authority host, e.g.\ "login.microsoftonline.com"
     /// Sets the authority host.
     /// Sets the authority host.
     /// Sets the authority host.

@@ -29,7 +29,7 @@ public:
         /// no error: the request succeeded
         NoError = 0,
         InvalidConfiguration, ///< the application asked for something that cannot work (client id, flow on this client)
-        UnsupportedAuthority, ///< the flow does not run against this authority (e.g. client credentials on /common)
+        UnsupportedAuthority, ///< the flow does not run against this authority (e.g.\ client credentials on /common)
         NetworkError,         ///< no answer: DNS, refused connection, TLS failure, closed connection
         Timeout,              ///< no answer in time, or a device code that expired before anyone signed in
         Throttled,            ///< the server said to wait (429/503 with Retry-After); see retryAfter()
@@ -90,7 +90,7 @@ public:
     QString errorDescription() const;
     /// Sets the server's "error_description" (cut to maxTextLength characters).
     void setErrorDescription(const QString &description);
-    QList<int> errorCodes() const; ///< AADSTS codes, e.g. {50076}
+    QList<int> errorCodes() const; ///< AADSTS codes, e.g.\ {50076}
     /// Sets the AADSTS codes.
     void setErrorCodes(const QList<int> &codes);
     /// The correlation id the failed request was sent with (client-request-id), for support.
@@ -111,7 +111,7 @@ public:
     /// Sets when the request may be sent again.
     void setRetryAfter(const QDateTime &when);
 
-    /// Whether errorCodes() holds `aadstsCode` (e.g. 50076, multi-factor authentication needed).
+    /// Whether errorCodes() holds `aadstsCode` (e.g.\ 50076, multi-factor authentication needed).
     bool hasErrorCode(int aadstsCode) const;
 
     /// One translated paragraph a person can act on: what failed, why, and the server's words.

@@ -51,11 +51,12 @@ public:
     /// Sets the key of the keychain entry; empty returns to the default.
     void setKeychainKey(const QString &key);
 
-    /// Off by default. When on, a missing or unreachable keychain (no Secret Service, no D-Bus,
-    /// access refused by the system) makes the storage read and write the plain file instead of
-    /// failing. A person who refuses access when the keychain asks still gets an error: the
-    /// fallback is for machines without a keychain, not a way around a person's answer. It also
-    /// lets a plain cache file be read (and encrypted by the next save) when the keychain answers.
+    /// Whether the storage may fall back to the plain file. Off by default. When on, a missing or
+    /// unreachable keychain (no Secret Service, no D-Bus, access refused by the system) makes the
+    /// storage read and write the plain file instead of failing. A person who refuses access when the
+    /// keychain asks still gets an error: the fallback is for machines without a keychain, not a way
+    /// around a person's answer. It also lets a plain cache file be read (and encrypted by the next
+    /// save) when the keychain answers.
     bool allowUnencryptedFallback() const;
     /// Allows or forbids the unencrypted fallback.
     void setAllowUnencryptedFallback(bool allow);

@@ -40,7 +40,8 @@ public:
     /// Destroys the picker.
     ~AccountPicker() override;
 
-    /// Not owned. Replacing the application stops following the previous one; nullptr is allowed.
+    /// Lists the accounts of `application` (not owned). Replacing the application stops following
+    /// the previous one; nullptr is allowed.
     void setApplication(MsalQt::ClientApplication *application);
     /// The application whose accounts are listed; null when none is set or it was deleted.
     MsalQt::ClientApplication *application() const;

@@ -49,12 +49,12 @@ public:
     /// Destroys the button and its dialog.
     ~SignInButton() override;
 
-    /// Not owned. Replacing the application cancels a sign-in running on the previous one and
-    /// shows the new one's first cached account; nullptr is allowed.
+    /// Signs in to `application` (not owned). Replacing the application cancels a sign-in running
+    /// on the previous one and shows the new one's first cached account; nullptr is allowed.
     void setApplication(MsalQt::PublicClientApplication *application);
     /// The application signed in to; null when none is set or it was deleted.
     MsalQt::PublicClientApplication *application() const;
-    /// What signing in asks for (e.g. "User.Read"); used by the next sign-in.
+    /// What signing in asks for (e.g.\ "User.Read"); used by the next sign-in.
     QStringList scopes() const;
     /// Sets what signing in asks for.
     void setScopes(const QStringList &scopes);
