@@ -322,7 +322,7 @@ void tst_DesignerPromotion::deviceCodeDialogRequestSetLater()
     QCOMPARE(dialog->request(), first);
     QTRY_VERIFY(!dialog->deviceCode().isNull());
     const QString firstCode = dialog->deviceCode().userCode();
-    QVERIFY(dialog->secondsRemaining() > 0);
+    QVERIFY(dialog->remainingTime() > std::chrono::seconds(0));
 
     // A new request starts over; the first one's outcome no longer reaches the dialog.
     TokenRequest *second = app->acquireTokenWithDeviceCode({QStringLiteral("User.Read")});
@@ -330,7 +330,7 @@ void tst_DesignerPromotion::deviceCodeDialogRequestSetLater()
     dialog->setRequest(second);
     QCOMPARE(dialog->request(), second);
     QVERIFY(dialog->deviceCode().isNull());
-    QCOMPARE(dialog->secondsRemaining(), -1);
+    QCOMPARE(dialog->remainingTime(), std::chrono::seconds(-1));
     QVERIFY(m_emulator.approveDeviceCode(firstCode, TestSupport::alice()));
     QVERIFY(firstFinished.wait(15000));
     QCoreApplication::processEvents();
@@ -363,7 +363,7 @@ void tst_DesignerPromotion::deviceCodeDialogRequestDeleted()
     app.reset(); // and its running request with it
     QVERIFY(!dialog->request());
     QVERIFY(dialog->deviceCode().isNull());
-    QCOMPARE(dialog->secondsRemaining(), -1);
+    QCOMPARE(dialog->remainingTime(), std::chrono::seconds(-1));
     QVERIFY(!dialog->error().isError());
     dialog->reject(); // nothing to cancel
     QCOMPARE(dialog->result(), int(QDialog::Rejected));
