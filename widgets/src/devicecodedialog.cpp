@@ -268,7 +268,8 @@ void DeviceCodeDialog::setRequest(TokenRequest *request)
     connect(request, &TokenRequest::deviceCodeReceived, this, [d](const DeviceCode &code) { d->showCode(code); });
     connect(request, &TokenRequest::finished, this, [d] { d->onFinished(); });
     // Requests delete themselves once finished (the dialog has kept the outcome by then); one
-    // deleted while it runs, with its application for instance, leaves nothing to show.
+    // deleted while it runs emits finished() (Cancelled) first, so this only resets a dialog
+    // whose request never reported.
     connect(request, &QObject::destroyed, this, [d] {
         if (!d->m_finished)
             d->reset();

@@ -45,8 +45,9 @@ public:
 
     /// Shows `request` from its next deviceCodeReceived() on, right after starting it (not owned).
     /// The dialog stops following the previous request (without cancelling it) and starts over:
-    /// no code, no result, no error. A request deleted before it finished leaves the dialog so
-    /// too. nullptr is allowed.
+    /// no code, no result, no error. A request deleted before it finished (with its application,
+    /// for instance) ends as AuthError::Cancelled, and the dialog closes as rejected with that
+    /// error. nullptr is allowed.
     void setRequest(MsalQt::TokenRequest *request);
     MsalQt::TokenRequest *request() const; ///< null once it has finished and deleted itself
     /// The code shown; null before one arrived.
