@@ -27,6 +27,7 @@ private Q_SLOTS:
     void otherAuthSchemesNeverServedAsBearer();
     void secondIdTokenReplacesNeighbours();
     void userAssertionHashBothSpellings();
+    void lowercaseAgreesWithToLower();
 };
 
 static const QStringList cloud{"login.microsoftonline.com", "login.windows.net"};
@@ -289,4 +290,27 @@ void tst_CacheNeighbours::userAssertionHashBothSpellings()
 }
 
 QTEST_GUILESS_MAIN(tst_CacheNeighbours)
+// Index keys and lookups lower their keys with lowercase(): it must give what QString::toLower()
+// gives for any text, a lone surrogate behind an uppercase letter included (Qt replaces it by
+// U+FFFD only past the first character it changes; found by fuzz_tokencache).
+void tst_CacheNeighbours::lowercaseAgreesWithToLower()
+{
+    const QString surrogate(QChar(0xD800));
+    const QStringList texts{QString(), QStringLiteral("abc"), QStringLiteral("ABC"), QStringLiteral("aZGb") + surrogate + QStringLiteral("TI5c"),
+                            QStringLiteral("ab") + surrogate + QStringLiteral("C"), surrogate + QStringLiteral("Z"),
+                            QStringLiteral("Äb"), QStringLiteral("xYÄ"), QStringLiteral("İstanbul")};
+    for (const QString &text : texts)
+        QCOMPARE(MsalQt::Internal::lowercase(text), text.toLower());
+
+    const QByteArray json = R"({"Account": {"k": {"home_account_id": "uid.aZGb\ud800TI5c", "environment": "login.microsoftonline.com",
+        "realm": "utid", "local_account_id": "uid", "username": "u@example.com", "authority_type": "MSSTS"}}})";
+    TokenCache cache;
+    QString error;
+    QVERIFY2(cache.deserialize(json, &error), qPrintable(error));
+    const auto *d = TokenCachePrivate::get(&cache);
+    QCOMPARE(d->accounts.size(), 1);
+    const AccountEntry &entry = *d->accounts.cbegin();
+    QVERIFY(d->findAccount({entry.environment}, entry.homeAccountId, entry.realm));
+}
+
 #include "tst_cacheneighbours.moc"

@@ -74,11 +74,15 @@ QString lowercase(QString text)
     }
     if (i == size)
         return text; // shared, not copied
+    // The original for toLower(): Qt's case conversion replaces a lone surrogate by U+FFFD only
+    // past the first character it changes, so lowering a prefix first would give another result
+    // than toLower() of the whole (index keys and lookups must agree, found by fuzz_tokencache).
+    const QString original = text; // shared; data() below makes the copy
     QChar *units = text.data();
     for (; i < size; ++i) {
         const char16_t u = units[i].unicode();
         if (u >= 0x80)
-            return std::move(text).toLower();
+            return original.toLower();
         if (u >= u'A' && u <= u'Z')
             units[i] = QChar(char16_t(u + (u'a' - u'A')));
     }
