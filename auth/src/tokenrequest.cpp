@@ -550,6 +550,12 @@ AuthError TokenRequest::error() const
     return d->error;
 }
 
+AuthError TokenRequest::cacheError() const
+{
+    Q_D(const TokenRequest);
+    return d->cacheError;
+}
+
 QString TokenRequest::correlationId() const
 {
     Q_D(const TokenRequest);

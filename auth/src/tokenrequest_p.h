@@ -41,6 +41,13 @@ public:
     // token, builds the result, stores it in the cache, finishes.
     void handleTokenResponse(const Internal::TokenResponse &response);
     TokenRequest *q_ptr = nullptr;
+    // The storage fault met by this request (TokenRequest::cacheError()); the first one is kept.
+    AuthError cacheError;
+    void noteCacheError(const AuthError &error)
+    {
+        if (error.isError() && !cacheError.isError())
+            cacheError = error;
+    }
 
 protected:
     // Why this flow cannot run with this application, authority and scopes; checked before any

@@ -64,6 +64,13 @@ public:
     AuthenticationResult result() const;
     /// What went wrong, once the request has finished with an error; no error otherwise.
     AuthError error() const;
+    /// Why the persisted cache could not be used for this request: it could not be loaded
+    /// (the request then went on with what was in memory) or the request's tokens could not be
+    /// saved (they are kept in memory, and the next save writes them). StorageError or
+    /// KeychainUnavailable; no error when the storage did its part. A storage fault never fails a
+    /// request the server answered: result() holds the token whatever this says, and
+    /// ClientApplication::cacheError() reports the same fault.
+    AuthError cacheError() const;
     QString correlationId() const; ///< sent as client-request-id with every HTTP request of this job
 
     /// Whether the request deletes itself after finished() has been delivered (default true).
