@@ -93,20 +93,21 @@ void ClientApplicationPrivate::loadFinished(CacheStorageJob *job, bool reload)
         if (!cache->adoptStored(job->data(), &why))
             error = AuthError(AuthError::StorageError, why);
     } else if (!error.isError() && !job->data().trimmed().isEmpty()) {
+        // A first load after a failed one: what this process got meanwhile (kept in memory, not
+        // saved) is merged into what is read, not replaced by it.
         QString why;
-        if (!cache->load(job->data(), &why))
+        if (!(cache->hasUnsavedChanges() ? cache->adoptStored(job->data(), &why) : cache->load(job->data(), &why)))
             error = AuthError(AuthError::StorageError, why);
     }
     const bool failed = error.isError();
     if (failed) {
         qCWarning(lcMsalAuth).noquote() << (reload ? "Token cache could not be reloaded:" : "Token cache could not be loaded:")
                                         << error.errorString();
-        // A reload that fails leaves the cache as it was, and requests go on with it; the next
-        // request (the storage still being stale) tries again.
+        // A load that fails leaves the cache as it was, and requests go on with it, each
+        // reporting the fault in TokenRequest::cacheError(); the next request tries again (a
+        // first load, or a reload while the storage is still stale).
         cacheState = reload ? CacheState::Loaded : CacheState::NotLoaded;
         Q_EMIT q->cacheError(error);
-        if (reload)
-            error = AuthError();
     } else {
         cacheState = CacheState::Loaded;
         if (!job->warning().isEmpty())
@@ -161,15 +162,16 @@ void ClientApplicationPrivate::checkAccounts()
     Q_EMIT q->accountsChanged();
 }
 
-void ClientApplicationPrivate::persistCache(QObject *context, const std::function<void()> &done)
+void ClientApplicationPrivate::persistCache(QObject *context, const std::function<void(const AuthError &)> &done)
 {
     TokenCachePrivate *cache = TokenCachePrivate::get(tokenCache);
     checkAccounts();
     cache->notifyChanged();
     if (!storage || !cache->hasUnsavedChanges()) {
-        done();
+        done(AuthError());
         return;
     }
+    ++savesInFlight;
     // The storage may outlive the application: the merge must not touch a destroyed cache.
     QPointer<TokenCache> alive(tokenCache);
     CacheStorageJob *job = storage->save([alive, cache](const QByteArray &stored) {
@@ -182,29 +184,41 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
     QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this, guard, done, delivered](CacheStorageJob *job) {
         Q_Q(ClientApplication);
         *delivered = true;
+        --savesInFlight;
         // The merge adopted what other processes stored meanwhile, their accounts included.
         checkAccounts();
-        if (job->error().isError()) {
-            qCWarning(lcMsalAuth).noquote() << "Token cache could not be saved:" << job->error().errorString();
-            Q_EMIT q->cacheError(job->error());
+        const AuthError error = job->error();
+        if (error.isError()) {
+            qCWarning(lcMsalAuth).noquote() << "Token cache could not be saved:" << error.errorString();
+            Q_EMIT q->cacheError(error);
         } else {
             Q_EMIT q->cacheSaved();
         }
         if (guard)
-            done();
+            done(error);
     });
     QObject::connect(job, &QObject::destroyed, q_ptr, [this, guard, done, delivered] {
         if (*delivered)
             return;
         *delivered = true;
+        --savesInFlight;
         Q_Q(ClientApplication);
         qCWarning(lcMsalAuth) << "Token cache could not be saved: the storage was deleted while saving";
-        Q_EMIT q->cacheError(AuthError(AuthError::StorageError,
-                                       QCoreApplication::translate("MsalQt::ClientApplication",
-                                                                   "The cache storage was deleted while saving.")));
+        const AuthError error(AuthError::StorageError,
+                              QCoreApplication::translate("MsalQt::ClientApplication",
+                                                          "The cache storage was deleted while saving."));
+        Q_EMIT q->cacheError(error);
         if (guard)
-            done();
+            done(error);
     });
+}
+
+void ClientApplicationPrivate::retryPendingSave()
+{
+    if (!storage || savesInFlight > 0 || !TokenCachePrivate::get(tokenCache)->hasUnsavedChanges())
+        return;
+    qCInfo(lcMsalAuth) << "Token cache: saving changes a failed save left pending";
+    persistCache(q_ptr, [](const AuthError &) {});
 }
 
 AuthError ClientApplicationPrivate::configurationError() const
@@ -298,11 +312,11 @@ void ClientApplication::removeAccount(const Account &account)
 {
     Q_D(ClientApplication);
     // Loaded first, so that the removal is merged into what is stored rather than lost.
-    d->ensureCacheLoaded(this, [d, account](const AuthError &error) {
-        if (error.isError())
-            return;
+    d->ensureCacheLoaded(this, [d, account](const AuthError &) {
+        // Also when the load failed: the account goes from memory, and the save merges the
+        // removal into what is stored if it can be read then.
         if (d->tokenCache->removeAccount(account))
-            d->persistCache(d->q_ptr, [] {});
+            d->persistCache(d->q_ptr, [](const AuthError &) {});
     });
 }
 

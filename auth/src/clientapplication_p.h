@@ -54,9 +54,13 @@ public:
     // accountsChanged() when the list of accounts differs from the last one told; the cache's
     // account generation spares the comparison when nothing account-related changed.
     void checkAccounts();
-    // Merges this process's changes into the storage; `done` runs when that is over (a failure
-    // is reported through cacheError(), not to the request).
-    void persistCache(QObject *context, const std::function<void()> &done);
+    // Merges this process's changes into the storage; `done` runs when that is over, with the
+    // save's error (also emitted through cacheError()) or none.
+    void persistCache(QObject *context, const std::function<void(const AuthError &)> &done);
+    // Changes a failed save left pending (a full disk) are saved again, in the background, when
+    // a request next uses the cache; not while a save is under way.
+    void retryPendingSave();
+    int savesInFlight = 0;
     // The cloud's host aliases known without a network round trip.
     QStringList knownEnvironments() const;
     // The application is being deleted: finishes every unfinished request with

@@ -102,10 +102,11 @@ void TokenRequestPrivate::start()
     app->ensureCacheLoaded(q_ptr, [this](const AuthError &cacheError) {
         if (finished)
             return;
-        if (cacheError.isError()) {
-            finishWithError(cacheError);
-            return;
-        }
+        // A storage fault never costs the caller a token: the request goes on with what is in
+        // memory and reports the fault beside its outcome (TokenRequest::cacheError()).
+        noteCacheError(cacheError);
+        if (!cacheError.isError())
+            app->retryPendingSave();
         const AuthError error = checkAfterCacheLoad();
         if (error.isError()) {
             finishWithError(error);
@@ -310,7 +311,10 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
             result.setTenantId(tid);
     }
     store(response, result);
-    app->persistCache(q_ptr, [this, result] { finishWithResult(result); });
+    app->persistCache(q_ptr, [this, result](const AuthError &saveError) {
+        noteCacheError(saveError);
+        finishWithResult(result);
+    });
 }
 
 QString TokenRequestPrivate::cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant)

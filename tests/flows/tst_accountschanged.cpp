@@ -243,7 +243,7 @@ void tst_AccountsChanged::requestWaitsForLoad()
 void tst_AccountsChanged::noAccountCheckedAfterLoad()
 {
     // The account check runs after the load: with a storage that cannot be read, the request
-    // tells that, not "no account".
+    // goes on with what is in memory (no account here) and tells why beside its outcome.
     StaleStorage broken;
     broken.failLoads = true;
     auto app = newApp();
@@ -251,7 +251,9 @@ void tst_AccountsChanged::noAccountCheckedAfterLoad()
     std::unique_ptr<TokenRequest> request(app->acquireTokenSilent({"User.Read"}, app->accounts().value(0)));
     request->setAutoDelete(false);
     QVERIFY(finish(request.get()));
-    QCOMPARE(request->error().type(), AuthError::StorageError);
+    QCOMPARE(request->error().type(), AuthError::UiRequired);
+    QCOMPARE(request->cacheError().type(), AuthError::StorageError);
+    QCOMPARE(request->cacheError().message(), QString("the disk is gone"));
     QCOMPARE(broken.loads, 1);
 
     // A storage that loads: the account check after it.

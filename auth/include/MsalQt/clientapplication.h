@@ -78,10 +78,16 @@ public:
     ///
     /// Ownership: not owned, and either may be deleted first (the application holds a QPointer).
     /// Deleting the storage while the application uses it is as setCacheStorage(nullptr): the
-    /// cache goes on in memory only. A load under way then fails (requests waiting for it fail
-    /// with AuthError::StorageError, as does cacheError()); a save under way is reported through
-    /// cacheError() (the request waiting for it still succeeds: its token is in memory). A
-    /// storage that outlives the application finishes its jobs without touching it.
+    /// cache goes on in memory only. A load under way then fails and a save under way is lost;
+    /// both are reported through cacheError() and the waiting requests'
+    /// TokenRequest::cacheError(). A storage that outlives the application finishes its jobs
+    /// without touching it.
+    ///
+    /// Storage faults never cost a request its token: a load that fails (an unreadable
+    /// directory, a locked keyring, a lock nobody releases) lets the requests go on with what is
+    /// in memory, and a save that fails (a full disk, a read-only file system) keeps the tokens in
+    /// memory and the change pending, so the next save writes it. Each fault is emitted through
+    /// cacheError() and carried by the request that met it (TokenRequest::cacheError()).
     ///
     /// Requests wait for the load: a request started right after setCacheStorage() runs once
     /// the persisted cache is in memory (checks of the request's own arguments and of the

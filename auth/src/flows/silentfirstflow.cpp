@@ -63,6 +63,7 @@ void SilentFirstFlow::follow(TokenRequest *inner, bool silent)
             setState(state);
     });
     QObject::connect(inner, &TokenRequest::finished, q_ptr, [this, inner, silent] {
+        noteCacheError(inner->cacheError());
         if (inner->isSuccess()) {
             AuthenticationResult result = inner->result();
             result.setCorrelationId(correlationId);

@@ -1,0 +1,258 @@
+// A storage fault never costs the caller a token the server gave: on a real full disk (a tmpfs
+// filled up), a read-only file system (a read-only bind mount) and a cache path that is a
+// directory, the request returns its token, TokenRequest::cacheError() says why it was not saved,
+// the token stays in memory, and the next save writes it. Plain and encrypted. Mounting needs
+// root (CI runs as root); elsewhere these cases are skipped, saying so.
+
+#include "reliabilitysupport.h"
+
+#include <MsalQt/confidentialclientapplication.h>
+#include <MsalQt/keychaincachestorage.h>
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace MsalQt;
+using namespace Reliability;
+
+namespace {
+
+bool runCommand(const QString &program, const QStringList &arguments, QString *output = nullptr)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForFinished(30000))
+        return false;
+    if (output)
+        *output = QString::fromLocal8Bit(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+// A mount point that is unmounted when this goes.
+class Mount
+{
+public:
+    ~Mount()
+    {
+        if (!m_point.isEmpty())
+            runCommand(QStringLiteral("umount"), {QStringLiteral("-l"), m_point});
+    }
+    bool tmpfs(const QString &point, const QString &size, QString *why)
+    {
+        if (!runCommand(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                  QStringLiteral("size=%1,mode=0700").arg(size), QStringLiteral("msalqt-test"), point},
+                        why))
+            return false;
+        m_point = point;
+        return true;
+    }
+    bool readOnlyBind(const QString &point, QString *why)
+    {
+        if (!runCommand(QStringLiteral("mount"), {QStringLiteral("--bind"), point, point}, why))
+            return false;
+        m_point = point;
+        return runCommand(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,bind,ro"), point}, why);
+    }
+
+private:
+    QString m_point;
+};
+
+// Fills the file system holding `dir` with a file until it is full.
+bool fillUp(const QString &dir, QString *filler)
+{
+    *filler = QDir(dir).filePath(QStringLiteral("filler"));
+    QFile file(*filler);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    const QByteArray block(4096, 'x');
+    while (file.write(block) == block.size() && file.flush()) {
+    }
+    file.close();
+    // A tmpfs may still take a byte or two into a partly used page: fill that too.
+    QFile tail(QDir(dir).filePath(QStringLiteral("filler2")));
+    if (tail.open(QIODevice::WriteOnly)) {
+        while (tail.write("x", 1) == 1 && tail.flush()) {
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class tst_StorageFaults : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void diskFull_data();
+    void diskFull();
+    void readOnlyFileSystem_data();
+    void readOnlyFileSystem();
+    void cachePathIsADirectory();
+
+private:
+    std::unique_ptr<FileCacheStorage> storage(const QString &path, bool keychain) const
+    {
+        return std::unique_ptr<FileCacheStorage>(keychain ? new KeychainCacheStorage(path) : new FileCacheStorage(path));
+    }
+    std::unique_ptr<ConfidentialClientApplication> newApp(CacheStorage *storage) const
+    {
+        auto app = std::make_unique<ConfidentialClientApplication>(
+            m_emulator.confidentialClientId(), ClientCredential::fromSecret(m_emulator.confidentialClientSecret()),
+            Authority::microsoft(m_emulator.authorityUrl()));
+        app->setCacheStorage(storage);
+        return app;
+    }
+    // Runs a client-credentials request for stress resource `index` to its end.
+    static std::unique_ptr<TokenRequest> acquire(ConfidentialClientApplication *app, int index)
+    {
+        std::unique_ptr<TokenRequest> request(app->acquireTokenForClient({stressScope(index)}));
+        request->setAutoDelete(false);
+        QSignalSpy finished(request.get(), &TokenRequest::finished);
+        if (!request->isFinished() && !finished.wait(30000))
+            qWarning("request %d did not finish", index);
+        return request;
+    }
+    // Whether a new application on `path` serves stress resource `index` from the file.
+    bool storedInFile(const QString &path, bool keychain, int index) const
+    {
+        auto fresh = storage(path, keychain);
+        auto app = newApp(fresh.get());
+        const auto request = acquire(app.get(), index);
+        return request->isSuccess() && request->result().isFromCache();
+    }
+    MsalQt::Emulator::Server m_emulator;
+};
+
+void tst_StorageFaults::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("MSALQT_TEST_KEYRING"))
+        QSKIP("needs a private Secret Service: run through tests/storage/with-keyring.sh (ctest does)");
+    QString error;
+    QVERIFY2(configureStressResources(&m_emulator, 8, &error), qPrintable(error));
+    QVERIFY(m_emulator.listen());
+}
+
+void tst_StorageFaults::diskFull_data()
+{
+    QTest::addColumn<bool>("keychain");
+    QTest::newRow("plain") << false;
+    QTest::newRow("encrypted") << true;
+}
+
+void tst_StorageFaults::diskFull()
+{
+    QFETCH(bool, keychain);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Mount mount;
+    QString why;
+    if (!mount.tmpfs(dir.path(), QStringLiteral("256k"), &why))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs (needs root): %1").arg(why.trimmed())));
+    const QString path = dir.filePath(QStringLiteral("cache.bin"));
+    auto store = storage(path, keychain);
+    auto app = newApp(store.get());
+    QSignalSpy cacheErrors(app.get(), &ClientApplication::cacheError);
+    QSignalSpy saved(app.get(), &ClientApplication::cacheSaved);
+
+    auto first = acquire(app.get(), 0);
+    QVERIFY2(first->isSuccess(), qPrintable(first->error().errorString()));
+    QVERIFY2(!first->cacheError().isError(), qPrintable(first->cacheError().errorString()));
+
+    QString filler;
+    QVERIFY(fillUp(dir.path(), &filler));
+    auto second = acquire(app.get(), 1);
+    QVERIFY2(second->isSuccess(), qPrintable(second->error().errorString()));
+    QVERIFY(!second->result().accessToken().isEmpty());
+    QCOMPARE(AuthError::typeName(second->cacheError().type()), AuthError::typeName(AuthError::StorageError));
+    QVERIFY2(second->cacheError().message().contains(QLatin1String("full"), Qt::CaseInsensitive),
+             qPrintable(second->cacheError().message()));
+    QVERIFY(!cacheErrors.isEmpty());
+    // Kept in memory: served without the network.
+    m_emulator.clearRequests();
+    auto again = acquire(app.get(), 1);
+    QVERIFY(again->isSuccess());
+    QVERIFY(again->result().isFromCache());
+    // The file is as it was: the first token, not half of a new file.
+    QVERIFY(storedInFile(path, keychain, 0));
+
+    // Room again: the next request's save writes what the failed one left pending, and keeps it
+    // in memory (it used to drop it: the failed save had forgotten it was pending).
+    QVERIFY(QFile::remove(filler));
+    QFile::remove(dir.filePath(QStringLiteral("filler2")));
+    saved.clear();
+    auto third = acquire(app.get(), 2);
+    QVERIFY2(third->isSuccess(), qPrintable(third->error().errorString()));
+    QVERIFY2(!third->cacheError().isError(), qPrintable(third->cacheError().errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty(), 10000);
+    auto fromMemory = acquire(app.get(), 1);
+    QVERIFY(fromMemory->result().isFromCache());
+    for (int index : {0, 1, 2})
+        QVERIFY2(storedInFile(path, keychain, index), qPrintable(QString::number(index)));
+}
+
+void tst_StorageFaults::readOnlyFileSystem_data()
+{
+    QTest::addColumn<bool>("keychain");
+    QTest::newRow("plain") << false;
+    QTest::newRow("encrypted") << true;
+}
+
+void tst_StorageFaults::readOnlyFileSystem()
+{
+    QFETCH(bool, keychain);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("cache.bin"));
+    {
+        auto store = storage(path, keychain);
+        auto app = newApp(store.get());
+        auto first = acquire(app.get(), 0);
+        QVERIFY(first->isSuccess() && !first->cacheError().isError());
+    }
+    Mount mount;
+    QString why;
+    if (!mount.readOnlyBind(dir.path(), &why))
+        QSKIP(qPrintable(QStringLiteral("cannot make a read-only bind mount (needs root): %1").arg(why.trimmed())));
+
+    auto store = storage(path, keychain);
+    auto app = newApp(store.get());
+    // Loading needs no write: the token saved before is served from the file.
+    auto cached = acquire(app.get(), 0);
+    QVERIFY2(cached->isSuccess(), qPrintable(cached->error().errorString()));
+    QVERIFY2(!cached->cacheError().isError(), qPrintable(cached->cacheError().errorString()));
+    QVERIFY(cached->result().isFromCache());
+    // A new token is returned; why it was not saved is beside it.
+    auto fresh = acquire(app.get(), 1);
+    QVERIFY2(fresh->isSuccess(), qPrintable(fresh->error().errorString()));
+    QCOMPARE(AuthError::typeName(fresh->cacheError().type()), AuthError::typeName(AuthError::StorageError));
+    QVERIFY2(fresh->cacheError().message().contains(QLatin1String("read-only"), Qt::CaseInsensitive),
+             qPrintable(fresh->cacheError().message()));
+    auto again = acquire(app.get(), 1);
+    QVERIFY(again->result().isFromCache());
+}
+
+void tst_StorageFaults::cachePathIsADirectory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("cache.bin"));
+    QVERIFY(QDir().mkpath(path));
+    auto store = storage(path, false);
+    auto app = newApp(store.get());
+    auto request = acquire(app.get(), 0);
+    QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
+    QCOMPARE(AuthError::typeName(request->cacheError().type()), AuthError::typeName(AuthError::StorageError));
+    auto again = acquire(app.get(), 0);
+    QVERIFY(again->result().isFromCache());
+    QVERIFY(QFileInfo(path).isDir()); // left as it was
+}
+
+QTEST_GUILESS_MAIN(tst_StorageFaults)
+#include "tst_storagefaults.moc"
