@@ -262,7 +262,7 @@ void CliCommand::fail(const AuthError &error)
         QJsonArray codes;
         for (int code : error.errorCodes())
             codes.append(code);
-        writeLine(stderr, compact({
+        QJsonObject object{
             {QStringLiteral("error"),
              error.protocolError().isEmpty() ? AuthError::typeName(error.type()) : error.protocolError()},
             {QStringLiteral("error_type"), AuthError::typeName(error.type())},
@@ -271,7 +271,14 @@ void CliCommand::fail(const AuthError &error)
             {QStringLiteral("suberror"), error.subError()},
             {QStringLiteral("claims"), error.claims()},
             {QStringLiteral("correlation_id"), error.correlationId()},
-        }));
+        };
+        // Not before then may the request be sent again (set whenever the type is Throttled);
+        // ISO 8601 in UTC, e.g. "2026-12-02T15:04:05Z".
+        if (error.retryAfter().isValid())
+            object.insert(QStringLiteral("retry_after"), error.retryAfter().toUTC().toString(Qt::ISODate));
+        if (error.httpStatus() != 0)
+            object.insert(QStringLiteral("http_status"), error.httpStatus());
+        writeLine(stderr, compact(object));
     }
     Q_EMIT done(error.type() == AuthError::Cancelled ? Cancelled : AuthFailed);
 }

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void usernamePasswordRefused();
     void usernamePasswordPlain();
     void passwordIsNoArgument();
+    void throttledJson();
+    void serverFailureJson();
 
 private:
     QStringList clientCredentialArgs() const;
@@ -357,6 +359,49 @@ void tst_Cli::passwordIsNoArgument()
         QVERIFY(!result.err.contains(secret.toUtf8()));
     }
     QVERIFY(m_emulator.requests().isEmpty());
+}
+
+// Issue 15: the error JSON says when to come back (retry_after, ISO 8601 UTC) and what the
+// server answered (http_status).
+void tst_Cli::throttledJson()
+{
+    Fault fault;
+    fault.kind = Fault::Throttle;
+    fault.path = "/oauth2/v2.0/token";
+    fault.retryAfterSeconds = 30;
+    m_emulator.addFault(fault);
+    const Run result = run(clientCredentialArgs() << "--json");
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    const QJsonObject error = QJsonDocument::fromJson(result.err).object();
+    QCOMPARE(error.value("error_type").toString(), QString("Throttled"));
+    QCOMPARE(error.value("http_status").toInt(), 429);
+    const QString retryAfter = error.value("retry_after").toString();
+    QVERIFY2(retryAfter.endsWith('Z'), result.err.constData()); // UTC
+    const QDateTime when = QDateTime::fromString(retryAfter, Qt::ISODate);
+    QVERIFY2(when.isValid(), result.err.constData());
+    const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(when);
+    QVERIFY2(wait >= 20 && wait <= 30, qPrintable(QString::number(wait)));
+    QVERIFY(!error.value("correlation_id").toString().isEmpty()); // the fields there were are kept
+    QVERIFY(!error.contains("cache_error"));
+}
+
+// A 503 without Retry-After: a failure of the service, with its status and no time to come back.
+void tst_Cli::serverFailureJson()
+{
+    Fault fault;
+    fault.kind = Fault::HttpStatus;
+    fault.path = "/oauth2/v2.0/token";
+    fault.status = 503;
+    fault.times = -1;
+    m_emulator.addFault(fault);
+    const Run result = run(clientCredentialArgs() << "--json");
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject error = QJsonDocument::fromJson(result.err).object();
+    QCOMPARE(error.value("error_type").toString(), QString("ServiceError"));
+    QCOMPARE(error.value("error").toString(), QString("temporarily_unavailable"));
+    QCOMPARE(error.value("http_status").toInt(), 503);
+    QVERIFY2(!error.contains("retry_after"), result.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
