@@ -28,7 +28,9 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         "The cache file is encrypted with a key kept in the system keychain; --cache-unencrypted writes the\n"
         "plain MSAL JSON that other MSAL libraries read instead. Plain output of token is the access token\n"
         "alone on stdout; --json prints an object. Errors go to stderr.\n"
-        "Exit codes: 0 success, 1 sign-in failed, 2 usage error, 130 cancelled."));
+        "A fault of the cache or the keychain is a warning on stderr, or \"cache_error\" in the JSON.\n"
+        "Exit codes: 0 success, 1 sign-in failed, 2 usage error, 3 token printed but not saved in\n"
+        "the cache, 130 cancelled."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts or sign-out."));

@@ -10,7 +10,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
 
 using namespace MsalQt;
 
@@ -76,9 +78,58 @@ void CliCommand::createApplication()
             m_storage = std::make_unique<KeychainCacheStorage>(m_args.cacheFile);
         m_app->setCacheStorage(m_storage.get());
     }
-    connect(m_app.get(), &ClientApplication::cacheError, this, [](const AuthError &error) {
-        writeLine(stderr, QStringLiteral("msalqt: warning: ") + plainText(error.errorString()));
-    });
+    connect(m_app.get(), &ClientApplication::cacheError, this, &CliCommand::noteCacheError);
+    connect(m_app.get(), &ClientApplication::cacheSaved, this, [this] { m_cacheSaved = true; });
+}
+
+static bool sameFault(const AuthError &a, const AuthError &b)
+{
+    return a.type() == b.type() && a.errorString() == b.errorString();
+}
+
+// A storage fault: from ClientApplication::cacheError() as it happens, or from
+// TokenRequest::cacheError() once the request is over (mostly one of those again).
+void CliCommand::noteCacheError(const AuthError &error)
+{
+    if (!error.isError()
+        || std::any_of(m_cacheErrors.cbegin(), m_cacheErrors.cend(),
+                       [&error](const AuthError &seen) { return sameFault(seen, error); })) {
+        return;
+    }
+    m_cacheErrors.append(error);
+    // --json: in the output's "cache_error" instead, so that stderr stays one JSON object.
+    if (!m_args.json) {
+        writeLine(stderr, QStringLiteral("msalqt: warning: %1: %2")
+                              .arg(AuthError::typeName(error.type()), plainText(error.errorString())));
+    }
+}
+
+static QJsonObject cacheErrorJson(const AuthError &error)
+{
+    return {{QStringLiteral("type"), AuthError::typeName(error.type())},
+            {QStringLiteral("message"), error.errorString()}};
+}
+
+// "cache_error": the last storage fault, the one that decided; "cache_errors": every distinct
+// one, in order. Both only when there was a fault.
+void CliCommand::addCacheErrors(QJsonObject *object) const
+{
+    if (m_cacheErrors.isEmpty())
+        return;
+    QJsonArray all;
+    for (const AuthError &error : m_cacheErrors)
+        all.append(cacheErrorJson(error));
+    object->insert(QStringLiteral("cache_error"), cacheErrorJson(m_cacheErrors.last()));
+    object->insert(QStringLiteral("cache_errors"), all);
+}
+
+// A token from the server that the --cache storage did not take: a fault came, and the one save
+// of the command (the request finishes once it is over) did not succeed. A fault with a save
+// that succeeded is a warning: a broken file moved aside, the cache started anew. A token served
+// from the cache needs no save.
+bool CliCommand::tokenNotSaved(const AuthenticationResult &result) const
+{
+    return m_storage && !m_cacheErrors.isEmpty() && !m_cacheSaved && !result.isFromCache();
 }
 
 void CliCommand::start()
@@ -97,26 +148,27 @@ void CliCommand::start()
     }
 }
 
-// Loads the persisted cache, then goes on; a cache that cannot be read ends the command.
+// Loads the persisted cache, then goes on; a cache that cannot be read ends the command. A load
+// that succeeds may warn first (cacheError(): a broken file was moved aside), and cacheLoaded()
+// follows in the same turn of the event loop: so a fault ends the command only if no
+// cacheLoaded() came by the next turn.
 void CliCommand::withCache(const std::function<void()> &next)
 {
-    auto *loaded = new QMetaObject::Connection;
-    auto *failed = new QMetaObject::Connection;
-    const auto disconnectBoth = [loaded, failed] {
-        QObject::disconnect(*loaded);
-        QObject::disconnect(*failed);
-        delete loaded;
-        delete failed;
-    };
-    *loaded = connect(m_app.get(), &ClientApplication::cacheLoaded, this, [disconnectBoth, next] {
-        disconnectBoth();
+    m_loadConnections[0] = connect(m_app.get(), &ClientApplication::cacheLoaded, this, [this, next] {
+        if (std::exchange(m_loadDecided, true))
+            return;
+        disconnect(m_loadConnections[0]);
+        disconnect(m_loadConnections[1]);
         next();
     });
-    *failed = connect(m_app.get(), &ClientApplication::cacheError, this, [this, disconnectBoth](const AuthError &error) {
-        if (error.type() != AuthError::KeychainUnavailable && error.type() != AuthError::StorageError)
-            return;
-        disconnectBoth();
-        fail(error);
+    m_loadConnections[1] = connect(m_app.get(), &ClientApplication::cacheError, this, [this](const AuthError &error) {
+        QMetaObject::invokeMethod(this, [this, error] {
+            if (std::exchange(m_loadDecided, true))
+                return;
+            disconnect(m_loadConnections[0]);
+            disconnect(m_loadConnections[1]);
+            fail(error);
+        }, Qt::QueuedConnection);
     });
     m_app->loadCache();
 }
@@ -177,6 +229,11 @@ void CliCommand::listAccounts()
         for (const Account &account : accounts)
             array.append(accountJson(account));
         writeLine(stdout, indented(QJsonDocument(array)));
+        // The list stays an array; what the storage reported goes to stderr as an object.
+        QJsonObject warnings;
+        addCacheErrors(&warnings);
+        if (!warnings.isEmpty())
+            writeLine(stderr, compact(warnings));
     } else {
         for (const Account &account : accounts) {
             writeLine(stdout, QStringLiteral("%1\t%2\t%3\t%4")
@@ -194,14 +251,28 @@ void CliCommand::signOut()
         fail(AuthError(AuthError::InvalidConfiguration, tr("No account \"%1\" in the cache.").arg(m_args.account)));
         return;
     }
-    connect(m_app.get(), &ClientApplication::cacheSaved, this, [this, account] {
-        if (m_args.json)
-            writeLine(stdout, compact({{QStringLiteral("signed_out"), accountJson(account)}}));
-        else
+    // The save's outcome: cacheSaved(), or cacheError() alone. A save that succeeds may warn
+    // first (cacheError(), then cacheSaved() in the same turn): a fault fails the command only
+    // if no cacheSaved() came by the next turn of the event loop.
+    auto decided = std::make_shared<bool>(false);
+    connect(m_app.get(), &ClientApplication::cacheSaved, this, [this, account, decided] {
+        if (std::exchange(*decided, true))
+            return;
+        if (m_args.json) {
+            QJsonObject object{{QStringLiteral("signed_out"), accountJson(account)}};
+            addCacheErrors(&object);
+            writeLine(stdout, compact(object));
+        } else {
             writeLine(stdout, tr("Signed out %1.").arg(plainText(account.username())));
+        }
         Q_EMIT done(Success);
     });
-    connect(m_app.get(), &ClientApplication::cacheError, this, [this](const AuthError &error) { fail(error); });
+    connect(m_app.get(), &ClientApplication::cacheError, this, [this, decided](const AuthError &error) {
+        QMetaObject::invokeMethod(this, [this, decided, error] {
+            if (!std::exchange(*decided, true))
+                fail(error);
+        }, Qt::QueuedConnection);
+    });
     m_app->removeAccount(account);
 }
 
@@ -224,9 +295,17 @@ void CliCommand::cancel()
 
 void CliCommand::onFinished()
 {
+    noteCacheError(m_request->cacheError());
     if (m_request->isSuccess()) {
-        printResult(m_request->result());
-        Q_EMIT done(Success);
+        const AuthenticationResult result = m_request->result();
+        printResult(result);
+        if (tokenNotSaved(result)) {
+            if (!m_args.json)
+                writeLine(stderr, tr("msalqt: warning: the token was not saved in %1.").arg(plainText(m_args.cacheFile)));
+            Q_EMIT done(NotSaved);
+        } else {
+            Q_EMIT done(Success);
+        }
     } else {
         fail(m_request->error());
     }
@@ -238,7 +317,7 @@ void CliCommand::printResult(const AuthenticationResult &result)
         writeLine(stdout, plainText(result.accessToken()));
         return;
     }
-    const QJsonObject object{
+    QJsonObject object{
         {QStringLiteral("access_token"), result.accessToken()},
         {QStringLiteral("token_type"), result.tokenType()},
         {QStringLiteral("expires_on"), result.expiresOn().toSecsSinceEpoch()},
@@ -250,6 +329,7 @@ void CliCommand::printResult(const AuthenticationResult &result)
         {QStringLiteral("correlation_id"), result.correlationId()},
         {QStringLiteral("from_cache"), result.isFromCache()},
     };
+    addCacheErrors(&object);
     writeLine(stdout, indented(QJsonDocument(object)));
 }
 
@@ -262,7 +342,7 @@ void CliCommand::fail(const AuthError &error)
         QJsonArray codes;
         for (int code : error.errorCodes())
             codes.append(code);
-        writeLine(stderr, compact({
+        QJsonObject object{
             {QStringLiteral("error"),
              error.protocolError().isEmpty() ? AuthError::typeName(error.type()) : error.protocolError()},
             {QStringLiteral("error_type"), AuthError::typeName(error.type())},
@@ -271,7 +351,15 @@ void CliCommand::fail(const AuthError &error)
             {QStringLiteral("suberror"), error.subError()},
             {QStringLiteral("claims"), error.claims()},
             {QStringLiteral("correlation_id"), error.correlationId()},
-        }));
+        };
+        // Not before then may the request be sent again (set whenever the type is Throttled);
+        // ISO 8601 in UTC, e.g. "2026-12-02T15:04:05Z".
+        if (error.retryAfter().isValid())
+            object.insert(QStringLiteral("retry_after"), error.retryAfter().toUTC().toString(Qt::ISODate));
+        if (error.httpStatus() != 0)
+            object.insert(QStringLiteral("http_status"), error.httpStatus());
+        addCacheErrors(&object);
+        writeLine(stderr, compact(object));
     }
     Q_EMIT done(error.type() == AuthError::Cancelled ? Cancelled : AuthFailed);
 }

@@ -5,6 +5,8 @@
 #include <MsalQt/autherror.h>
 #include <MsalQt/authenticationresult.h>
 
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -18,11 +20,16 @@ class TokenRequest;
 
 // Runs one parsed command line on the event loop: prints the result on stdout (plain: the access
 // token; --json: an object) and errors on stderr, then emits done() with the exit code.
+// Storage faults (the cache could not be read or written, the keychain did not answer) are
+// collected as they come, deduplicated, and reported with the outcome: a line each on stderr
+// (plain) or "cache_error" / "cache_errors" in the JSON (--json).
 class CliCommand : public QObject
 {
     Q_OBJECT
 public:
-    enum ExitCode { Success = 0, AuthFailed = 1, UsageError = 2, Cancelled = 130 };
+    // NotSaved: the token was printed, but it could not be written to the --cache storage (the
+    // next run will not find it there); see "cache_error".
+    enum ExitCode { Success = 0, AuthFailed = 1, UsageError = 2, NotSaved = 3, Cancelled = 130 };
 
     explicit CliCommand(const CliArguments &arguments, QObject *parent = nullptr);
     ~CliCommand() override;
@@ -46,10 +53,18 @@ private:
     void onFinished();
     void printResult(const MsalQt::AuthenticationResult &result);
     void fail(const MsalQt::AuthError &error);
+    void noteCacheError(const MsalQt::AuthError &error);
+    void addCacheErrors(QJsonObject *object) const;
+    bool tokenNotSaved(const MsalQt::AuthenticationResult &result) const;
 
     CliArguments m_args;
     std::unique_ptr<MsalQt::ClientApplication> m_app;
     std::unique_ptr<MsalQt::CacheStorage> m_storage;
     QPointer<MsalQt::TokenRequest> m_request;
     bool m_cancelled = false;
+    // Every distinct storage fault met, in order; and whether a save succeeded (cacheSaved()).
+    QList<MsalQt::AuthError> m_cacheErrors;
+    bool m_cacheSaved = false;
+    QMetaObject::Connection m_loadConnections[2]; // withCache(): cacheLoaded(), cacheError()
+    bool m_loadDecided = false;
 };

@@ -1,6 +1,7 @@
 #include "clicommand.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -33,6 +34,12 @@ int main(int argc, char *argv[])
         return CliCommand::UsageError;
     case CliArguments::Run:
         break;
+    }
+    if (arguments.json) {
+        // stderr carries one JSON object (an error, or the faults of `accounts`), and every fault
+        // is in it, typed: the library's own log lines would only break it. QT_LOGGING_RULES,
+        // which takes precedence, turns them on again.
+        QLoggingCategory::setFilterRules(QStringLiteral("msalqt.*.info=false\nmsalqt.*.warning=false"));
     }
     CliCommand command(arguments);
 

@@ -9,6 +9,8 @@
 #include <QNetworkRequest>
 #include <QSysInfo>
 
+#include <algorithm>
+
 namespace MsalQt::Internal {
 
 // Without a Retry-After, a 429 still means "not now": wait this long, as MSAL.NET does.
@@ -41,10 +43,15 @@ QDateTime parseRetryAfter(const QByteArray &value, const QDateTime &now)
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
         return {};
-    bool ok = false;
-    const qint64 seconds = trimmed.toLongLong(&ok);
-    if (ok)
-        return seconds < 0 ? QDateTime() : now.addSecs(qMin<qint64>(seconds, maxThrottleSeconds));
+    // delay-seconds = 1*DIGIT: no sign, no blanks inside. Past the cap, the digits need not be
+    // read further (nor fit any integer).
+    if (std::all_of(trimmed.cbegin(), trimmed.cend(), [](char c) { return c >= '0' && c <= '9'; })) {
+        QByteArray digits = trimmed;
+        while (digits.size() > 1 && digits.startsWith('0'))
+            digits.remove(0, 1);
+        const qint64 seconds = digits.size() > 9 ? qint64(maxThrottleSeconds) : digits.toLongLong();
+        return now.addSecs(qMin<qint64>(seconds, maxThrottleSeconds));
+    }
     // IMF-fixdate (RFC 9110 §5.6.7) says "GMT", which Qt's RFC 2822 parser wants as an offset.
     QString text = QString::fromLatin1(trimmed);
     if (text.endsWith(QLatin1String(" GMT")))
@@ -106,6 +113,7 @@ HttpCall::HttpCall(HttpClient *client, const HttpRequest &request, QObject *pare
     m_timeoutTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early: not before Retry-After
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] { onTimeout(false); });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
     connect(&m_retryTimer, &QTimer::timeout, this, &HttpCall::startAttempt);
@@ -195,7 +203,7 @@ void HttpCall::startAttempt()
     // A manager deletes its replies with it, without finished(): end the call now rather than at
     // its deadline.
     connect(m_reply, &QObject::destroyed, this, &HttpCall::onReplyDestroyed);
-    const auto timeout = m_request.timeout.count() > 0 ? m_request.timeout : m_client->timeout();
+    const auto timeout = m_client->attemptTimeout(m_request);
     m_timeoutTimer.start(timeout);
     m_idleTimer.start(std::max(timeout / 2, std::chrono::milliseconds(1)));
 }
@@ -313,19 +321,38 @@ void HttpCall::onReplyFinished()
         return;
     }
 
-    const bool throttled = m_response.status == 429
-        || (m_response.status == 503 && m_response.headers.contains("retry-after"));
-    if (throttled) {
-        m_client->noteThrottle(m_request, m_response);
-        m_response.throttledUntil = m_client->m_throttledUntil.value(HttpClient::throttleKey(m_request));
+    const QDateTime now = m_client->now();
+    m_response.retryAfter = parseRetryAfter(m_response.header("retry-after"), now);
+    if (m_response.status == 429) {
+        m_response.throttledUntil = m_client->noteThrottle(m_request, m_response.retryAfter);
         finish();
         return;
     }
-    if (m_response.status >= 500 && m_request.retry && m_response.attempts < 2) {
-        qCInfo(lcMsalHttp) << "Server error" << m_response.status << "from"
-                           << loggableUrl(m_request.url) << "- retrying once";
-        m_retryTimer.start(m_client->retryDelay());
-        return;
+    if (m_response.status >= 500) {
+        const bool mayRetry = m_request.retry && m_response.attempts < 2;
+        // A wait of nothing ("0", a date gone by) is as none: the default delay.
+        if (m_response.retryAfter.isValid() && m_response.retryAfter > now) {
+            // Range-checked before any timer: parseRetryAfter() caps it at an hour; never
+            // sooner than the default delay.
+            const std::chrono::milliseconds wait(qMax<qint64>(now.msecsTo(m_response.retryAfter),
+                                                              m_client->retryDelay().count()));
+            if (mayRetry && wait <= m_client->attemptTimeout(m_request)) {
+                qCInfo(lcMsalHttp) << "Server error" << m_response.status << "from" << loggableUrl(m_request.url)
+                                   << "- retrying once, after" << wait.count() << "ms as asked";
+                m_retryTimer.start(wait);
+                return;
+            }
+            // Longer than this request may wait, or no retry left: not before then, as a 429.
+            m_response.throttledUntil = m_client->noteThrottle(m_request, m_response.retryAfter);
+            finish();
+            return;
+        }
+        if (mayRetry) {
+            qCInfo(lcMsalHttp) << "Server error" << m_response.status << "from"
+                               << loggableUrl(m_request.url) << "- retrying once";
+            m_retryTimer.start(m_client->retryDelay());
+            return;
+        }
     }
     finish();
 }
@@ -367,14 +394,13 @@ QString HttpClient::throttleKey(const HttpRequest &request)
     return parts.join(QLatin1Char('|'));
 }
 
-void HttpClient::noteThrottle(const HttpRequest &request, const HttpResponse &response)
+QDateTime HttpClient::noteThrottle(const HttpRequest &request, const QDateTime &asked)
 {
-    QDateTime until = parseRetryAfter(response.header("retry-after"), now());
-    if (!until.isValid())
-        until = now().addSecs(defaultThrottleSeconds);
+    const QDateTime until = asked.isValid() ? asked : now().addSecs(defaultThrottleSeconds);
     m_throttledUntil.insert(throttleKey(request), until);
     qCWarning(lcMsalHttp) << "Throttled by" << loggableUrl(request.url) << "until"
                           << until.toString(Qt::ISODate);
+    return until;
 }
 
 HttpCall *HttpClient::send(const HttpRequest &request, QObject *parent)

@@ -43,7 +43,7 @@ struct HttpRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     std::chrono::milliseconds timeout{0}; // the whole attempt; 0: the client's default
     qint64 maxResponseSize = 0; // the answer's body is refused past this; 0: defaultMaxResponseSize
-    bool retry = true;        // one retry on 5xx or timeout
+    bool retry = true;        // one retry on 5xx or timeout (after the server's Retry-After, see HttpClient)
 
     bool isPost() const { return !form.isEmpty() || !body.isEmpty(); }
     // A POST (every one we send carries a grant, a secret, a password or a ticket) or an
@@ -70,7 +70,8 @@ struct HttpResponse
     HttpRefusal refusal = HttpRefusal::None;
     QUrl redirectTarget;      // Redirect: where the server wanted us to go
     qint64 sizeLimit = 0;     // TooLarge: the limit that was passed
-    QDateTime throttledUntil; // set when the server (now or earlier) asked us to wait
+    QDateTime throttledUntil; // set when the server (now or earlier) asked us to wait, and we do not send before then
+    QDateTime retryAfter;     // the answer's Retry-After, parsed (capped); null when absent or invalid
     int attempts = 0;
 
     bool isHttpSuccess() const { return refusal == HttpRefusal::None && status >= 200 && status < 300; }
@@ -119,8 +120,14 @@ private:
 };
 
 // The one HTTP pipeline of an application: library headers and correlation id on every request,
-// timeouts, one retry on 5xx or timeout, and throttling: after a 429 (or a 503 with Retry-After)
-// the same request fails fast until the server's Retry-After has passed, instead of hammering it.
+// timeouts, one retry on 5xx or timeout, and throttling: after a 429 the same request fails fast
+// until the server's Retry-After (default 60 s) has passed, instead of hammering it.
+// A 5xx is retried once: after the server's Retry-After when it sent one (delay-seconds or an
+// HTTP-date) no longer than the attempt's deadline (timeout()), else after retryDelay(). A 5xx
+// whose Retry-After is longer than that, or that asks for a wait when no retry is left, is not
+// sent again before then either: the same throttling as a 429 (AuthError::Throttled with the
+// answer's httpStatus and retryAfter()). A 5xx without Retry-After (a 503 too) is a transient
+// server failure: retried once after retryDelay(), then AuthError::ServiceError.
 // It also holds the policy against hostile servers, in one place for every request:
 // - each attempt has a total deadline (timeout()) and an idle one (half of it: no byte moved);
 // - each answer is capped while it streams (Content-Length first, then the bytes as they
@@ -151,7 +158,12 @@ private:
     friend class HttpCall;
     static QString throttleKey(const HttpRequest &request);
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
-    void noteThrottle(const HttpRequest &request, const HttpResponse &response);
+    std::chrono::milliseconds attemptTimeout(const HttpRequest &request) const
+    {
+        return request.timeout.count() > 0 ? request.timeout : m_timeout;
+    }
+    // Remembers that `request` may not be sent before `until` (null: the default wait).
+    QDateTime noteThrottle(const HttpRequest &request, const QDateTime &until);
 
     QPointer<QNetworkAccessManager> m_manager;
     QNetworkAccessManager *m_fallback;
@@ -169,7 +181,8 @@ MSALQT_AUTH_AUTOTEST_EXPORT std::optional<AuthError> pipelineError(const HttpRes
 // same rule as for authorities).
 MSALQT_AUTH_AUTOTEST_EXPORT bool isSecureEndpoint(const QUrl &url);
 
-// Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. Invalid: null QDateTime.
+// Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date, never later than an hour from
+// `now` (a number too large for any integer type included). Invalid (negative, garbage): null.
 MSALQT_AUTH_AUTOTEST_EXPORT QDateTime parseRetryAfter(const QByteArray &value, const QDateTime &now);
 
 } // namespace MsalQt::Internal

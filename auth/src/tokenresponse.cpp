@@ -141,9 +141,10 @@ AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus)
                || protocolError == QLatin1String("unauthorized_client")
                || protocolError == QLatin1String("invalid_scope")) {
         type = AuthError::InvalidConfiguration;
-    } else if (protocolError == QLatin1String("temporarily_unavailable")) {
-        type = AuthError::Throttled;
     }
+    // temporarily_unavailable (RFC 6749 §4.1.2.1, §5.2 as the platform sends it, with a 503) is a
+    // transient failure of the service: ServiceError, as in the other MSAL libraries. Throttled is
+    // the pipeline's, which knows when the server may be asked again (errorFromHttpResponse()).
 
     AuthError error(type);
     error.setProtocolError(protocolError);
@@ -166,8 +167,28 @@ AuthError errorFromHttpResponse(const HttpResponse &response, const QString &cor
     if (const auto refused = pipelineError(response)) {
         error = *refused; // too large, a redirect not followed, a timeout
     } else if (response.throttledUntil.isValid()) {
-        error = AuthError(AuthError::Throttled,
-                          tr("The server throttled this request; it was not sent again before the wait was over."));
+        // A 429, or a 5xx that asked for a longer wait than the request makes (or was already
+        // retried): Throttled, always with the time from which it may be sent again. The
+        // server's own error fields, when it sent them, are kept.
+        AuthError parseError;
+        const auto object = response.body.isEmpty() ? std::nullopt : parseJsonObject(response.body, &parseError);
+        if (object && object->value(QLatin1String("error")).isString()) {
+            const AuthError server = errorFromOAuthObject(*object, response.status);
+            error = AuthError(AuthError::Throttled);
+            error.setProtocolError(server.protocolError());
+            error.setSubError(server.subError());
+            error.setErrorDescription(server.errorDescription());
+            error.setErrorCodes(server.errorCodes());
+            error.setCorrelationId(server.correlationId());
+            error.setTraceId(server.traceId());
+            error.setClaims(server.claims());
+        } else {
+            error = AuthError(AuthError::Throttled);
+        }
+        error.setMessage(response.status >= 500
+                             ? tr("The server failed (HTTP %1) and asked to wait before the request is sent again.")
+                                   .arg(response.status)
+                             : tr("The server throttled this request; it was not sent again before the wait was over."));
         error.setRetryAfter(response.throttledUntil);
         error.setHttpStatus(response.status);
     } else if (response.status == 0) {

@@ -120,7 +120,8 @@ void tst_TokenResponse::httpErrors_data()
     QTest::newRow("bad secret") << 401 << aad("invalid_client", 7000215) << false << int(AuthError::InvalidConfiguration) << "invalid_client";
     QTest::newRow("unknown client") << 400 << aad("unauthorized_client", 700016) << false << int(AuthError::InvalidConfiguration) << "unauthorized_client";
     QTest::newRow("500 with html") << 500 << QByteArray("<html>oops</html>") << false << int(AuthError::ServiceError) << "";
-    QTest::newRow("503 with error body") << 503 << aad("temporarily_unavailable", 90033) << false << int(AuthError::Throttled) << "temporarily_unavailable";
+    // Transient, not throttled: no Retry-After said when to come back (the pipeline has retried it).
+    QTest::newRow("503 with error body") << 503 << aad("temporarily_unavailable", 90033) << false << int(AuthError::ServiceError) << "temporarily_unavailable";
     QTest::newRow("400 html") << 400 << QByteArray("<html>bad</html>") << false << int(AuthError::InvalidResponse) << "";
     QTest::newRow("400 json without error") << 400 << QByteArray(R"({"message":"no"})") << false << int(AuthError::InvalidResponse) << "";
 }
@@ -174,8 +175,13 @@ void tst_TokenResponse::retryAfter_data()
     QTest::newRow("padded") << QByteArray(" 7 ") << qint64(7);
     QTest::newRow("zero") << QByteArray("0") << qint64(0);
     QTest::newRow("capped at an hour") << QByteArray("999999") << qint64(3600);
+    QTest::newRow("past any integer") << QByteArray("99999999999999999999999999") << qint64(3600);
+    QTest::newRow("leading zeros") << QByteArray("0000000000000000000000005") << qint64(5);
     QTest::newRow("http date") << QByteArray("Wed, 25 Nov 2026 12:01:00 GMT") << qint64(60);
     QTest::newRow("negative") << QByteArray("-3") << qint64(-1);
+    QTest::newRow("signed") << QByteArray("+3") << qint64(-1);
+    QTest::newRow("fraction") << QByteArray("2.5") << qint64(-1);
+    QTest::newRow("hex") << QByteArray("0x10") << qint64(-1);
     QTest::newRow("garbage") << QByteArray("soon") << qint64(-1);
     QTest::newRow("empty") << QByteArray() << qint64(-1);
 }

@@ -1,12 +1,17 @@
 #include "clirun.h"
 #include "testsupport.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace CliTest;
@@ -35,6 +40,14 @@ private Q_SLOTS:
     void usernamePasswordRefused();
     void usernamePasswordPlain();
     void passwordIsNoArgument();
+    void throttledJson();
+    void serverFailureJson();
+    void cacheNotSaved_data();
+    void cacheNotSaved();
+    void cacheUnreadable_data();
+    void cacheUnreadable();
+    void cacheMovedAside();
+    void accountsCacheFault();
 
 private:
     QStringList clientCredentialArgs() const;
@@ -134,6 +147,7 @@ void tst_Cli::clientCredentialsJson()
     QVERIFY(object.value("scopes").isArray());
     QVERIFY(object.value("account").isNull());
     QCOMPARE(object.value("from_cache").toBool(true), false);
+    QVERIFY(!object.contains("cache_error")); // only when the storage failed
     QVERIFY(!result.err.contains(m_emulator.confidentialClientSecret().toUtf8()));
 }
 
@@ -357,6 +371,215 @@ void tst_Cli::passwordIsNoArgument()
         QVERIFY(!result.err.contains(secret.toUtf8()));
     }
     QVERIFY(m_emulator.requests().isEmpty());
+}
+
+// Issue 15: the error JSON says when to come back (retry_after, ISO 8601 UTC) and what the
+// server answered (http_status).
+void tst_Cli::throttledJson()
+{
+    Fault fault;
+    fault.kind = Fault::Throttle;
+    fault.path = "/oauth2/v2.0/token";
+    fault.retryAfterSeconds = 30;
+    m_emulator.addFault(fault);
+    const Run result = run(clientCredentialArgs() << "--json");
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    const QJsonObject error = QJsonDocument::fromJson(result.err).object();
+    QCOMPARE(error.value("error_type").toString(), QString("Throttled"));
+    QCOMPARE(error.value("http_status").toInt(), 429);
+    const QString retryAfter = error.value("retry_after").toString();
+    QVERIFY2(retryAfter.endsWith('Z'), result.err.constData()); // UTC
+    const QDateTime when = QDateTime::fromString(retryAfter, Qt::ISODate);
+    QVERIFY2(when.isValid(), result.err.constData());
+    const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(when);
+    QVERIFY2(wait >= 20 && wait <= 30, qPrintable(QString::number(wait)));
+    QVERIFY(!error.value("correlation_id").toString().isEmpty()); // the fields there were are kept
+    QVERIFY(!error.contains("cache_error"));
+}
+
+// A 503 without Retry-After: a failure of the service, with its status and no time to come back.
+void tst_Cli::serverFailureJson()
+{
+    Fault fault;
+    fault.kind = Fault::HttpStatus;
+    fault.path = "/oauth2/v2.0/token";
+    fault.status = 503;
+    fault.times = -1;
+    m_emulator.addFault(fault);
+    const Run result = run(clientCredentialArgs() << "--json");
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject error = QJsonDocument::fromJson(result.err).object();
+    QCOMPARE(error.value("error_type").toString(), QString("ServiceError"));
+    QCOMPARE(error.value("error").toString(), QString("temporarily_unavailable"));
+    QCOMPARE(error.value("http_status").toInt(), 503);
+    QVERIFY2(!error.contains("retry_after"), result.err.constData());
+}
+
+// A --cache the token cannot be saved in, while there is nothing to read (so the load succeeds),
+// without root tricks: a path whose parent is a regular file, a directory that cannot be created
+// (not even by root, in /proc), an encrypted cache without a keychain. The token is still printed, the fault is typed in the JSON
+// (or a warning line in plain output), and the exit code is 3.
+void tst_Cli::cacheNotSaved_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<QString>("type");
+    for (const bool json : {true, false}) {
+        const char *output = json ? "json" : "plain";
+        QTest::addRow("parent is a file, %s", output) << "parent is a file" << json << "StorageError";
+        QTest::addRow("directory not created, %s", output) << "/proc" << json << "StorageError";
+        QTest::addRow("no keychain, %s", output) << "no keychain" << json << "KeychainUnavailable";
+    }
+}
+
+void tst_Cli::cacheNotSaved()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, json);
+    QFETCH(QString, type);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QStringList arguments = clientCredentialArgs();
+    auto env = QProcessEnvironment::systemEnvironment();
+    QString where;
+    if (kind == "no keychain") {
+        // Nothing stored yet: the load needs no key; the save asks the keychain, which is gone.
+        arguments << "--cache" << dir.filePath("cache.bin");
+        env.insert("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        where = dir.filePath("cache.bin");
+    } else if (kind == "parent is a file") {
+        QFile file(dir.filePath("file"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        where = dir.filePath("file");
+        arguments << "--cache" << where + "/cache.json" << "--cache-unencrypted";
+    } else {
+        if (!QFileInfo::exists("/proc/self/status"))
+            QSKIP("no /proc here");
+        where = QString("/proc/msalqt-test-%1").arg(QCoreApplication::applicationPid());
+        arguments << "--cache" << where + "/cache.json" << "--cache-unencrypted";
+    }
+    if (json)
+        arguments << "--json";
+    const Run result = run(arguments, env);
+    QVERIFY2(result.exitCode == 3, result.err.constData());
+    if (json) {
+        const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+        QVERIFY(!object.value("access_token").toString().isEmpty());
+        const QJsonObject fault = object.value("cache_error").toObject();
+        QCOMPARE(fault.value("type").toString(), type);
+        QVERIFY2(!fault.value("message").toString().isEmpty(), result.out.constData());
+        QVERIFY2(fault.value("message").toString().contains(where), result.out.constData());
+        const QJsonArray all = object.value("cache_errors").toArray();
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.last().toObject(), fault);
+        QVERIFY2(result.err.isEmpty(), result.err.constData()); // all of it in the JSON
+    } else {
+        QVERIFY2(isBareToken(result.out), result.out.constData());
+        // A line of its own (after the library's log lines, which plain output keeps).
+        QVERIFY2(("\n" + result.err).contains("\nmsalqt: warning: " + type.toUtf8() + ": "), result.err.constData());
+        QVERIFY2(result.err.contains("not saved"), result.err.constData());
+    }
+    QVERIFY(!QFileInfo::exists(dir.filePath("cache.bin")));
+    QVERIFY(!result.err.contains(m_emulator.confidentialClientSecret().toUtf8()));
+}
+
+// A --cache that cannot be read: a directory, a symbolic link. The
+// fault is typed in the JSON whatever the outcome: the error's (exit 1) while a failed load
+// fails the request, the result's with exit 3 once the request goes on in memory
+// (TokenRequest::cacheError()).
+void tst_Cli::cacheUnreadable_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("a directory") << "a directory";
+    QTest::newRow("a symbolic link") << "a symbolic link";
+}
+
+void tst_Cli::cacheUnreadable()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString cache = dir.filePath("cache.json");
+    if (kind == "a directory") {
+        QVERIFY(QDir().mkdir(cache));
+    } else {
+        QVERIFY(QFile::link(dir.filePath("elsewhere.json"), cache));
+    }
+    const Run result = run(clientCredentialArgs() << "--cache" << cache << "--cache-unencrypted" << "--json");
+    QVERIFY2(result.exitCode == 1 || result.exitCode == 3, result.err.constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.exitCode == 3 ? result.out : result.err).object();
+    if (result.exitCode == 3)
+        QVERIFY(!object.value("access_token").toString().isEmpty());
+    else
+        QCOMPARE(object.value("error_type").toString(), QString("StorageError"));
+    const QJsonObject fault = object.value("cache_error").toObject();
+    QCOMPARE(fault.value("type").toString(), QString("StorageError"));
+    QVERIFY2(fault.value("message").toString().contains(cache), qPrintable(result.out + result.err));
+    const QJsonArray all = object.value("cache_errors").toArray();
+    QVERIFY(!all.isEmpty());
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        for (qsizetype j = i + 1; j < all.size(); ++j)
+            QVERIFY2(all.at(i) != all.at(j), qPrintable(result.out + result.err)); // deduplicated
+    }
+    QVERIFY(!result.err.contains(m_emulator.confidentialClientSecret().toUtf8()));
+}
+
+// The fault of a file moved aside: StorageError, or the CacheReset said of a cache started anew.
+static bool isCacheWarning(const QJsonObject &fault)
+{
+    const QString type = fault.value("type").toString();
+    return (type == "StorageError" || type == "CacheReset") && !fault.value("message").toString().isEmpty();
+}
+
+// A cache file that is not JSON is moved aside and the cache starts empty: a warning, and the
+// token saved in a new file (exit 0).
+void tst_Cli::cacheMovedAside()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString cache = dir.filePath("cache.json");
+    QFile file(cache);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not json");
+    file.close();
+    const Run result = run(clientCredentialArgs() << "--cache" << cache << "--cache-unencrypted" << "--json");
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    QVERIFY(!object.value("access_token").toString().isEmpty());
+    QVERIFY2(isCacheWarning(object.value("cache_error").toObject()), result.out.constData());
+    QVERIFY2(QDir(dir.path()).entryList({"cache.json.corrupt-*"}, QDir::Files).size() == 1,
+             qPrintable(QDir(dir.path()).entryList().join(' ')));
+    QVERIFY(QFile(cache).size() > 0); // saved after all
+}
+
+// accounts: a warning does not end it (the list stays an array on stdout, the fault goes to
+// stderr as an object); a cache that cannot be read does, with the fault typed.
+void tst_Cli::accountsCacheFault()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList app{"--authority", m_emulator.authorityUrl().toString(), "--client-id", m_emulator.publicClientId(),
+                          "--cache-unencrypted", "--json"};
+    const QString corrupt = dir.filePath("corrupt.json");
+    QFile file(corrupt);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[1, 2, 3]");
+    file.close();
+    const Run movedAside = run(QStringList{"accounts", "--cache", corrupt} << app);
+    QVERIFY2(movedAside.exitCode == 0, movedAside.err.constData());
+    QVERIFY(QJsonDocument::fromJson(movedAside.out).isArray());
+    QVERIFY2(isCacheWarning(QJsonDocument::fromJson(movedAside.err).object().value("cache_error").toObject()),
+             movedAside.err.constData());
+
+    const QString directory = dir.filePath("directory.json");
+    QVERIFY(QDir().mkdir(directory));
+    const Run unreadable = run(QStringList{"accounts", "--cache", directory} << app);
+    QCOMPARE(unreadable.exitCode, 1);
+    QVERIFY(unreadable.out.isEmpty());
+    const QJsonObject error = QJsonDocument::fromJson(unreadable.err).object();
+    QCOMPARE(error.value("error_type").toString(), QString("StorageError"));
+    QCOMPARE(error.value("cache_error").toObject().value("type").toString(), QString("StorageError"));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

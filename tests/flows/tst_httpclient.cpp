@@ -29,9 +29,12 @@ private Q_SLOTS:
     void deadlines_data();
     void deadlines();
     void managerDeletedMidFlight();
+    void retryAfter_data();
+    void retryAfter();
 
 private:
     HttpResponse exchange(const HttpRequest &request);
+    HttpResponse timedExchange(const HttpRequest &request, QList<qint64> *arrivals);
     QNetworkAccessManager m_manager;
     HttpClient m_client{&m_manager};
     HostileServer m_server;
@@ -59,6 +62,25 @@ HttpResponse tst_HttpClient::exchange(const HttpRequest &request)
     HttpCall *call = m_client.send(request, this);
     QSignalSpy finished(call, &HttpCall::finished);
     if (!finished.wait(30000))
+        qWarning("the call did not finish");
+    const HttpResponse response = call->response();
+    delete call;
+    return response;
+}
+
+// As exchange(), noting when (ms after the send) each request reached the server.
+HttpResponse tst_HttpClient::timedExchange(const HttpRequest &request, QList<qint64> *arrivals)
+{
+    HttpCall *call = m_client.send(request, this);
+    QSignalSpy finished(call, &HttpCall::finished);
+    QElapsedTimer clock;
+    clock.start();
+    while (finished.isEmpty() && clock.elapsed() < 30000) {
+        QTest::qWait(5);
+        while (arrivals->size() < m_server.requestCount())
+            arrivals->append(clock.elapsed());
+    }
+    if (finished.isEmpty())
         qWarning("the call did not finish");
     const HttpResponse response = call->response();
     delete call;
@@ -264,6 +286,90 @@ void tst_HttpClient::managerDeletedMidFlight()
     QVERIFY(secondFinished.wait(10000));
     QCOMPARE(second->response().status, 200);
     delete second;
+}
+
+// Issue 15: the Retry-After of a 5xx, in both forms and as a hostile server writes it. The
+// default delay is 400 ms here; the attempt's deadline (the longest wait honoured) 10 s.
+void tst_HttpClient::retryAfter_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("value");   // the Retry-After header; empty: none
+    QTest::addColumn<int>("requests");       // that reached the server
+    QTest::addColumn<int>("minGapMs");       // between them, at least
+    QTest::addColumn<int>("maxGapMs");       // and at most; 0: no bound
+    QTest::addColumn<int>("type");           // errorFromHttpResponse() of the last answer
+    QTest::addColumn<int>("retryAfterSecs"); // its retryAfter() from now; -1: none
+
+    const int throttled = AuthError::Throttled;
+    const int failed = AuthError::ServiceError;
+    QTest::newRow("500, 2 s") << 500 << QByteArray("2") << 2 << 1900 << 0 << throttled << 2;
+    QTest::newRow("502, 2 s") << 502 << QByteArray("2") << 2 << 1900 << 0 << throttled << 2;
+    QTest::newRow("503, 2 s") << 503 << QByteArray("2") << 2 << 1900 << 0 << throttled << 2;
+    // The retry comes when that date has come: its answer's date asks for no wait any more.
+    // "in 3 s": an HTTP-date 3 s ahead when the row runs (whole seconds: at least 2 s of wait).
+    QTest::newRow("500, HTTP-date") << 500 << QByteArray("in 3 s") << 2 << 1900 << 0 << failed << -1;
+    QTest::newRow("500, HTTP-date long ago") << 500 << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << 2 << 350 << 1900 << failed << -1;
+    QTest::newRow("500, 0 s: the default delay") << 500 << QByteArray("0") << 2 << 350 << 1900 << failed << -1;
+    QTest::newRow("503 without") << 503 << QByteArray() << 2 << 350 << 1900 << failed << -1;
+    QTest::newRow("500, 11 s: past the deadline") << 500 << QByteArray("11") << 1 << 0 << 0 << throttled << 11;
+    QTest::newRow("500, 999999 s") << 500 << QByteArray("999999") << 1 << 0 << 0 << throttled << 3600;
+    QTest::newRow("500, past any integer") << 500 << QByteArray(40, '9') << 1 << 0 << 0 << throttled << 3600;
+    QTest::newRow("500, 8 KiB of digits") << 500 << QByteArray(8192, '7') << 1 << 0 << 0 << throttled << 3600;
+    QTest::newRow("500, garbage") << 500 << QByteArray("soon") << 2 << 350 << 1900 << failed << -1;
+    QTest::newRow("500, negative") << 500 << QByteArray("-5") << 2 << 350 << 1900 << failed << -1;
+    QTest::newRow("500, negative past any integer") << 500 << ("-" + QByteArray(40, '9')) << 2 << 350 << 1900 << failed << -1;
+    QTest::newRow("500, fraction") << 500 << QByteArray("1.5") << 2 << 350 << 1900 << failed << -1;
+}
+
+void tst_HttpClient::retryAfter()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, value);
+    QFETCH(int, requests);
+    QFETCH(int, minGapMs);
+    QFETCH(int, maxGapMs);
+    QFETCH(int, type);
+    QFETCH(int, retryAfterSecs);
+
+    Answer answer = Answer::complete(status, "application/json",
+                                     R"({"error":"server_error","error_description":"AADSTS90033: try later"})");
+    if (value == "in 3 s") {
+        value = QLocale::c()
+                    .toString(QDateTime::currentDateTimeUtc().addSecs(3), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                    .toLatin1();
+    }
+    if (!value.isEmpty())
+        answer.headers.append({"Retry-After", value});
+    // A path of its own for each row: a throttled one is not sent again for a while.
+    static int row = 0;
+    const QString path = QStringLiteral("/token/%1/").arg(++row);
+    m_server.answer(path, answer);
+    m_client.setRetryDelay(std::chrono::milliseconds(400));
+    HttpRequest request = post(m_server.url(path));
+    request.retry = true;
+    QList<qint64> arrivals;
+    const HttpResponse response = timedExchange(request, &arrivals);
+    m_client.setRetryDelay(std::chrono::milliseconds(10));
+
+    QCOMPARE(arrivals.size(), requests);
+    QCOMPARE(response.attempts, requests);
+    if (requests == 2) {
+        const qint64 gap = arrivals.at(1) - arrivals.at(0);
+        QVERIFY2(gap >= minGapMs, qPrintable(QString("the retry came after %1 ms").arg(gap)));
+        if (maxGapMs > 0)
+            QVERIFY2(gap <= maxGapMs, qPrintable(QString("the retry came after %1 ms").arg(gap)));
+    }
+    const AuthError error = errorFromHttpResponse(response, QStringLiteral("corr"));
+    QCOMPARE(AuthError::typeName(error.type()), AuthError::typeName(AuthError::Type(type)));
+    QCOMPARE(error.httpStatus(), status);
+    if (retryAfterSecs < 0) {
+        QVERIFY(!error.retryAfter().isValid());
+    } else {
+        QVERIFY(error.retryAfter().isValid());
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(error.retryAfter());
+        QVERIFY2(left >= retryAfterSecs - 3 && left <= retryAfterSecs, qPrintable(QString::number(left)));
+        QVERIFY(error.retryAfter() > QDateTime::currentDateTimeUtc().addSecs(-1));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_HttpClient)

@@ -22,6 +22,10 @@ private Q_SLOTS:
     void faults_data();
     void faults();
     void throttledRequestFailsFast();
+    void retryAfterHonoured_data();
+    void retryAfterHonoured();
+    void serviceUnavailableWithoutRetryAfter();
+    void retryAfterTooLong();
     void instanceDiscoveryFallback();
     void unknownInstanceRefused();
     void deadNetwork();
@@ -145,6 +149,96 @@ void tst_HttpPipeline::throttledRequestFailsFast()
     const auto third = run(application.get());
     QVERIFY2(third->isSuccess(), qPrintable(third->error().errorString()));
     QCOMPARE(m_emulator.requestCount("/oauth2/v2.0/token"), 2);
+}
+
+// Issue 15: a 5xx with Retry-After is retried after the wait the server asked for, not after
+// the default delay (20 ms here).
+void tst_HttpPipeline::retryAfterHonoured_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::newRow("500, Retry-After: 2") << 500;
+    QTest::newRow("502, Retry-After: 2") << 502;
+    QTest::newRow("503, Retry-After: 2") << 503;
+}
+
+void tst_HttpPipeline::retryAfterHonoured()
+{
+    QFETCH(int, status);
+    Fault fault;
+    fault.kind = Fault::HttpStatus;
+    fault.path = "/oauth2/v2.0/token";
+    fault.status = status;
+    fault.retryAfterSeconds = 2;
+    fault.times = 1;
+    m_emulator.addFault(fault);
+
+    auto application = app();
+    application->setHttpTimeout(std::chrono::milliseconds(5000)); // a wait of 2 s is within it
+    const auto request = run(application.get());
+    QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
+    QList<QDateTime> seen;
+    for (const auto &r : m_emulator.requests()) {
+        if (r.path.endsWith("/oauth2/v2.0/token"))
+            seen << r.receivedAt;
+    }
+    QCOMPARE(seen.size(), 2);
+    const qint64 gap = seen.at(0).msecsTo(seen.at(1));
+    QVERIFY2(gap >= 1900, qPrintable(QString("the retry came after %1 ms").arg(gap)));
+}
+
+// A 503 without Retry-After is a transient failure of the service: retried once after the
+// default delay, then ServiceError with the status (not Throttled without a time to come back).
+void tst_HttpPipeline::serviceUnavailableWithoutRetryAfter()
+{
+    Fault fault;
+    fault.kind = Fault::HttpStatus;
+    fault.path = "/oauth2/v2.0/token";
+    fault.status = 503;
+    fault.times = -1;
+    m_emulator.addFault(fault);
+
+    auto application = app();
+    const auto request = run(application.get());
+    const AuthError error = request->error();
+    QCOMPARE(AuthError::typeName(error.type()), AuthError::typeName(AuthError::ServiceError));
+    QCOMPARE(error.httpStatus(), 503);
+    QCOMPARE(error.protocolError(), QString("temporarily_unavailable"));
+    QVERIFY(!error.retryAfter().isValid());
+    QCOMPARE(m_emulator.requestCount("/oauth2/v2.0/token"), 2);
+
+    // Not throttled: the next request goes to the server again.
+    m_emulator.clearFaults();
+    const auto next = run(application.get());
+    QVERIFY2(next->isSuccess(), qPrintable(next->error().errorString()));
+}
+
+// A Retry-After longer than the request may wait: no retry, and the error says when to come
+// back; until then the same request does not reach the server.
+void tst_HttpPipeline::retryAfterTooLong()
+{
+    Fault fault;
+    fault.kind = Fault::HttpStatus;
+    fault.path = "/oauth2/v2.0/token";
+    fault.status = 500;
+    fault.retryAfterSeconds = 999999;
+    fault.times = -1;
+    m_emulator.addFault(fault);
+
+    auto application = app();
+    const auto first = run(application.get());
+    const AuthError error = first->error();
+    QCOMPARE(AuthError::typeName(error.type()), AuthError::typeName(AuthError::Throttled));
+    QCOMPARE(error.httpStatus(), 500);
+    QCOMPARE(error.protocolError(), QString("server_error")); // the server's fields are kept
+    QVERIFY(error.retryAfter().isValid());
+    const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(error.retryAfter());
+    QVERIFY2(wait >= 3590 && wait <= 3600, qPrintable(QString::number(wait))); // capped at an hour
+    QCOMPARE(m_emulator.requestCount("/oauth2/v2.0/token"), 1);
+
+    const auto second = run(application.get());
+    QCOMPARE(AuthError::typeName(second->error().type()), AuthError::typeName(AuthError::Throttled));
+    QVERIFY(second->error().retryAfter().isValid());
+    QCOMPARE(m_emulator.requestCount("/oauth2/v2.0/token"), 1);
 }
 
 void tst_HttpPipeline::instanceDiscoveryFallback()

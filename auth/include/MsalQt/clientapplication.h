@@ -122,7 +122,10 @@ public:
     std::chrono::milliseconds httpTimeout() const;
     /// Sets the timeout of one HTTP request.
     void setHttpTimeout(std::chrono::milliseconds timeout);
-    /// Pause before the one retry on 5xx or timeout (default 1 s).
+    /// Pause before the one retry on 5xx or timeout (default 1 s). A 5xx with Retry-After is
+    /// retried after the server's wait instead (never sooner than this), when that is no longer
+    /// than httpTimeout(); a longer one ends the request with AuthError::Throttled and its
+    /// retryAfter().
     std::chrono::milliseconds retryDelay() const;
     /// Sets the pause before the retry.
     void setRetryDelay(std::chrono::milliseconds delay);
