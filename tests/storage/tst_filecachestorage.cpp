@@ -35,6 +35,7 @@ private slots:
     void lockTimeout();
     void lockWaitsForRelease();
     void staleLockOfDeadProcess();
+    void cachePathIsDirectory();
     void corruptFile_data();
     void corruptFile();
     void corruptFileOnSave();
@@ -90,6 +91,7 @@ void TestFileCacheStorage::missingFileIsEmpty()
     QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
     QVERIFY(result.data.isEmpty());
     QVERIFY(result.warning.isEmpty());
+    QVERIFY(!result.warningError.isError());
     // Loading nothing creates nothing: no directory, no lock file.
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("not"))));
 }
@@ -302,6 +304,17 @@ void TestFileCacheStorage::staleLockOfDeadProcess()
     QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
 }
 
+void TestFileCacheStorage::cachePathIsDirectory()
+{
+    QVERIFY(QDir().mkdir(path()));
+    FileCacheStorage storage(path());
+    for (const JobResult &result : {run(storage.load()), run(storage.save(replaceWith("{}")))}) {
+        QCOMPARE(result.error.type(), AuthError::StorageError);
+        QVERIFY2(result.error.message().contains(QStringLiteral("is a directory")), qPrintable(result.error.message()));
+    }
+    QVERIFY(QFileInfo(path()).isDir());
+}
+
 void TestFileCacheStorage::corruptFile_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -341,6 +354,9 @@ void TestFileCacheStorage::corruptFile()
     QVERIFY(!QFileInfo::exists(path()));
     QVERIFY2(result.warning.contains(movedTo), qPrintable(result.warning));
     QVERIFY2(result.warning.contains(reason), qPrintable(result.warning));
+    // Typed, for the application to tell the person: the saved sign-ins are gone.
+    QCOMPARE(result.warningError.type(), AuthError::CacheReset);
+    QCOMPARE(result.warningError.message(), result.warning);
 }
 
 // MSAL Python writes a lone surrogate as a \\uXXXX escape, and JSON's grammar allows it: such a

@@ -148,6 +148,8 @@ void TestKeychainCacheStorage::keyDeletedFromKeychain()
     QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
     QVERIFY(loaded.data.isEmpty());
     QVERIFY2(loaded.warning.contains(QLatin1String("does not hold")), qPrintable(loaded.warning));
+    // For the application the saved sign-ins are gone: a typed warning it can show.
+    QCOMPARE(loaded.warningError.type(), AuthError::CacheReset);
     QCOMPARE(movedAside.size(), 0);
     QCOMPARE(readFile(path()), sealed);
     QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::EntryNotFound); // a load creates no key
@@ -159,6 +161,7 @@ void TestKeychainCacheStorage::keyDeletedFromKeychain()
     QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
     QCOMPARE(movedAside.size(), 1);
     QVERIFY(saved.warning.contains(movedAside.at(0).at(0).toString()));
+    QCOMPARE(saved.warningError.type(), AuthError::CacheReset);
     QCOMPARE(readFile(movedAside.at(0).at(0).toString()), sealed);
     const Entry newKey = readEntry(storage.keychainKey());
     QCOMPARE(newKey.error, QKeychain::NoError);
@@ -172,6 +175,7 @@ void TestKeychainCacheStorage::keyDeletedFromKeychain()
     const JobResult savedAgain = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("newer")))));
     QVERIFY2(!savedAgain.error.isError(), qPrintable(savedAgain.error.errorString()));
     QVERIFY(savedAgain.warning.contains(QLatin1String("damaged or changed")));
+    QCOMPARE(savedAgain.warningError.type(), AuthError::CacheReset);
     QCOMPARE(movedAside.size(), 2);
     QCOMPARE(parse(savedAgain.data).value(QStringLiteral("AccessToken")).toObject().keys(),
              QStringList{QStringLiteral("newer")});
@@ -211,6 +215,7 @@ void TestKeychainCacheStorage::tamperedFile()
     QVERIFY(loaded.data.isEmpty());
     QCOMPARE(movedAside.size(), 1);
     QCOMPARE(readFile(movedAside.at(0).at(0).toString()), bytes);
+    QCOMPARE(loaded.warningError.type(), AuthError::CacheReset);
     // The key was fine: it stays.
     QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::NoError);
 }

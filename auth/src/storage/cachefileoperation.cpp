@@ -167,7 +167,7 @@ void CacheFileOperation::moveAside(const QString &reason)
            "was used instead.")
             .arg(m_file.path(), reason, movedTo);
     qCWarning(lcMsalCache).noquote() << warning;
-    m_jobPrivate->addWarning(warning);
+    m_jobPrivate->addWarning(warning, AuthError::CacheReset);
     m_storage->emitCorruptDataMovedAside(movedTo);
     accept({});
 }
@@ -188,14 +188,14 @@ void CacheFileOperation::refuse(const QString &reason)
                                "in it was used.")
                                 .arg(m_file.path(), reason, movedTo);
     qCWarning(lcMsalCache).noquote() << message;
-    m_jobPrivate->addWarning(message);
+    m_jobPrivate->addWarning(message, AuthError::CacheReset);
     m_storage->emitCorruptDataMovedAside(movedTo);
     fail(AuthError(AuthError::StorageError, message));
 }
 
-void CacheFileOperation::addWarning(const QString &warning)
+void CacheFileOperation::addWarning(const QString &warning, AuthError::Type type)
 {
-    m_jobPrivate->addWarning(warning);
+    m_jobPrivate->addWarning(warning, type);
 }
 
 void CacheFileOperation::accept(const QByteArray &plain)

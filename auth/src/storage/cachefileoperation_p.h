@@ -65,7 +65,8 @@ protected:
     // For stored data that must not be used: moves it aside (reported as moveAside() does) and
     // fails the job with StorageError; nothing is read from it and nothing is written.
     void refuse(const QString &reason);
-    void addWarning(const QString &warning); // to the job's warning() (log it too)
+    // To the job's warning() and warningError() (log it too).
+    void addWarning(const QString &warning, AuthError::Type type = AuthError::StorageError);
     void fail(const AuthError &error);
     void finish(const QByteArray &data);
 

@@ -255,7 +255,7 @@ void KeychainCacheOperation::decodeSealed(const QByteArray &stored)
                                    "the next save moves it aside.")
                                     .arg(file().path());
         qCWarning(lcMsalCache).noquote() << warning;
-        addWarning(warning);
+        addWarning(warning, AuthError::CacheReset);
         accept({});
         return;
     }
