@@ -2,13 +2,17 @@
 // cross-process lock and merge (with a real second process), and corrupt-file handling.
 // Also the job contract every storage shares.
 
+#include "mounttestutil.h"
 #include "storagetestutil.h"
 
 #include "storage/aesgcm_p.h"
+#include "storage/cachefilelock_p.h"
 
 #include <MsalQt/filecachestorage.h>
 
 #include <QtTest>
+
+#include <csignal>
 
 #include <sys/stat.h>
 
@@ -35,6 +39,12 @@ private slots:
     void lockTimeout();
     void lockWaitsForRelease();
     void staleLockOfDeadProcess();
+    void emptyLockFileOfKilledProcess();
+    void freshEmptyLockFileIsWaitedFor();
+    void hungHolderTakenOver();
+    void hungJobWritesNothing();
+    void readOnlyFileSystem();
+    void fullDisk();
     void cachePathIsDirectory();
     void corruptFile_data();
     void corruptFile();
@@ -50,6 +60,7 @@ private slots:
 
 private:
     QString path(const QString &name = QStringLiteral("cache.json")) const { return m_dir->filePath(name); }
+    static void setAge(const QString &path, int msecs);
     static QByteArray readFile(const QString &path);
     static void writeFile(const QString &path, const QByteArray &bytes);
     QStringList dirEntries() const;
@@ -75,6 +86,14 @@ void TestFileCacheStorage::writeFile(const QString &path, const QByteArray &byte
 QStringList TestFileCacheStorage::dirEntries() const
 {
     return QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// Sets the modification time of `path` to `msecs` ago.
+void TestFileCacheStorage::setAge(const QString &path, int msecs)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addMSecs(-msecs), QFileDevice::FileModificationTime));
 }
 
 void TestFileCacheStorage::init()
@@ -302,6 +321,208 @@ void TestFileCacheStorage::staleLockOfDeadProcess()
     storage.setLockTimeout(std::chrono::seconds(5));
     const JobResult result = run(storage.save(replaceWith("{}")));
     QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+}
+
+// A process killed between creating its lock file and writing its name into it leaves an empty
+// lock file: QLockFile cannot tell whose it is, and would wait for the stale time. Once it is a
+// second old it is removed at once.
+void TestFileCacheStorage::emptyLockFileOfKilledProcess()
+{
+    writeFile(path(), "{\"kept\":true}");
+    writeFile(path() + QStringLiteral(".lock"), QByteArray());
+    setAge(path() + QStringLiteral(".lock"), 2000);
+
+    FileCacheStorage storage(path());
+    QElapsedTimer timer;
+    timer.start();
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("x")))));
+    const qint64 saveMs = timer.elapsed();
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+
+    writeFile(path() + QStringLiteral(".lock"), QByteArray());
+    setAge(path() + QStringLiteral(".lock"), 2000);
+    timer.restart();
+    const JobResult loaded = run(storage.load());
+    const qint64 loadMs = timer.elapsed();
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, readFile(path()));
+    qInfo("past a 2 s old empty lock file: save %lld ms, load %lld ms", saveMs, loadMs);
+    QVERIFY2(saveMs < 5000 && loadMs < 5000, "an empty lock file must not hold jobs up for the stale time");
+    QCOMPARE(dirEntries(), QStringList{QStringLiteral("cache.json")});
+}
+
+// A live process is in the create-then-write window of QLockFile for microseconds: an empty lock
+// file younger than the grace time is waited for, not removed.
+void TestFileCacheStorage::freshEmptyLockFileIsWaitedFor()
+{
+    writeFile(path() + QStringLiteral(".lock"), QByteArray());
+    FileCacheStorage storage(path());
+    storage.setLockTimeout(std::chrono::milliseconds(200));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("locked by another process")));
+    const JobResult result = run(storage.save(replaceWith("{}")));
+    QCOMPARE(result.error.type(), AuthError::StorageError);
+    QVERIFY(QFileInfo::exists(path() + QStringLiteral(".lock")));
+    QVERIFY(!QFileInfo::exists(path()));
+}
+
+// A holder that hangs (here: stopped) keeps its process and its flock(2), so QLockFile never
+// calls its lock stale. A waiter takes it over after CacheFileLock::StaleLockTime, within the
+// default lock timeout, instead of failing for as long as the holder hangs.
+void TestFileCacheStorage::hungHolderTakenOver()
+{
+    writeFile(path(), "{\"Account\":{\"kept\":{}}}");
+    QProcess holder;
+    holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    holder.start(QStringLiteral(STORAGE_HELPER), {QStringLiteral("hold"), path()});
+    QVERIFY(holder.waitForStarted());
+    QSignalSpy locked(&holder, &QProcess::readyReadStandardOutput);
+    QVERIFY(locked.wait(10000));
+    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+    QCOMPARE(::kill(pid_t(holder.processId()), SIGSTOP), 0);
+    auto resume = qScopeGuard([&holder] {
+        ::kill(pid_t(holder.processId()), SIGCONT);
+        holder.closeWriteChannel();
+        holder.waitForFinished(10000);
+    });
+
+    FileCacheStorage storage(path());
+    QCOMPARE(storage.lockTimeout(), std::chrono::milliseconds(10000));
+    QElapsedTimer timer;
+    timer.start();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Took over the token cache lock.*process %1")
+                                                               .arg(holder.processId())));
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("x")))));
+    const qint64 elapsed = timer.elapsed();
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    qInfo("took a hung holder's lock over after %lld ms", elapsed);
+    // Not before the stale time (less a second of file time granularity), not after the timeout.
+    QVERIFY2(elapsed >= Internal::CacheFileLock::StaleLockTime - 1000, qPrintable(QString::number(elapsed)));
+    QVERIFY2(elapsed < 10000, qPrintable(QString::number(elapsed)));
+    const QJsonObject cache = parse(readFile(path()));
+    QVERIFY(cache.value(QStringLiteral("Account")).toObject().contains(QStringLiteral("kept")));
+    QVERIFY(cache.value(QStringLiteral("AccessToken")).toObject().contains(QStringLiteral("x")));
+}
+
+// The other side: a job of ours that hangs under the lock (here: in its merge function) while
+// another process takes the lock over and writes, writes nothing when it wakes up: its merge is
+// not based on what is stored now.
+void TestFileCacheStorage::hungJobWritesNothing()
+{
+    QProcess other;
+    other.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    other.start(QStringLiteral(STORAGE_HELPER), {QStringLiteral("save"), path(), QStringLiteral("other"), QStringLiteral("1")});
+    QVERIFY(other.waitForStarted());
+    QSignalSpy ready(&other, &QProcess::readyReadStandardOutput);
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(other.readLine().trimmed(), QByteArray("ready"));
+
+    FileCacheStorage storage(path());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was taken over by another process")));
+    const JobResult result = run(storage.save([&other](const QByteArray &storedNow) {
+        other.write("go\n");
+        other.waitForBytesWritten(1000);
+        // Blocks the event loop (as a hung process would) past the stale time, until the other
+        // process has taken the lock over and saved.
+        QElapsedTimer hung;
+        hung.start();
+        while (other.state() != QProcess::NotRunning && hung.elapsed() < 30000)
+            other.waitForFinished(100);
+        return serialize(unite(parse(storedNow), accessTokenEntry(QStringLiteral("mine"))));
+    }), 60000);
+    QCOMPARE(other.exitCode(), 0);
+    QCOMPARE(result.error.type(), AuthError::StorageError);
+    QVERIFY2(result.error.message().contains(QStringLiteral("taken over")), qPrintable(result.error.message()));
+    const QJsonObject tokens = parse(readFile(path())).value(QStringLiteral("AccessToken")).toObject();
+    QCOMPARE(tokens.keys(), QStringList{QStringLiteral("other-0")});
+}
+
+// The cache on a read-only file system (a read-only bind mount: as root, permission bits would
+// not stop a write). The lock file cannot be created: a load reads without it, a save fails and
+// says why.
+void TestFileCacheStorage::readOnlyFileSystem()
+{
+    const QString dir = m_dir->filePath(QStringLiteral("ro"));
+    QVERIFY(QDir().mkdir(dir));
+    const QString file = dir + QStringLiteral("/cache.json");
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("k")));
+    writeFile(file, cache);
+    writeFile(dir + QStringLiteral("/damaged.json"), "not a cache");
+    ScopedMount mount;
+    const QString why = mount.bindReadOnly(dir);
+    if (!why.isEmpty())
+        QSKIP(qPrintable(why));
+
+    FileCacheStorage storage(file);
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+    QVERIFY(loaded.warning.isEmpty());
+    QVERIFY(!storage.isStale());
+
+    for (const JobResult &result : {run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("new"))))),
+                                    run(storage.clear())}) {
+        QCOMPARE(result.error.type(), AuthError::StorageError);
+        QVERIFY2(result.error.message().contains(QStringLiteral("the file system is read-only")),
+                 qPrintable(result.error.message()));
+    }
+    QCOMPARE(readFile(file), cache);
+
+    // A damaged file found without the lock is reported and left alone: moving it could race a
+    // writer (here it could not be moved anyway).
+    FileCacheStorage damaged(dir + QStringLiteral("/damaged.json"));
+    QSignalSpy movedAside(&damaged, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be read.*left in place")));
+    const JobResult unread = run(damaged.load());
+    QVERIFY2(!unread.error.isError(), qPrintable(unread.error.errorString()));
+    QVERIFY(unread.data.isEmpty());
+    QCOMPARE(unread.warningError.type(), AuthError::CacheReset);
+    QCOMPARE(movedAside.size(), 0);
+    QCOMPARE(readFile(dir + QStringLiteral("/damaged.json")), QByteArray("not a cache"));
+}
+
+// A full disk: the save fails with a StorageError that says so, the cache file is as it was
+// (writes go to a temporary file renamed over it), and loads still work (without the lock, whose
+// file cannot be written either).
+void TestFileCacheStorage::fullDisk()
+{
+    const QString dir = m_dir->filePath(QStringLiteral("small"));
+    QVERIFY(QDir().mkdir(dir));
+    ScopedMount mount;
+    const QString why = mount.tmpfs(dir, 64 * 1024);
+    if (!why.isEmpty())
+        QSKIP(qPrintable(why));
+    const QString file = dir + QStringLiteral("/cache.json");
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("k")));
+    {
+        FileCacheStorage storage(file);
+        QVERIFY(!run(storage.save(replaceWith(cache))).error.isError());
+    }
+    QVERIFY(fillUp(dir + QStringLiteral("/filler")));
+
+    FileCacheStorage storage(file);
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("new")))));
+    QCOMPARE(saved.error.type(), AuthError::StorageError);
+    QVERIFY2(saved.error.message().contains(QStringLiteral("the disk is full")), qPrintable(saved.error.message()));
+    QCOMPARE(readFile(file), cache);
+    QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name),
+             (QStringList{QStringLiteral("cache.json"), QStringLiteral("filler")}));
+
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+
+    // Room for the lock file, not for the new cache: the write itself says the disk is full.
+    QFile::remove(dir + QStringLiteral("/filler"));
+    QVERIFY(fillUp(dir + QStringLiteral("/filler")));
+    QFile filler(dir + QStringLiteral("/filler"));
+    QVERIFY(filler.resize(filler.size() - 4096));
+    const QByteArray big = serialize(accessTokenEntry(QStringLiteral("big"), QString(16 * 1024, QLatin1Char('x'))));
+    const JobResult tooBig = run(storage.save(replaceWith(big)));
+    QCOMPARE(tooBig.error.type(), AuthError::StorageError);
+    QVERIFY2(tooBig.error.message().contains(QStringLiteral("the disk is full")), qPrintable(tooBig.error.message()));
+    QCOMPARE(readFile(file), cache);
+    QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name),
+             (QStringList{QStringLiteral("cache.json"), QStringLiteral("filler")}));
 }
 
 void TestFileCacheStorage::cachePathIsDirectory()

@@ -7,6 +7,7 @@
 // both sets are in tst_keychainunavailable.cpp.
 
 #include "keychaintestutil.h"
+#include "mounttestutil.h"
 
 #include "storage/aesgcm_p.h"
 
@@ -49,6 +50,7 @@ private slots:
     void invalidKeychainEntry();
     void namedKeychainEntry();
     void clearRemovesFileAndKey();
+    void readOnlyFileSystem();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("cache.bin")); }
@@ -404,6 +406,35 @@ void TestKeychainCacheStorage::clearRemovesFileAndKey()
     QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::EntryNotFound);
     QVERIFY(filesIn(m_dir->path()).isEmpty());
     QVERIFY(!run(storage.clear()).error.isError()); // again: nothing left, no error
+}
+
+// As in tst_filecachestorage: on a read-only file system a load reads the encrypted file without
+// the lock (it creates no key: the key exists), and a save fails and says why.
+void TestKeychainCacheStorage::readOnlyFileSystem()
+{
+    const QString dir = m_dir->filePath(QStringLiteral("ro"));
+    QVERIFY(QDir().mkdir(dir));
+    const QString file = dir + QStringLiteral("/cache.bin");
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("k"), Secret));
+    KeychainCacheStorage storage(file);
+    QVERIFY(!run(storage.save(replaceWith(cache))).error.isError());
+    const QByteArray sealed = readFile(file);
+    ScopedMount mount;
+    const QString why = mount.bindReadOnly(dir);
+    if (!why.isEmpty())
+        QSKIP(qPrintable(why));
+
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+    QVERIFY(loaded.warning.isEmpty());
+
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("new")))));
+    QCOMPARE(saved.error.type(), AuthError::StorageError);
+    QVERIFY2(saved.error.message().contains(QStringLiteral("the file system is read-only")),
+             qPrintable(saved.error.message()));
+    QCOMPARE(readFile(file), sealed);
+    QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::NoError);
 }
 
 int runLockedKeychainTests(int argc, char *argv[]);      // tst_keychainunavailable.cpp
