@@ -46,6 +46,7 @@ private slots:
     void readOnlyFileSystem();
     void fullDisk();
     void cachePathIsDirectory();
+    void damagedSectionCopyKept();
     void corruptFile_data();
     void corruptFile();
     void corruptFileOnSave();
@@ -534,6 +535,54 @@ void TestFileCacheStorage::cachePathIsDirectory()
         QVERIFY2(result.error.message().contains(QStringLiteral("is a directory")), qPrintable(result.error.message()));
     }
     QVERIFY(QFileInfo(path()).isDir());
+}
+
+// A JSON object with a damaged section (here a string where the AccessToken section belongs):
+// the merge keeps what it can, and the save that replaces the file first keeps a copy of it.
+void TestFileCacheStorage::damagedSectionCopyKept()
+{
+    const QByteArray damaged("{\"AccessToken\":\"oops\",\"Account\":{\"a\":{\"home_account_id\":\"a\"}}}");
+    writeFile(path(), damaged);
+    FileCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+
+    // A load reads it as it is, warns, and copies nothing (that would happen on every start).
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is damaged.*AccessToken")));
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, damaged);
+    QVERIFY2(loaded.warning.contains(QStringLiteral("AccessToken")), qPrintable(loaded.warning));
+    QCOMPARE(loaded.warningError.type(), AuthError::StorageError);
+    QCOMPARE(movedAside.size(), 0);
+
+    QByteArray seen;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was damaged.*a copy was kept at")));
+    const JobResult saved = run(storage.save([&seen](const QByteArray &storedNow) {
+        seen = storedNow;
+        QJsonObject cache = parse(storedNow);
+        cache.remove(QStringLiteral("AccessToken")); // what a lenient merge does with it
+        return serialize(unite(cache, accessTokenEntry(QStringLiteral("new"))));
+    }));
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    QCOMPARE(seen, damaged); // the merge reads the original, to keep its readable parts
+    QCOMPARE(movedAside.size(), 1);
+    const QString copy = movedAside.at(0).at(0).toString();
+    QVERIFY2(QFileInfo(copy).fileName().startsWith(QStringLiteral("cache.json.corrupt-")), qPrintable(copy));
+    QCOMPARE(readFile(copy), damaged);
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(copy).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0600));
+    QVERIFY2(saved.warning.contains(copy), qPrintable(saved.warning));
+    QVERIFY2(saved.warning.contains(QStringLiteral("damaged")), qPrintable(saved.warning));
+    QCOMPARE(saved.warningError.type(), AuthError::StorageError);
+    QCOMPARE(saved.warningError.message(), saved.warning);
+    const QJsonObject written = parse(readFile(path()));
+    QVERIFY(written.value(QStringLiteral("Account")).toObject().contains(QStringLiteral("a")));
+    QVERIFY(written.value(QStringLiteral("AccessToken")).toObject().contains(QStringLiteral("new")));
+
+    // Healthy again: the next save keeps no copy.
+    QVERIFY(run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("newer"))))).warning.isEmpty());
+    QCOMPARE(movedAside.size(), 1);
 }
 
 void TestFileCacheStorage::corruptFile_data()

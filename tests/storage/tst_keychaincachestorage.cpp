@@ -51,6 +51,7 @@ private slots:
     void namedKeychainEntry();
     void clearRemovesFileAndKey();
     void readOnlyFileSystem();
+    void damagedSectionCopyKept();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("cache.bin")); }
@@ -435,6 +436,39 @@ void TestKeychainCacheStorage::readOnlyFileSystem()
              qPrintable(saved.error.message()));
     QCOMPARE(readFile(file), sealed);
     QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::NoError);
+}
+
+// A cache that decrypts to a JSON object with a damaged section: the save keeps a copy of the
+// file aside, as it is on disk (encrypted: no tokens in the clear), then merges what it can.
+void TestKeychainCacheStorage::damagedSectionCopyKept()
+{
+    KeychainCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    const QByteArray key = readEntry(storage.keychainKey()).data;
+    const QByteArray damaged = QByteArray("{\"AccessToken\":\"") + Secret.toUtf8() + "\",\"Account\":{\"a\":{}}}";
+    const QByteArray sealed = AesGcm::seal(key, damaged);
+    writeFile(path(), sealed);
+
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was damaged.*a copy was kept at")));
+    QByteArray seen;
+    const JobResult saved = run(storage.save([&seen](const QByteArray &storedNow) {
+        seen = storedNow;
+        QJsonObject cache = parse(storedNow);
+        cache.remove(QStringLiteral("AccessToken"));
+        return serialize(unite(cache, accessTokenEntry(QStringLiteral("new"))));
+    }));
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    QCOMPARE(seen, damaged);
+    QCOMPARE(movedAside.size(), 1);
+    const QString copy = movedAside.at(0).at(0).toString();
+    QCOMPARE(readFile(copy), sealed);
+    QVERIFY(!readFile(copy).contains(Secret.toUtf8()));
+    QVERIFY2(saved.warning.contains(copy), qPrintable(saved.warning));
+    QCOMPARE(saved.warningError.type(), AuthError::StorageError);
+    const QJsonObject now = parse(run(storage.load()).data);
+    QVERIFY(now.value(QStringLiteral("Account")).toObject().contains(QStringLiteral("a")));
+    QVERIFY(now.value(QStringLiteral("AccessToken")).toObject().contains(QStringLiteral("new")));
 }
 
 int runLockedKeychainTests(int argc, char *argv[]);      // tst_keychainunavailable.cpp

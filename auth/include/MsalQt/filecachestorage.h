@@ -18,7 +18,10 @@ class FileCacheStoragePrivate;
 /// through a lock file beside it, "<file>.lock" (QLockFile); save() merges under that lock. A file
 /// that is not a JSON object is moved aside to "<file>.corrupt-<UTC time>" and reported
 /// (CacheStorageJob::warningError() is AuthError::CacheReset); an empty file is an empty cache; a
-/// file KeychainCacheStorage encrypted is left alone (StorageError).
+/// file KeychainCacheStorage encrypted is left alone (StorageError). A JSON object with a damaged
+/// part (a section that is not an object, say) is read for what it holds; the save that replaces
+/// it first keeps a copy of it, under the same name as a file moved aside, and reports it
+/// (warning(), corruptDataMovedAside()).
 ///
 /// The lock: a holder finishes its read-merge-write in milliseconds, so a lock held for 8 seconds
 /// belongs to a process that hangs, and a waiting job takes it over (before its lockTimeout(),

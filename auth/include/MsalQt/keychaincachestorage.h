@@ -32,8 +32,10 @@ class KeychainCacheStoragePrivate;
 /// load (CacheStorageJob::warningError() is AuthError::CacheReset), and is moved aside by the next
 /// save once that has stored a new key: a keychain that cannot show its items may answer "not
 /// found" as well, and a healthy cache must survive that. A file that does not decrypt with the
-/// keychain's key is moved aside and reported (corruptDataMovedAside(), CacheReset). Loading when no file
-/// exists yet succeeds at once, without asking the keychain (which might prompt).
+/// keychain's key is moved aside and reported (corruptDataMovedAside(), CacheReset). A damaged
+/// part of a cache that decrypts is handled as FileCacheStorage does; the copy kept aside is the
+/// encrypted file. Loading when no file exists yet succeeds at once, without asking the keychain
+/// (which might prompt).
 class MSALQT_AUTH_EXPORT KeychainCacheStorage : public FileCacheStorage
 {
     Q_OBJECT

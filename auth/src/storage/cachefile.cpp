@@ -354,10 +354,61 @@ static bool renameNoReplace(const QString &from, const QString &to)
 #endif
 }
 
-QString CacheFile::moveAside(AuthError *error) const
+static QString asideBase(const QString &path)
 {
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    const QString base = m_path + QLatin1String(".corrupt-") + stamp;
+    return path + QLatin1String(".corrupt-") + stamp;
+}
+
+QString CacheFile::copyAside(const QByteArray &bytes, AuthError *error) const
+{
+    const QString base = asideBase(m_path);
+    QString target = base;
+    for (int n = 2; n < 100; ++n) {
+#ifdef Q_OS_UNIX
+        // O_EXCL: never over anything already there (a link planted there included), mode 0600.
+        const int fd = ::open(QFile::encodeName(target).constData(),
+                              O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        if (fd < 0 && errno == EEXIST) {
+            target = base + QLatin1Char('-') + QString::number(n);
+            continue;
+        }
+        if (fd < 0) {
+            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(errno)));
+            return {};
+        }
+        const bool written = writeAll(fd, bytes) && ::fsync(fd) == 0;
+        const int writeError = errno;
+        ::close(fd);
+        if (!written) {
+            ::unlink(QFile::encodeName(target).constData());
+            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(writeError)));
+            return {};
+        }
+#else
+        QFile file(target);
+        if (file.exists()) {
+            target = base + QLatin1Char('-') + QString::number(n);
+            continue;
+        }
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !file.setPermissions(OwnerOnlyFile)
+            || file.write(bytes) != bytes.size() || !file.flush()) {
+            const QString reason = file.errorString();
+            file.remove();
+            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, reason));
+            return {};
+        }
+#endif
+        *error = {};
+        return target;
+    }
+    *error = storageError(tr("Could not keep a copy of %1: too many copies are there already.").arg(m_path));
+    return {};
+}
+
+QString CacheFile::moveAside(AuthError *error) const
+{
+    const QString base = asideBase(m_path);
     QString target = base;
     // Two corrupt files within one second keep both: nothing is ever overwritten.
     for (int n = 2; n < 100; ++n) {

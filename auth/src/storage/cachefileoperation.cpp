@@ -1,6 +1,7 @@
 #include "cachefileoperation_p.h"
 
 #include "cache/cachejson_p.h"
+#include "cachedamage_stub_p.h" // TEMPORARY: CacheJson::damageOf() until cache/cachejson_p.h has it
 
 #include "aesgcm_p.h"
 #include "cachefilelock_p.h"
@@ -151,7 +152,46 @@ void CacheFileOperation::decode(const QByteArray &stored)
         moveAside(problem);
         return;
     }
+    if (!keepDamagedCopy(stored, stored))
+        return;
     accept(isBlank(stored) ? QByteArray() : stored);
+}
+
+bool CacheFileOperation::keepDamagedCopy(const QByteArray &plain, const QByteArray &stored)
+{
+    if (isBlank(plain))
+        return true;
+    const QString damage = CacheJson::damageOf(plain);
+    if (damage.isEmpty())
+        return true;
+    if (operation() != CacheStorageJob::Save) {
+        // The merge reads what it can; the file stays as it is until a save replaces it, and that
+        // save keeps the copy. A copy per load would pile up, one each time the application starts.
+        const QString warning = tr("The token cache file %1 is damaged (%2); what could be read of it "
+                                   "was used. The next save keeps a copy of it aside.")
+                                    .arg(m_file.path(), damage);
+        qCWarning(lcMsalCache).noquote() << warning;
+        m_jobPrivate->addWarning(warning, AuthError::StorageError);
+        return true;
+    }
+    // The save is about to replace the file with what the merge keeps of it: the damaged parts
+    // are lost then, unless a copy of the file (as stored: encrypted if it was) is kept first.
+    AuthError error;
+    const QString copy = m_file.copyAside(stored, &error);
+    if (error.isError()) {
+        const QString message = tr("The token cache file %1 is damaged (%2), and no copy of it could be "
+                                   "kept (%3). It was left as it is.")
+                                    .arg(m_file.path(), damage, error.message());
+        qCWarning(lcMsalCache).noquote() << message;
+        fail(AuthError(AuthError::StorageError, message));
+        return false;
+    }
+    const QString warning = tr("The token cache file %1 was damaged (%2); a copy was kept at %3.")
+                                .arg(m_file.path(), damage, copy);
+    qCWarning(lcMsalCache).noquote() << warning;
+    m_jobPrivate->addWarning(warning, AuthError::StorageError);
+    m_storage->emitCorruptDataMovedAside(copy);
+    return true;
 }
 
 QByteArray CacheFileOperation::encode(const QByteArray &plain, AuthError *error)

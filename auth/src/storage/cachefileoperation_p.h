@@ -74,6 +74,11 @@ protected:
     void refuse(const QString &reason);
     // To the job's warning() and warningError() (log it too).
     void addWarning(const QString &warning, AuthError::Type type = AuthError::StorageError);
+    // For decoded bytes that are a JSON object: when a part of them is damaged (CacheJson::
+    // damageOf()), a save keeps a copy of `stored` (the file's bytes, as they are on disk) aside
+    // before its merge drops that part, and says so in the job's warning; a load only warns.
+    // False when the job has failed (no copy could be kept): stop then.
+    bool keepDamagedCopy(const QByteArray &plain, const QByteArray &stored);
     void fail(const AuthError &error);
     void finish(const QByteArray &data);
 

@@ -197,6 +197,8 @@ void KeychainCacheOperation::decode(const QByteArray &stored)
         qCInfo(lcMsalCache).noquote() << "The token cache" << file().path()
                                       << "is not encrypted yet; it will be from its next save on";
     }
+    if (!keepDamagedCopy(stored, stored))
+        return;
     accept(stored);
 }
 
@@ -226,6 +228,9 @@ void KeychainCacheOperation::decodeSealed(const QByteArray &stored)
             moveAside(tr("it decrypts, but %1").arg(problem));
             return;
         }
+        // The copy kept aside is the file as it is, encrypted: never tokens in the clear on disk.
+        if (!keepDamagedCopy(plain, stored))
+            return;
         accept(isBlank(plain) ? QByteArray() : plain);
         return;
     }
