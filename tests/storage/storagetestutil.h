@@ -17,6 +17,7 @@ struct JobResult
     MsalQt::AuthError error;
     QByteArray data;
     QString warning;
+    MsalQt::AuthError warningError;
 };
 
 // Waits for the job (signal-driven, no fixed sleeps) and collects its outcome.
@@ -29,6 +30,7 @@ inline JobResult run(MsalQt::CacheStorageJob *job, int timeoutMsecs = 30000)
     result.error = job->error();
     result.data = job->data();
     result.warning = job->warning();
+    result.warningError = job->warningError();
     delete job;
     return result;
 }

@@ -2,13 +2,17 @@
 // cross-process lock and merge (with a real second process), and corrupt-file handling.
 // Also the job contract every storage shares.
 
+#include "mounttestutil.h"
 #include "storagetestutil.h"
 
 #include "storage/aesgcm_p.h"
+#include "storage/cachefilelock_p.h"
 
 #include <MsalQt/filecachestorage.h>
 
 #include <QtTest>
+
+#include <csignal>
 
 #include <sys/stat.h>
 
@@ -35,6 +39,14 @@ private slots:
     void lockTimeout();
     void lockWaitsForRelease();
     void staleLockOfDeadProcess();
+    void emptyLockFileOfKilledProcess();
+    void freshEmptyLockFileIsWaitedFor();
+    void hungHolderTakenOver();
+    void hungJobWritesNothing();
+    void readOnlyFileSystem();
+    void fullDisk();
+    void cachePathIsDirectory();
+    void damagedSectionCopyKept();
     void corruptFile_data();
     void corruptFile();
     void corruptFileOnSave();
@@ -49,6 +61,7 @@ private slots:
 
 private:
     QString path(const QString &name = QStringLiteral("cache.json")) const { return m_dir->filePath(name); }
+    static void setAge(const QString &path, int msecs);
     static QByteArray readFile(const QString &path);
     static void writeFile(const QString &path, const QByteArray &bytes);
     QStringList dirEntries() const;
@@ -76,6 +89,14 @@ QStringList TestFileCacheStorage::dirEntries() const
     return QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
 }
 
+// Sets the modification time of `path` to `msecs` ago.
+void TestFileCacheStorage::setAge(const QString &path, int msecs)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addMSecs(-msecs), QFileDevice::FileModificationTime));
+}
+
 void TestFileCacheStorage::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -90,6 +111,7 @@ void TestFileCacheStorage::missingFileIsEmpty()
     QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
     QVERIFY(result.data.isEmpty());
     QVERIFY(result.warning.isEmpty());
+    QVERIFY(!result.warningError.isError());
     // Loading nothing creates nothing: no directory, no lock file.
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("not"))));
 }
@@ -302,6 +324,267 @@ void TestFileCacheStorage::staleLockOfDeadProcess()
     QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
 }
 
+// A process killed between creating its lock file and writing its name into it leaves an empty
+// lock file: QLockFile cannot tell whose it is, and would wait for the stale time. Once it is a
+// second old it is removed at once.
+void TestFileCacheStorage::emptyLockFileOfKilledProcess()
+{
+    writeFile(path(), "{\"kept\":true}");
+    writeFile(path() + QStringLiteral(".lock"), QByteArray());
+    setAge(path() + QStringLiteral(".lock"), 2000);
+
+    FileCacheStorage storage(path());
+    QElapsedTimer timer;
+    timer.start();
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("x")))));
+    const qint64 saveMs = timer.elapsed();
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+
+    writeFile(path() + QStringLiteral(".lock"), QByteArray());
+    setAge(path() + QStringLiteral(".lock"), 2000);
+    timer.restart();
+    const JobResult loaded = run(storage.load());
+    const qint64 loadMs = timer.elapsed();
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, readFile(path()));
+    qInfo("past a 2 s old empty lock file: save %lld ms, load %lld ms", saveMs, loadMs);
+    QVERIFY2(saveMs < 5000 && loadMs < 5000, "an empty lock file must not hold jobs up for the stale time");
+    QCOMPARE(dirEntries(), QStringList{QStringLiteral("cache.json")});
+}
+
+// A live process is in the create-then-write window of QLockFile for microseconds: an empty lock
+// file younger than the grace time is waited for, not removed.
+void TestFileCacheStorage::freshEmptyLockFileIsWaitedFor()
+{
+    writeFile(path() + QStringLiteral(".lock"), QByteArray());
+    FileCacheStorage storage(path());
+    storage.setLockTimeout(std::chrono::milliseconds(200));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("locked by another process")));
+    const JobResult result = run(storage.save(replaceWith("{}")));
+    QCOMPARE(result.error.type(), AuthError::StorageError);
+    QVERIFY(QFileInfo::exists(path() + QStringLiteral(".lock")));
+    QVERIFY(!QFileInfo::exists(path()));
+}
+
+// A holder that hangs (here: stopped) keeps its process and its flock(2), so QLockFile never
+// calls its lock stale. A waiter takes it over after CacheFileLock::StaleLockTime, within the
+// default lock timeout, instead of failing for as long as the holder hangs.
+void TestFileCacheStorage::hungHolderTakenOver()
+{
+    writeFile(path(), "{\"Account\":{\"kept\":{}}}");
+    QProcess holder;
+    holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    holder.start(QStringLiteral(STORAGE_HELPER), {QStringLiteral("hold"), path()});
+    QVERIFY(holder.waitForStarted());
+    QSignalSpy locked(&holder, &QProcess::readyReadStandardOutput);
+    QVERIFY(locked.wait(10000));
+    QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+    QCOMPARE(::kill(pid_t(holder.processId()), SIGSTOP), 0);
+    auto resume = qScopeGuard([&holder] {
+        ::kill(pid_t(holder.processId()), SIGCONT);
+        holder.closeWriteChannel();
+        holder.waitForFinished(10000);
+    });
+
+    FileCacheStorage storage(path());
+    QCOMPARE(storage.lockTimeout(), std::chrono::milliseconds(10000));
+    QElapsedTimer timer;
+    timer.start();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Took over the token cache lock.*process %1")
+                                                               .arg(holder.processId())));
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("x")))));
+    const qint64 elapsed = timer.elapsed();
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    qInfo("took a hung holder's lock over after %lld ms", elapsed);
+    // Not before the stale time (less a second of file time granularity), not after the timeout.
+    QVERIFY2(elapsed >= Internal::CacheFileLock::StaleLockTime - 1000, qPrintable(QString::number(elapsed)));
+    QVERIFY2(elapsed < 10000, qPrintable(QString::number(elapsed)));
+    const QJsonObject cache = parse(readFile(path()));
+    QVERIFY(cache.value(QStringLiteral("Account")).toObject().contains(QStringLiteral("kept")));
+    QVERIFY(cache.value(QStringLiteral("AccessToken")).toObject().contains(QStringLiteral("x")));
+}
+
+// The other side: a job of ours that hangs under the lock (here: in its merge function) while
+// another process takes the lock over and writes, writes nothing when it wakes up: its merge is
+// not based on what is stored now.
+void TestFileCacheStorage::hungJobWritesNothing()
+{
+    QProcess other;
+    other.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    other.start(QStringLiteral(STORAGE_HELPER), {QStringLiteral("save"), path(), QStringLiteral("other"), QStringLiteral("1")});
+    QVERIFY(other.waitForStarted());
+    QSignalSpy ready(&other, &QProcess::readyReadStandardOutput);
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(other.readLine().trimmed(), QByteArray("ready"));
+
+    FileCacheStorage storage(path());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was taken over by another process")));
+    const JobResult result = run(storage.save([&other](const QByteArray &storedNow) {
+        other.write("go\n");
+        other.waitForBytesWritten(1000);
+        // Blocks the event loop (as a hung process would) past the stale time, until the other
+        // process has taken the lock over and saved.
+        QElapsedTimer hung;
+        hung.start();
+        while (other.state() != QProcess::NotRunning && hung.elapsed() < 30000)
+            other.waitForFinished(100);
+        return serialize(unite(parse(storedNow), accessTokenEntry(QStringLiteral("mine"))));
+    }), 60000);
+    QCOMPARE(other.exitCode(), 0);
+    QCOMPARE(result.error.type(), AuthError::StorageError);
+    QVERIFY2(result.error.message().contains(QStringLiteral("taken over")), qPrintable(result.error.message()));
+    const QJsonObject tokens = parse(readFile(path())).value(QStringLiteral("AccessToken")).toObject();
+    QCOMPARE(tokens.keys(), QStringList{QStringLiteral("other-0")});
+}
+
+// The cache on a read-only file system (a read-only bind mount: as root, permission bits would
+// not stop a write). The lock file cannot be created: a load reads without it, a save fails and
+// says why.
+void TestFileCacheStorage::readOnlyFileSystem()
+{
+    const QString dir = m_dir->filePath(QStringLiteral("ro"));
+    QVERIFY(QDir().mkdir(dir));
+    const QString file = dir + QStringLiteral("/cache.json");
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("k")));
+    writeFile(file, cache);
+    writeFile(dir + QStringLiteral("/damaged.json"), "not a cache");
+    ScopedMount mount;
+    const QString why = mount.bindReadOnly(dir);
+    if (!why.isEmpty())
+        QSKIP(qPrintable(why));
+
+    FileCacheStorage storage(file);
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+    QVERIFY(loaded.warning.isEmpty());
+    QVERIFY(!storage.isStale());
+
+    for (const JobResult &result : {run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("new"))))),
+                                    run(storage.clear())}) {
+        QCOMPARE(result.error.type(), AuthError::StorageError);
+        QVERIFY2(result.error.message().contains(QStringLiteral("the file system is read-only")),
+                 qPrintable(result.error.message()));
+    }
+    QCOMPARE(readFile(file), cache);
+
+    // A damaged file found without the lock is reported and left alone: moving it could race a
+    // writer (here it could not be moved anyway).
+    FileCacheStorage damaged(dir + QStringLiteral("/damaged.json"));
+    QSignalSpy movedAside(&damaged, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("could not be read.*left in place")));
+    const JobResult unread = run(damaged.load());
+    QVERIFY2(!unread.error.isError(), qPrintable(unread.error.errorString()));
+    QVERIFY(unread.data.isEmpty());
+    QCOMPARE(unread.warningError.type(), AuthError::CacheReset);
+    QCOMPARE(movedAside.size(), 0);
+    QCOMPARE(readFile(dir + QStringLiteral("/damaged.json")), QByteArray("not a cache"));
+}
+
+// A full disk: the save fails with a StorageError that says so, the cache file is as it was
+// (writes go to a temporary file renamed over it), and loads still work (without the lock, whose
+// file cannot be written either).
+void TestFileCacheStorage::fullDisk()
+{
+    const QString dir = m_dir->filePath(QStringLiteral("small"));
+    QVERIFY(QDir().mkdir(dir));
+    ScopedMount mount;
+    const QString why = mount.tmpfs(dir, 64 * 1024);
+    if (!why.isEmpty())
+        QSKIP(qPrintable(why));
+    const QString file = dir + QStringLiteral("/cache.json");
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("k")));
+    {
+        FileCacheStorage storage(file);
+        QVERIFY(!run(storage.save(replaceWith(cache))).error.isError());
+    }
+    QVERIFY(fillUp(dir + QStringLiteral("/filler")));
+
+    FileCacheStorage storage(file);
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("new")))));
+    QCOMPARE(saved.error.type(), AuthError::StorageError);
+    QVERIFY2(saved.error.message().contains(QStringLiteral("the disk is full")), qPrintable(saved.error.message()));
+    QCOMPARE(readFile(file), cache);
+    QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name),
+             (QStringList{QStringLiteral("cache.json"), QStringLiteral("filler")}));
+
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+
+    // Room for the lock file, not for the new cache: the write itself says the disk is full.
+    QFile::remove(dir + QStringLiteral("/filler"));
+    QVERIFY(fillUp(dir + QStringLiteral("/filler")));
+    QFile filler(dir + QStringLiteral("/filler"));
+    QVERIFY(filler.resize(filler.size() - 4096));
+    const QByteArray big = serialize(accessTokenEntry(QStringLiteral("big"), QString(16 * 1024, QLatin1Char('x'))));
+    const JobResult tooBig = run(storage.save(replaceWith(big)));
+    QCOMPARE(tooBig.error.type(), AuthError::StorageError);
+    QVERIFY2(tooBig.error.message().contains(QStringLiteral("the disk is full")), qPrintable(tooBig.error.message()));
+    QCOMPARE(readFile(file), cache);
+    QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name),
+             (QStringList{QStringLiteral("cache.json"), QStringLiteral("filler")}));
+}
+
+void TestFileCacheStorage::cachePathIsDirectory()
+{
+    QVERIFY(QDir().mkdir(path()));
+    FileCacheStorage storage(path());
+    for (const JobResult &result : {run(storage.load()), run(storage.save(replaceWith("{}")))}) {
+        QCOMPARE(result.error.type(), AuthError::StorageError);
+        QVERIFY2(result.error.message().contains(QStringLiteral("is a directory")), qPrintable(result.error.message()));
+    }
+    QVERIFY(QFileInfo(path()).isDir());
+}
+
+// A JSON object with a damaged section (here a string where the AccessToken section belongs):
+// the merge keeps what it can, and the save that replaces the file first keeps a copy of it.
+void TestFileCacheStorage::damagedSectionCopyKept()
+{
+    const QByteArray damaged("{\"AccessToken\":\"oops\",\"Account\":{\"a\":{\"home_account_id\":\"a\"}}}");
+    writeFile(path(), damaged);
+    FileCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+
+    // A load reads it as it is, warns, and copies nothing (that would happen on every start).
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is damaged.*AccessToken")));
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, damaged);
+    QVERIFY2(loaded.warning.contains(QStringLiteral("AccessToken")), qPrintable(loaded.warning));
+    QCOMPARE(loaded.warningError.type(), AuthError::StorageError);
+    QCOMPARE(movedAside.size(), 0);
+
+    QByteArray seen;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was damaged.*a copy was kept at")));
+    const JobResult saved = run(storage.save([&seen](const QByteArray &storedNow) {
+        seen = storedNow;
+        QJsonObject cache = parse(storedNow);
+        cache.remove(QStringLiteral("AccessToken")); // what a lenient merge does with it
+        return serialize(unite(cache, accessTokenEntry(QStringLiteral("new"))));
+    }));
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    QCOMPARE(seen, damaged); // the merge reads the original, to keep its readable parts
+    QCOMPARE(movedAside.size(), 1);
+    const QString copy = movedAside.at(0).at(0).toString();
+    QVERIFY2(QFileInfo(copy).fileName().startsWith(QStringLiteral("cache.json.corrupt-")), qPrintable(copy));
+    QCOMPARE(readFile(copy), damaged);
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(copy).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0600));
+    QVERIFY2(saved.warning.contains(copy), qPrintable(saved.warning));
+    QVERIFY2(saved.warning.contains(QStringLiteral("damaged")), qPrintable(saved.warning));
+    QCOMPARE(saved.warningError.type(), AuthError::StorageError);
+    QCOMPARE(saved.warningError.message(), saved.warning);
+    const QJsonObject written = parse(readFile(path()));
+    QVERIFY(written.value(QStringLiteral("Account")).toObject().contains(QStringLiteral("a")));
+    QVERIFY(written.value(QStringLiteral("AccessToken")).toObject().contains(QStringLiteral("new")));
+
+    // Healthy again: the next save keeps no copy.
+    QVERIFY(run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("newer"))))).warning.isEmpty());
+    QCOMPARE(movedAside.size(), 1);
+}
+
 void TestFileCacheStorage::corruptFile_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -341,6 +624,9 @@ void TestFileCacheStorage::corruptFile()
     QVERIFY(!QFileInfo::exists(path()));
     QVERIFY2(result.warning.contains(movedTo), qPrintable(result.warning));
     QVERIFY2(result.warning.contains(reason), qPrintable(result.warning));
+    // Typed, for the application to tell the person: the saved sign-ins are gone.
+    QCOMPARE(result.warningError.type(), AuthError::CacheReset);
+    QCOMPARE(result.warningError.message(), result.warning);
 }
 
 // MSAL Python writes a lone surrogate as a \\uXXXX escape, and JSON's grammar allows it: such a

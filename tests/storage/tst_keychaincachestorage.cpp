@@ -7,6 +7,7 @@
 // both sets are in tst_keychainunavailable.cpp.
 
 #include "keychaintestutil.h"
+#include "mounttestutil.h"
 
 #include "storage/aesgcm_p.h"
 
@@ -49,6 +50,8 @@ private slots:
     void invalidKeychainEntry();
     void namedKeychainEntry();
     void clearRemovesFileAndKey();
+    void readOnlyFileSystem();
+    void damagedSectionCopyKept();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("cache.bin")); }
@@ -148,6 +151,8 @@ void TestKeychainCacheStorage::keyDeletedFromKeychain()
     QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
     QVERIFY(loaded.data.isEmpty());
     QVERIFY2(loaded.warning.contains(QLatin1String("does not hold")), qPrintable(loaded.warning));
+    // For the application the saved sign-ins are gone: a typed warning it can show.
+    QCOMPARE(loaded.warningError.type(), AuthError::CacheReset);
     QCOMPARE(movedAside.size(), 0);
     QCOMPARE(readFile(path()), sealed);
     QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::EntryNotFound); // a load creates no key
@@ -159,6 +164,7 @@ void TestKeychainCacheStorage::keyDeletedFromKeychain()
     QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
     QCOMPARE(movedAside.size(), 1);
     QVERIFY(saved.warning.contains(movedAside.at(0).at(0).toString()));
+    QCOMPARE(saved.warningError.type(), AuthError::CacheReset);
     QCOMPARE(readFile(movedAside.at(0).at(0).toString()), sealed);
     const Entry newKey = readEntry(storage.keychainKey());
     QCOMPARE(newKey.error, QKeychain::NoError);
@@ -172,6 +178,7 @@ void TestKeychainCacheStorage::keyDeletedFromKeychain()
     const JobResult savedAgain = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("newer")))));
     QVERIFY2(!savedAgain.error.isError(), qPrintable(savedAgain.error.errorString()));
     QVERIFY(savedAgain.warning.contains(QLatin1String("damaged or changed")));
+    QCOMPARE(savedAgain.warningError.type(), AuthError::CacheReset);
     QCOMPARE(movedAside.size(), 2);
     QCOMPARE(parse(savedAgain.data).value(QStringLiteral("AccessToken")).toObject().keys(),
              QStringList{QStringLiteral("newer")});
@@ -211,6 +218,7 @@ void TestKeychainCacheStorage::tamperedFile()
     QVERIFY(loaded.data.isEmpty());
     QCOMPARE(movedAside.size(), 1);
     QCOMPARE(readFile(movedAside.at(0).at(0).toString()), bytes);
+    QCOMPARE(loaded.warningError.type(), AuthError::CacheReset);
     // The key was fine: it stays.
     QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::NoError);
 }
@@ -399,6 +407,68 @@ void TestKeychainCacheStorage::clearRemovesFileAndKey()
     QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::EntryNotFound);
     QVERIFY(filesIn(m_dir->path()).isEmpty());
     QVERIFY(!run(storage.clear()).error.isError()); // again: nothing left, no error
+}
+
+// As in tst_filecachestorage: on a read-only file system a load reads the encrypted file without
+// the lock (it creates no key: the key exists), and a save fails and says why.
+void TestKeychainCacheStorage::readOnlyFileSystem()
+{
+    const QString dir = m_dir->filePath(QStringLiteral("ro"));
+    QVERIFY(QDir().mkdir(dir));
+    const QString file = dir + QStringLiteral("/cache.bin");
+    const QByteArray cache = serialize(accessTokenEntry(QStringLiteral("k"), Secret));
+    KeychainCacheStorage storage(file);
+    QVERIFY(!run(storage.save(replaceWith(cache))).error.isError());
+    const QByteArray sealed = readFile(file);
+    ScopedMount mount;
+    const QString why = mount.bindReadOnly(dir);
+    if (!why.isEmpty())
+        QSKIP(qPrintable(why));
+
+    const JobResult loaded = run(storage.load());
+    QVERIFY2(!loaded.error.isError(), qPrintable(loaded.error.errorString()));
+    QCOMPARE(loaded.data, cache);
+    QVERIFY(loaded.warning.isEmpty());
+
+    const JobResult saved = run(storage.save(unionMerge(accessTokenEntry(QStringLiteral("new")))));
+    QCOMPARE(saved.error.type(), AuthError::StorageError);
+    QVERIFY2(saved.error.message().contains(QStringLiteral("the file system is read-only")),
+             qPrintable(saved.error.message()));
+    QCOMPARE(readFile(file), sealed);
+    QCOMPARE(readEntry(storage.keychainKey()).error, QKeychain::NoError);
+}
+
+// A cache that decrypts to a JSON object with a damaged section: the save keeps a copy of the
+// file aside, as it is on disk (encrypted: no tokens in the clear), then merges what it can.
+void TestKeychainCacheStorage::damagedSectionCopyKept()
+{
+    KeychainCacheStorage storage(path());
+    QVERIFY(!run(storage.save(replaceWith("{}"))).error.isError());
+    const QByteArray key = readEntry(storage.keychainKey()).data;
+    const QByteArray damaged = QByteArray("{\"AccessToken\":\"") + Secret.toUtf8() + "\",\"Account\":{\"a\":{}}}";
+    const QByteArray sealed = AesGcm::seal(key, damaged);
+    writeFile(path(), sealed);
+
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was damaged.*a copy was kept at")));
+    QByteArray seen;
+    const JobResult saved = run(storage.save([&seen](const QByteArray &storedNow) {
+        seen = storedNow;
+        QJsonObject cache = parse(storedNow);
+        cache.remove(QStringLiteral("AccessToken"));
+        return serialize(unite(cache, accessTokenEntry(QStringLiteral("new"))));
+    }));
+    QVERIFY2(!saved.error.isError(), qPrintable(saved.error.errorString()));
+    QCOMPARE(seen, damaged);
+    QCOMPARE(movedAside.size(), 1);
+    const QString copy = movedAside.at(0).at(0).toString();
+    QCOMPARE(readFile(copy), sealed);
+    QVERIFY(!readFile(copy).contains(Secret.toUtf8()));
+    QVERIFY2(saved.warning.contains(copy), qPrintable(saved.warning));
+    QCOMPARE(saved.warningError.type(), AuthError::StorageError);
+    const QJsonObject now = parse(run(storage.load()).data);
+    QVERIFY(now.value(QStringLiteral("Account")).toObject().contains(QStringLiteral("a")));
+    QVERIFY(now.value(QStringLiteral("AccessToken")).toObject().contains(QStringLiteral("new")));
 }
 
 int runLockedKeychainTests(int argc, char *argv[]);      // tst_keychainunavailable.cpp

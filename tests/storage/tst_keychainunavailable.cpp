@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <csignal>
+
 using namespace MsalQt;
 using namespace StorageTest;
 using namespace KeychainTest;
@@ -16,7 +18,9 @@ using Internal::AesGcm;
 
 // ---------------------------------------------------------------------------------------------
 // A Secret Service whose collection is locked and cannot be unlocked (no prompt can be shown):
-// it answers "not found" to reads and refuses writes. A healthy encrypted cache must survive.
+// through QtKeychain it answers "not found" to reads and refuses writes. The storage asks the
+// Secret Service which it is, and reports a locked keyring as such (KeychainUnavailable), never
+// as a lost key. A healthy encrypted cache must survive. Last, the Secret Service stopped.
 
 class TestLockedKeychain : public QObject
 {
@@ -28,6 +32,7 @@ private slots:
     void saveFailsAndLeavesFileAlone();
     void fallbackLeavesEncryptedFileAlone();
     void fallbackForANewFile();
+    void keyringStopped(); // last: it ends the Secret Service
 
 private:
     QString path() const { return m_dir.filePath(QStringLiteral("cache.bin")); }
@@ -69,12 +74,14 @@ void TestLockedKeychain::loadLeavesFileAlone()
 {
     KeychainCacheStorage storage(path());
     QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("key the keychain does not hold")));
     const JobResult result = run(storage.load());
-    // The locked collection answers "not found": an empty cache, a warning, and the file kept.
-    QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
+    // QtKeychain says "not found"; the Secret Service says the keyring is locked: a typed error
+    // that says what to do, and the file kept as it is.
+    QCOMPARE(result.error.type(), AuthError::KeychainUnavailable);
+    QVERIFY2(result.error.message().contains(QLatin1String("is locked")), qPrintable(result.error.message()));
+    QVERIFY2(result.error.message().contains(QLatin1String("Unlock")), qPrintable(result.error.message()));
     QVERIFY(result.data.isEmpty());
-    QVERIFY(!result.warning.isEmpty());
+    QVERIFY(result.warning.isEmpty());
     QCOMPARE(movedAside.size(), 0);
     checkUntouched();
 }
@@ -88,6 +95,7 @@ void TestLockedKeychain::saveFailsAndLeavesFileAlone()
         return stored;
     }));
     QCOMPARE(result.error.type(), AuthError::KeychainUnavailable);
+    QVERIFY2(result.error.message().contains(QLatin1String("is locked")), qPrintable(result.error.message()));
     QVERIFY(!merged);
     checkUntouched();
 }
@@ -111,6 +119,43 @@ void TestLockedKeychain::fallbackForANewFile()
     const JobResult result = run(storage.save(replaceWith("{\"Account\":{}}")));
     QVERIFY2(!result.error.isError(), qPrintable(result.error.errorString()));
     QCOMPARE(readFile(other), QByteArray("{\"Account\":{}}"));
+}
+
+// The Secret Service goes away (the daemon ends; the session bus may start it again on demand,
+// with nothing unlocked): still KeychainUnavailable, never a lost key, the file kept.
+void TestLockedKeychain::keyringStopped()
+{
+    QProcess ask;
+    ask.start(QStringLiteral("dbus-send"),
+              {QStringLiteral("--session"), QStringLiteral("--print-reply"), QStringLiteral("--dest=org.freedesktop.DBus"),
+               QStringLiteral("/org/freedesktop/DBus"), QStringLiteral("org.freedesktop.DBus.GetConnectionUnixProcessID"),
+               QStringLiteral("string:org.freedesktop.secrets")});
+    QVERIFY(ask.waitForFinished(20000));
+    const QByteArray reply = ask.readAllStandardOutput();
+    const qint64 pid = reply.mid(reply.lastIndexOf("uint32") + 6).trimmed().toLongLong();
+    QVERIFY2(pid > 0, reply.constData());
+    QCOMPARE(::kill(pid_t(pid), SIGTERM), 0);
+    // Gone from the bus (the process itself may linger as a zombie nobody reaps).
+    const auto owned = [] {
+        QProcess has;
+        has.start(QStringLiteral("dbus-send"),
+                  {QStringLiteral("--session"), QStringLiteral("--print-reply"), QStringLiteral("--dest=org.freedesktop.DBus"),
+                   QStringLiteral("/org/freedesktop/DBus"), QStringLiteral("org.freedesktop.DBus.NameHasOwner"),
+                   QStringLiteral("string:org.freedesktop.secrets")});
+        has.waitForFinished(20000);
+        return has.readAllStandardOutput().contains("boolean true");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!owned(), 10000);
+
+    KeychainCacheStorage storage(path());
+    QSignalSpy movedAside(&storage, &CacheStorage::corruptDataMovedAside);
+    const JobResult loaded = run(storage.load());
+    QCOMPARE(loaded.error.type(), AuthError::KeychainUnavailable);
+    QVERIFY(loaded.data.isEmpty());
+    const JobResult saved = run(storage.save(replaceWith("{}")));
+    QCOMPARE(saved.error.type(), AuthError::KeychainUnavailable);
+    QCOMPARE(movedAside.size(), 0);
+    checkUntouched();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,6 +44,9 @@ public:
         ResponseTooLarge,     ///< the server's answer passed the size limit and was not read further
         IdentityMismatch,     ///< a refresh was answered for another account than the one refreshed
                               ///< (OpenID Connect Core §12.2); nothing was cached. Sign in again.
+        CacheReset,           ///< the stored cache could not be read (its key is gone from the keychain,
+                              ///< or it was damaged) and was moved aside; the saved sign-ins are gone,
+                              ///< the person signs in again
     };
     Q_ENUM(Type)
 

@@ -46,6 +46,15 @@ public:
     /// a corrupt cache file that was moved aside. Already logged; empty when there is none.
     QString warning() const;
 
+    /// warning() as a typed error, to show or to branch on: NoError when warning() is empty;
+    /// AuthError::CacheReset when the stored cache could not be read and is lost to this
+    /// application (a corrupt file, or an encrypted one whose key is gone from the keychain, moved
+    /// aside, or to be moved aside by the next save): the saved sign-ins are gone; otherwise
+    /// AuthError::StorageError (e.g.\ a damaged part of the cache, of which a copy was kept aside,
+    /// or an unreadable file left in place because the lock could not be taken). Its message() is
+    /// warning(). A failed job may carry one too (a file it moved aside before failing).
+    AuthError warningError() const;
+
     /// Whether the job deletes itself after finished() has been delivered (default true).
     bool autoDelete() const;
     /// Keeps the job after finished() when false; then whoever holds it deletes it.

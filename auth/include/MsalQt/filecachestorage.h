@@ -16,8 +16,22 @@ class FileCacheStoragePrivate;
 /// Writes are atomic (a temporary file in the same directory, fsync, rename) and the file is
 /// created with mode 0600 (its directory, if created, 0700). Processes sharing the file take turns
 /// through a lock file beside it, "<file>.lock" (QLockFile); save() merges under that lock. A file
-/// that is not a JSON object is moved aside to "<file>.corrupt-<UTC time>" and reported; an empty
-/// file is an empty cache; a file KeychainCacheStorage encrypted is left alone (StorageError).
+/// that is not a JSON object is moved aside to "<file>.corrupt-<UTC time>" and reported
+/// (CacheStorageJob::warningError() is AuthError::CacheReset); an empty file is an empty cache; a
+/// file KeychainCacheStorage encrypted is left alone (StorageError). A JSON object with a damaged
+/// part (a section that is not an object, say) is read for what it holds; the save that replaces
+/// it first keeps a copy of it, under the same name as a file moved aside, and reports it
+/// (warning(), corruptDataMovedAside()).
+///
+/// The lock: a holder finishes its read-merge-write in milliseconds, so a lock held for 8 seconds
+/// belongs to a process that hangs, and a waiting job takes it over (before its lockTimeout(),
+/// 10 seconds by default, runs out: a hung process does not stop everyone else). The lock of a
+/// process that died is taken over at once, and so is an empty lock file a second old (a process
+/// killed between creating and writing it). A load whose lock file cannot be created at all (a
+/// read-only file system, a full disk, a directory it may not write) reads the file without the
+/// lock, which the atomic writes make safe, and changes nothing: a damaged file is then reported,
+/// not moved aside. save() and clear() need the lock, and fail with a StorageError that says why
+/// (e.g.\ "the file system is read-only", "the disk is full"), leaving the file as it was.
 /// The file and its lock file are never used through a symbolic link: a link at either path is
 /// refused (StorageError) and left as it is, nothing written. Links among the directories above
 /// the file are followed: where the cache directory lives is the user's choice.
@@ -43,7 +57,8 @@ public:
     QString filePath() const; ///< absolute
 
     /// How long a job waits for another process to release the lock before it fails with
-    /// StorageError. Default: 10 seconds.
+    /// StorageError. Default: 10 seconds. A lock held for 8 seconds is taken over (see the class
+    /// description), so a timeout below that gives up on a hung holder instead.
     std::chrono::milliseconds lockTimeout() const;
     /// Sets how long a job waits for the lock.
     void setLockTimeout(std::chrono::milliseconds timeout);

@@ -25,12 +25,17 @@ class KeychainCacheStoragePrivate;
 /// file could have planted tokens there. It is moved aside (corruptDataMovedAside()), nothing in it
 /// is used, and the job fails with StorageError. Only with the unencrypted fallback allowed is it
 /// read (the fallback writes such files itself, and an application moving from FileCacheStorage
-/// can allow it for that purpose); the next save then writes it encrypted. An encrypted
-/// file whose key the keychain does not hold gives an empty cache and a warning on load, and is
-/// moved aside by the next save once that has stored a new key: a keychain that is locked may
-/// answer "not found" as well, and a healthy cache must survive that. A file that does not decrypt
-/// with the keychain's key is moved aside and reported (corruptDataMovedAside()). Loading when no
-/// file exists yet succeeds at once, without asking the keychain (which might prompt).
+/// can allow it for that purpose); the next save then writes it encrypted. A locked keyring
+/// (Secret Service: the entry, or the default collection, is locked and no unlock prompt could be
+/// shown) fails the job with AuthError::KeychainUnavailable saying so; the file is left as it is.
+/// An encrypted file whose key the keychain does not hold gives an empty cache and a warning on
+/// load (CacheStorageJob::warningError() is AuthError::CacheReset), and is moved aside by the next
+/// save once that has stored a new key: a keychain that cannot show its items may answer "not
+/// found" as well, and a healthy cache must survive that. A file that does not decrypt with the
+/// keychain's key is moved aside and reported (corruptDataMovedAside(), CacheReset). A damaged
+/// part of a cache that decrypts is handled as FileCacheStorage does; the copy kept aside is the
+/// encrypted file. Loading when no file exists yet succeeds at once, without asking the keychain
+/// (which might prompt).
 class MSALQT_AUTH_EXPORT KeychainCacheStorage : public FileCacheStorage
 {
     Q_OBJECT

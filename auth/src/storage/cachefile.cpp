@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #endif
 
@@ -38,8 +39,25 @@ static constexpr QFile::Permissions OwnerOnlyDirectory =
 CacheFile::CacheFile(const QString &path) : m_path(QFileInfo(path).absoluteFilePath()) {}
 
 #ifdef Q_OS_UNIX
+// strerror()'s words, except for the faults a person can act on, told in words that say what to do
+// about them: a read-only file system is not a permission problem, and a full disk is no I/O error.
 static QString systemError(int error)
 {
+    switch (error) {
+    case EROFS:
+        return tr("the file system is read-only");
+    case ENOSPC:
+        return tr("the disk is full");
+#ifdef EDQUOT
+    case EDQUOT:
+        return tr("the disk quota is exhausted");
+#endif
+    case EACCES:
+    case EPERM:
+        return tr("permission denied");
+    default:
+        break;
+    }
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
@@ -128,9 +146,13 @@ CacheFile::Contents CacheFile::read() const
     }
     contents.exists = true;
     struct stat st;
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const bool statted = ::fstat(fd, &st) == 0;
+    if (!statted || !S_ISREG(st.st_mode)) {
+        const bool directory = statted && S_ISDIR(st.st_mode);
         ::close(fd);
-        contents.error = storageError(tr("%1 is not a regular file; it was left as it is.").arg(m_path));
+        contents.error = storageError(directory
+                                          ? tr("%1 is a directory, not a token cache file; it was left as it is.").arg(m_path)
+                                          : tr("%1 is not a regular file; it was left as it is.").arg(m_path));
         return contents;
     }
     // Of the file read, not of the path: a writer may replace the file while we read it.
@@ -161,6 +183,27 @@ CacheFile::Contents CacheFile::read() const
         contents.bytes.clear();
     }
     return contents;
+}
+
+QString CacheFile::whyNotWritable(const QString &directory)
+{
+#ifdef Q_OS_UNIX
+    struct statvfs fs;
+    if (::statvfs(QFile::encodeName(directory).constData(), &fs) == 0) {
+        if (fs.f_flag & ST_RDONLY)
+            return systemError(EROFS);
+        // Room for not even one more block, or no inode left: a file can be created (tmpfs) but
+        // not written, or not even created.
+        if (fs.f_bavail == 0 || (fs.f_files > 0 && fs.f_favail == 0))
+            return systemError(ENOSPC);
+    }
+    if (::access(QFile::encodeName(directory).constData(), W_OK | X_OK) != 0)
+        return systemError(errno);
+    return {};
+#else
+    Q_UNUSED(directory)
+    return {};
+#endif
 }
 
 AuthError CacheFile::ensureDirectory() const
@@ -233,7 +276,7 @@ AuthError CacheFile::write(const QByteArray &bytes, Stamp *written) const
     // The data must be on disk before the rename makes it the cache, or a crash could leave an
     // empty file in its place.
     if (::fsync(fd) != 0)
-        return discard(tr("Could not flush %1 to disk.").arg(m_path));
+        return discard(tr("Could not flush %1 to disk: %2.").arg(m_path, systemError(errno)));
     // The rename below keeps inode, size and modification time: this is the stamp the cache will
     // have, known before another process can replace it.
     struct stat st;
@@ -311,10 +354,61 @@ static bool renameNoReplace(const QString &from, const QString &to)
 #endif
 }
 
-QString CacheFile::moveAside(AuthError *error) const
+static QString asideBase(const QString &path)
 {
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    const QString base = m_path + QLatin1String(".corrupt-") + stamp;
+    return path + QLatin1String(".corrupt-") + stamp;
+}
+
+QString CacheFile::copyAside(const QByteArray &bytes, AuthError *error) const
+{
+    const QString base = asideBase(m_path);
+    QString target = base;
+    for (int n = 2; n < 100; ++n) {
+#ifdef Q_OS_UNIX
+        // O_EXCL: never over anything already there (a link planted there included), mode 0600.
+        const int fd = ::open(QFile::encodeName(target).constData(),
+                              O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        if (fd < 0 && errno == EEXIST) {
+            target = base + QLatin1Char('-') + QString::number(n);
+            continue;
+        }
+        if (fd < 0) {
+            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(errno)));
+            return {};
+        }
+        const bool written = writeAll(fd, bytes) && ::fsync(fd) == 0;
+        const int writeError = errno;
+        ::close(fd);
+        if (!written) {
+            ::unlink(QFile::encodeName(target).constData());
+            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(writeError)));
+            return {};
+        }
+#else
+        QFile file(target);
+        if (file.exists()) {
+            target = base + QLatin1Char('-') + QString::number(n);
+            continue;
+        }
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !file.setPermissions(OwnerOnlyFile)
+            || file.write(bytes) != bytes.size() || !file.flush()) {
+            const QString reason = file.errorString();
+            file.remove();
+            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, reason));
+            return {};
+        }
+#endif
+        *error = {};
+        return target;
+    }
+    *error = storageError(tr("Could not keep a copy of %1: too many copies are there already.").arg(m_path));
+    return {};
+}
+
+QString CacheFile::moveAside(AuthError *error) const
+{
+    const QString base = asideBase(m_path);
     QString target = base;
     // Two corrupt files within one second keep both: nothing is ever overwritten.
     for (int n = 2; n < 100; ++n) {

@@ -78,6 +78,15 @@ public:
     // of someone's tokens, or evidence of what went wrong). Returns the new path.
     QString moveAside(AuthError *error) const;
 
+    // Writes `bytes` (what was read from the file) to a new file "<file>.corrupt-<UTC time>",
+    // mode 0600, never over anything there; the file itself stays. Returns the new path.
+    QString copyAside(const QByteArray &bytes, AuthError *error) const;
+
+    // Why no file can be written in `directory`, as a few translated words ("the file system is
+    // read-only", "the disk is full", "permission denied"), or empty when no reason is seen.
+    // For QLockFile's failures, which keep errno to themselves.
+    static QString whyNotWritable(const QString &directory);
+
     // Removing a file that does not exist succeeds; a symbolic link is refused.
     AuthError remove() const;
 

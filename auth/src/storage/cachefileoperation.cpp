@@ -1,6 +1,7 @@
 #include "cachefileoperation_p.h"
 
 #include "cache/cachejson_p.h"
+#include "cachedamage_stub_p.h" // TEMPORARY: CacheJson::damageOf() until cache/cachejson_p.h has it
 
 #include "aesgcm_p.h"
 #include "cachefilelock_p.h"
@@ -86,6 +87,18 @@ void CacheFileOperation::lock()
     }
     m_lock = new CacheFileLock(m_file.lockPath(), this);
     m_lock->acquire(m_lockTimeout, [this](const AuthError &error) {
+        if (error.isError() && operation() == CacheStorageJob::Load
+            && m_lock->failure() == CacheFileLock::Failure::CannotCreate) {
+            // Nobody holds the lock, and nobody can: a read-only file system, a full disk, a
+            // directory we may read but not write. Writers replace the file by rename(2), so a
+            // read without the lock still sees one whole file, the old or the new. What would
+            // change the file (moving a damaged one aside) is left undone; see moveAside().
+            qCDebug(lcMsalCache).noquote() << "Reading the token cache" << m_file.path()
+                                           << "without the lock:" << error.message();
+            m_unlocked = true;
+            prepareLocked();
+            return;
+        }
         if (error.isError()) {
             fail(error);
             return;
@@ -109,7 +122,7 @@ void CacheFileOperation::lock()
 
 void CacheFileOperation::readStored()
 {
-    Q_ASSERT(m_lock && m_lock->isLocked());
+    Q_ASSERT(m_unlocked || (m_lock && m_lock->isLocked()));
     const CacheFile::Contents contents = m_file.read();
     if (contents.error.isError()) {
         fail(contents.error);
@@ -139,7 +152,46 @@ void CacheFileOperation::decode(const QByteArray &stored)
         moveAside(problem);
         return;
     }
+    if (!keepDamagedCopy(stored, stored))
+        return;
     accept(isBlank(stored) ? QByteArray() : stored);
+}
+
+bool CacheFileOperation::keepDamagedCopy(const QByteArray &plain, const QByteArray &stored)
+{
+    if (isBlank(plain))
+        return true;
+    const QString damage = CacheJson::damageOf(plain);
+    if (damage.isEmpty())
+        return true;
+    if (operation() != CacheStorageJob::Save) {
+        // The merge reads what it can; the file stays as it is until a save replaces it, and that
+        // save keeps the copy. A copy per load would pile up, one each time the application starts.
+        const QString warning = tr("The token cache file %1 is damaged (%2); what could be read of it "
+                                   "was used. The next save keeps a copy of it aside.")
+                                    .arg(m_file.path(), damage);
+        qCWarning(lcMsalCache).noquote() << warning;
+        m_jobPrivate->addWarning(warning, AuthError::StorageError);
+        return true;
+    }
+    // The save is about to replace the file with what the merge keeps of it: the damaged parts
+    // are lost then, unless a copy of the file (as stored: encrypted if it was) is kept first.
+    AuthError error;
+    const QString copy = m_file.copyAside(stored, &error);
+    if (error.isError()) {
+        const QString message = tr("The token cache file %1 is damaged (%2), and no copy of it could be "
+                                   "kept (%3). It was left as it is.")
+                                    .arg(m_file.path(), damage, error.message());
+        qCWarning(lcMsalCache).noquote() << message;
+        fail(AuthError(AuthError::StorageError, message));
+        return false;
+    }
+    const QString warning = tr("The token cache file %1 was damaged (%2); a copy was kept at %3.")
+                                .arg(m_file.path(), damage, copy);
+    qCWarning(lcMsalCache).noquote() << warning;
+    m_jobPrivate->addWarning(warning, AuthError::StorageError);
+    m_storage->emitCorruptDataMovedAside(copy);
+    return true;
 }
 
 QByteArray CacheFileOperation::encode(const QByteArray &plain, AuthError *error)
@@ -150,6 +202,19 @@ QByteArray CacheFileOperation::encode(const QByteArray &plain, AuthError *error)
 
 void CacheFileOperation::moveAside(const QString &reason)
 {
+    if (m_unlocked) {
+        // Moving the file without the lock could race a writer, and move aside the healthy file
+        // it has just put there. Without the lock nothing is changed: the next save (which takes
+        // the lock) moves the file aside.
+        const QString warning = tr("The token cache file %1 could not be read (%2). It was left in "
+                                   "place, since its lock could not be taken; an empty cache was used "
+                                   "instead.")
+                                    .arg(m_file.path(), reason);
+        qCWarning(lcMsalCache).noquote() << warning;
+        m_jobPrivate->addWarning(warning, AuthError::CacheReset);
+        accept({});
+        return;
+    }
     AuthError error;
     const QString movedTo = m_file.moveAside(&error);
     if (error.isError()) {
@@ -167,13 +232,21 @@ void CacheFileOperation::moveAside(const QString &reason)
            "was used instead.")
             .arg(m_file.path(), reason, movedTo);
     qCWarning(lcMsalCache).noquote() << warning;
-    m_jobPrivate->addWarning(warning);
+    m_jobPrivate->addWarning(warning, AuthError::CacheReset);
     m_storage->emitCorruptDataMovedAside(movedTo);
     accept({});
 }
 
 void CacheFileOperation::refuse(const QString &reason)
 {
+    if (m_unlocked) {
+        const QString message = tr("The token cache file %1 was refused (%2). It was left as it is; "
+                                   "nothing in it was used.")
+                                    .arg(m_file.path(), reason);
+        qCWarning(lcMsalCache).noquote() << message;
+        fail(AuthError(AuthError::StorageError, message));
+        return;
+    }
     AuthError error;
     const QString movedTo = m_file.moveAside(&error);
     if (error.isError()) {
@@ -188,14 +261,14 @@ void CacheFileOperation::refuse(const QString &reason)
                                "in it was used.")
                                 .arg(m_file.path(), reason, movedTo);
     qCWarning(lcMsalCache).noquote() << message;
-    m_jobPrivate->addWarning(message);
+    m_jobPrivate->addWarning(message, AuthError::CacheReset);
     m_storage->emitCorruptDataMovedAside(movedTo);
     fail(AuthError(AuthError::StorageError, message));
 }
 
-void CacheFileOperation::addWarning(const QString &warning)
+void CacheFileOperation::addWarning(const QString &warning, AuthError::Type type)
 {
-    m_jobPrivate->addWarning(warning);
+    m_jobPrivate->addWarning(warning, type);
 }
 
 void CacheFileOperation::accept(const QByteArray &plain)
@@ -209,6 +282,15 @@ void CacheFileOperation::accept(const QByteArray &plain)
     AuthError error;
     QByteArray encoded = encode(merged, &error);
     CacheFile::Stamp written;
+    if (!error.isError() && !m_lock->isStillHeld()) {
+        // This job hung (a keychain prompt under the lock, a stopped process) for so long that
+        // another process took the lock over, and may have written since our read: what the merge
+        // made is not based on what is stored now. Write nothing.
+        error = AuthError(AuthError::StorageError,
+                          tr("The lock of the token cache %1 was taken over by another process while "
+                             "this one held it for too long; nothing was written.")
+                              .arg(m_file.path()));
+    }
     if (!error.isError())
         error = m_file.write(encoded, &written);
     if (error.isError()) {

@@ -24,6 +24,13 @@ class CacheFileLock;
 //   prepare()  ->  lock()  ->  prepareLocked()  ->  readStored()  ->  decode()  ->  accept()
 //   -> (save) merge, encode(), write  ->  finish()      (clear: remove, afterClear(), finish())
 //
+// A load whose lock file cannot be created (a read-only file system, a full disk, no write
+// permission: nobody holds the lock, nobody can) goes on without it: writes are atomic, so the
+// read sees one whole file. Such a load changes nothing on disk; a damaged file is reported, not
+// moved aside. Saves and clears always need the lock. Loads still take the lock where they can:
+// a load that finds a damaged file moves it aside under the lock, and the encrypted storage
+// confirms the keychain's answer under it (see KeychainCacheOperation).
+//
 // The plain file storage uses it as it is; the encrypted one overrides the virtual steps to fetch
 // or create its key and to open and seal the file. Every path ends in finish() or fail(), which
 // release the lock and finish the job; nothing is changed on disk on a failure path.
@@ -65,7 +72,13 @@ protected:
     // For stored data that must not be used: moves it aside (reported as moveAside() does) and
     // fails the job with StorageError; nothing is read from it and nothing is written.
     void refuse(const QString &reason);
-    void addWarning(const QString &warning); // to the job's warning() (log it too)
+    // To the job's warning() and warningError() (log it too).
+    void addWarning(const QString &warning, AuthError::Type type = AuthError::StorageError);
+    // For decoded bytes that are a JSON object: when a part of them is damaged (CacheJson::
+    // damageOf()), a save keeps a copy of `stored` (the file's bytes, as they are on disk) aside
+    // before its merge drops that part, and says so in the job's warning; a load only warns.
+    // False when the job has failed (no copy could be kept): stop then.
+    bool keepDamagedCopy(const QByteArray &plain, const QByteArray &stored);
     void fail(const AuthError &error);
     void finish(const QByteArray &data);
 
@@ -76,6 +89,7 @@ private:
     std::chrono::milliseconds m_lockTimeout;
     CacheStorage::Merge m_merge;
     CacheFileLock *m_lock = nullptr;
+    bool m_unlocked = false; // a load that reads without the lock: it cannot be created here
     std::optional<CacheFile::Stamp> m_seen; // what this job read, wrote or removed
 };
 

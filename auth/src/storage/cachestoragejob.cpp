@@ -13,10 +13,12 @@ CacheStorageJob *CacheStorageJobPrivate::create(CacheStorageJob::Operation opera
     return job;
 }
 
-void CacheStorageJobPrivate::addWarning(const QString &text)
+void CacheStorageJobPrivate::addWarning(const QString &text, AuthError::Type type)
 {
     if (text.isEmpty())
         return;
+    if (warningType != AuthError::CacheReset)
+        warningType = type;
     if (!warning.isEmpty())
         warning += QLatin1Char('\n');
     warning += text;
@@ -72,6 +74,14 @@ QString CacheStorageJob::warning() const
 {
     Q_D(const CacheStorageJob);
     return d->warning;
+}
+
+AuthError CacheStorageJob::warningError() const
+{
+    Q_D(const CacheStorageJob);
+    if (d->warning.isEmpty())
+        return {};
+    return AuthError(d->warningType, d->warning);
 }
 
 bool CacheStorageJob::autoDelete() const

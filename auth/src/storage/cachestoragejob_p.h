@@ -18,7 +18,8 @@ public:
     explicit CacheStorageJobPrivate(CacheStorageJob::Operation operation) : operation(operation) {}
 
     // Warnings accumulate (a job can both move a corrupt file aside and note something else).
-    void addWarning(const QString &text);
+    // `type` is what warningError() reports: CacheReset outweighs anything else.
+    void addWarning(const QString &text, AuthError::Type type = AuthError::StorageError);
     // Emits finished() once; later calls are ignored.
     void finish(const QByteArray &data, const AuthError &error = {});
 
@@ -27,6 +28,7 @@ public:
     AuthError error;
     QByteArray data;
     QString warning;
+    AuthError::Type warningType = AuthError::NoError;
     bool finished = false;
     bool autoDelete = true;
 };

@@ -1,5 +1,6 @@
 #include <MsalQt/filecachestorage.h>
 
+#include "cachefilelock_p.h"
 #include "cachefileoperation_p.h"
 #include "cachelogging_p.h"
 #include "filecachestorage_p.h"
@@ -12,6 +13,10 @@
 namespace MsalQt {
 
 using namespace Internal;
+
+// A waiter must take a hung holder's lock over before it gives up (see CacheFileLock).
+static_assert(CacheFileLock::StaleLockTime < FileCacheStoragePrivate::DefaultLockTimeout.count(),
+              "the stale lock time must be below the default lock timeout");
 
 FileCacheStoragePrivate::FileCacheStoragePrivate(const QString &filePath) : file(filePath) {}
 

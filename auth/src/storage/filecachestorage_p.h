@@ -27,6 +27,8 @@ class MSALQT_AUTH_AUTOTEST_EXPORT FileCacheStoragePrivate : public CacheStorageP
 public:
     static FileCacheStoragePrivate *get(FileCacheStorage *storage) { return storage->d_func(); }
 
+    // Above CacheFileLock::StaleLockTime (8 s): a job that waits this long takes a hung holder's
+    // lock over before it gives up.
     static constexpr std::chrono::milliseconds DefaultLockTimeout{10000};
     // How long the directory must stay quiet before a change is looked at: a writer that writes
     // the file in place (truncate, then write) is then seen once it is done, not halfway.

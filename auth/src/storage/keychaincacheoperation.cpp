@@ -32,6 +32,13 @@ AuthError KeychainCacheOperation::keychainError(const KeychainKey::Result &resul
                          tr("Access to the keychain was refused (%1), so the token cache %2 cannot be "
                             "decrypted or saved. Allow access when the keychain asks.")
                              .arg(result.errorString, file().path()));
+    case KeychainKey::Status::Locked:
+        return AuthError(AuthError::KeychainUnavailable,
+                         tr("The keyring that holds the key of the token cache %1 is locked, so the "
+                            "cache cannot be decrypted or saved; the file was left as it is. Unlock "
+                            "the keyring (signing in to the desktop unlocks the login keyring; a "
+                            "keyring manager such as Seahorse unlocks others) and try again.")
+                             .arg(file().path()));
     case KeychainKey::Status::Invalid:
         return AuthError(AuthError::StorageError,
                          tr("The keychain entry \"%1\" of service \"%2\" does not hold a token cache "
@@ -80,6 +87,7 @@ void KeychainCacheOperation::prepare()
         case KeychainKey::Status::NotFound:
             break; // first use, or the key is gone: settled under the lock
         case KeychainKey::Status::Unavailable:
+        case KeychainKey::Status::Locked: // as good as absent until someone unlocks it
             if (!m_settings.allowUnencryptedFallback) {
                 fail(keychainError(result));
                 return;
@@ -138,7 +146,8 @@ void KeychainCacheOperation::prepareLocked()
                 AesGcm::wipe(key);
                 // A keychain that answers reads but cannot store anything (no default
                 // collection, a locked one) is no keychain for this purpose.
-                if (result.status == KeychainKey::Status::Unavailable
+                if ((result.status == KeychainKey::Status::Unavailable
+                     || result.status == KeychainKey::Status::Locked)
                     && m_settings.allowUnencryptedFallback) {
                     enterFallback(result.errorString);
                     readStored();
@@ -188,6 +197,8 @@ void KeychainCacheOperation::decode(const QByteArray &stored)
         qCInfo(lcMsalCache).noquote() << "The token cache" << file().path()
                                       << "is not encrypted yet; it will be from its next save on";
     }
+    if (!keepDamagedCopy(stored, stored))
+        return;
     accept(stored);
 }
 
@@ -217,6 +228,9 @@ void KeychainCacheOperation::decodeSealed(const QByteArray &stored)
             moveAside(tr("it decrypts, but %1").arg(problem));
             return;
         }
+        // The copy kept aside is the file as it is, encrypted: never tokens in the clear on disk.
+        if (!keepDamagedCopy(plain, stored))
+            return;
         accept(isBlank(plain) ? QByteArray() : plain);
         return;
     }
@@ -246,16 +260,19 @@ void KeychainCacheOperation::decodeSealed(const QByteArray &stored)
         // Only a load gets here: a save has stored a key by now. The keychain says it has no key
         // for this file. It may have been deleted, or this is a new keychain; but a keychain that
         // cannot show its items right now says the same (a locked collection whose unlock prompt
-        // cannot be shown, a Secret Service started without a login keyring). A load cannot tell
-        // these apart, so it leaves the file in place and reports an empty cache. The next save
-        // stores a new key first, which proves the keychain works, and only then moves the file
-        // aside (below); if the keychain cannot store a key, the save fails and the file stays.
+        // cannot be shown, a Secret Service started without a login keyring). A locked keyring
+        // the Secret Service admits to is told apart (KeychainKey::Status::Locked: the job fails
+        // before it gets here); the rest a load cannot tell apart, so it leaves the file in place
+        // and reports an empty cache. The next save stores a new key first, which proves the
+        // keychain works, and only then moves the file aside (below); if the keychain cannot store
+        // a key, the save fails and the file stays. For the application, the saved sign-ins are
+        // gone either way: CacheReset.
         const QString warning = tr("The token cache %1 is encrypted with a key the keychain does not "
                                    "hold; an empty cache was used instead. The file was left in place; "
                                    "the next save moves it aside.")
                                     .arg(file().path());
         qCWarning(lcMsalCache).noquote() << warning;
-        addWarning(warning);
+        addWarning(warning, AuthError::CacheReset);
         accept({});
         return;
     }
@@ -288,6 +305,7 @@ void KeychainCacheOperation::afterClear()
             finish({});
             return;
         case KeychainKey::Status::Unavailable:
+        case KeychainKey::Status::Locked:
             if (m_settings.allowUnencryptedFallback) {
                 enterFallback(result.errorString);
                 finish({});

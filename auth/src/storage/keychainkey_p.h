@@ -24,6 +24,9 @@ public:
         Unavailable, // no keychain answered: no backend, no D-Bus or Secret Service, access denied by the system
         Refused,     // the person refused access when the keychain asked
         Invalid,     // read: the entry does not hold a key of the right size
+        Locked,      // the keyring that holds (or would hold) the entry is locked; QtKeychain says
+                     // "not found" to a read then (libsecret looks at unlocked items only), and
+                     // fails a write: the Secret Service is asked which it is (lockedProbe())
     };
     struct Result
     {
@@ -40,6 +43,13 @@ public:
     void remove(QObject *context, const Callback &done) const;
 
 private:
+    // Asks the Secret Service (org.freedesktop.secrets, on the session bus, never started for
+    // this) whether the entry, or the default collection where it would be, is locked; calls
+    // done(true) if so, done(false) if not or if nothing answers.
+    void lockedProbe(QObject *context, const std::function<void(bool)> &done) const;
+    // `job`: a QKeychain::Job (not named here: QtKeychain is a private dependency).
+    void connectJob(QObject *job, QObject *context, const Callback &done, bool returnsKey) const;
+
     QString m_service;
     QString m_name;
 };
