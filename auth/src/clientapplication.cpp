@@ -110,8 +110,11 @@ void ClientApplicationPrivate::loadFinished(CacheStorageJob *job, bool reload)
         Q_EMIT q->cacheError(error);
     } else {
         cacheState = CacheState::Loaded;
-        if (!job->warning().isEmpty())
-            Q_EMIT q->cacheError(AuthError(AuthError::StorageError, job->warning()));
+        // Loaded, but something was lost or kept aside (CacheReset: the saved sign-ins are
+        // gone): the application and the waiting requests are told.
+        error = job->warningError();
+        if (error.isError())
+            Q_EMIT q->cacheError(error);
         checkAccounts();
         cache->notifyChanged();
         if (!reload)
@@ -361,8 +364,9 @@ void ClientApplication::loadCache()
     }
     // The first load emits cacheLoaded() itself; a reload (or waiting for one) does not.
     const bool loaded = d->cacheState == State::Loaded || (d->cacheState == State::Loading && d->reloading);
-    d->ensureCacheLoaded(this, [this, loaded](const AuthError &error) {
-        if (loaded && !error.isError())
+    d->ensureCacheLoaded(this, [this, d, loaded](const AuthError &) {
+        // A reload that failed or warned leaves the cache loaded (cacheError() told why).
+        if (loaded && d->cacheState == State::Loaded)
             Q_EMIT cacheLoaded();
     });
 }

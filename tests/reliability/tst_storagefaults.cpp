@@ -63,9 +63,14 @@ private:
     QString m_point;
 };
 
-// Fills the file system holding `dir` with a file until it is full.
+// Fills the file system holding `dir` until it is full; "page" holds one page of it, so that
+// removing it leaves room for a lock file but not for the cache file.
 bool fillUp(const QString &dir, QString *filler)
 {
+    QFile page(QDir(dir).filePath(QStringLiteral("page")));
+    if (!page.open(QIODevice::WriteOnly) || page.write(QByteArray(4096, 'p')) != 4096 || !page.flush())
+        return false;
+    page.close();
     *filler = QDir(dir).filePath(QStringLiteral("filler"));
     QFile file(*filler);
     if (!file.open(QIODevice::WriteOnly))
@@ -136,24 +141,31 @@ void tst_StorageFaults::initTestCase()
         QSKIP("needs a private Secret Service: run through tests/storage/with-keyring.sh (ctest does)");
     QString error;
     QVERIFY2(configureStressResources(&m_emulator, 8, &error), qPrintable(error));
+    m_emulator.setAccessTokenLifetime(3599);
     QVERIFY(m_emulator.listen());
 }
 
 void tst_StorageFaults::diskFull_data()
 {
     QTest::addColumn<bool>("keychain");
-    QTest::newRow("plain") << false;
-    QTest::newRow("encrypted") << true;
+    QTest::addColumn<bool>("roomForTheLock");
+    // No room at all: the lock file cannot be made. One page left: the lock is taken and the
+    // merge runs, then the cache file cannot be written (what lost tokens before).
+    QTest::newRow("plain, no room for the lock") << false << false;
+    QTest::newRow("plain, room for the lock only") << false << true;
+    QTest::newRow("encrypted, no room for the lock") << true << false;
+    QTest::newRow("encrypted, room for the lock only") << true << true;
 }
 
 void tst_StorageFaults::diskFull()
 {
     QFETCH(bool, keychain);
+    QFETCH(bool, roomForTheLock);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     Mount mount;
     QString why;
-    if (!mount.tmpfs(dir.path(), QStringLiteral("256k"), &why))
+    if (!mount.tmpfs(dir.path(), QStringLiteral("128k"), &why))
         QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs (needs root): %1").arg(why.trimmed())));
     const QString path = dir.filePath(QStringLiteral("cache.bin"));
     auto store = storage(path, keychain);
@@ -161,12 +173,18 @@ void tst_StorageFaults::diskFull()
     QSignalSpy cacheErrors(app.get(), &ClientApplication::cacheError);
     QSignalSpy saved(app.get(), &ClientApplication::cacheSaved);
 
-    auto first = acquire(app.get(), 0);
-    QVERIFY2(first->isSuccess(), qPrintable(first->error().errorString()));
-    QVERIFY2(!first->cacheError().isError(), qPrintable(first->cacheError().errorString()));
+    // A cache file of several pages.
+    for (int index : {0, 3, 4, 5, 6, 7}) {
+        auto first = acquire(app.get(), index);
+        QVERIFY2(first->isSuccess(), qPrintable(first->error().errorString()));
+        QVERIFY2(!first->cacheError().isError(), qPrintable(first->cacheError().errorString()));
+    }
+    QVERIFY(QFileInfo(path).size() > 8192);
 
     QString filler;
     QVERIFY(fillUp(dir.path(), &filler));
+    if (roomForTheLock)
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("page"))));
     auto second = acquire(app.get(), 1);
     QVERIFY2(second->isSuccess(), qPrintable(second->error().errorString()));
     QVERIFY(!second->result().accessToken().isEmpty());
@@ -186,6 +204,7 @@ void tst_StorageFaults::diskFull()
     // in memory (it used to drop it: the failed save had forgotten it was pending).
     QVERIFY(QFile::remove(filler));
     QFile::remove(dir.filePath(QStringLiteral("filler2")));
+    QFile::remove(dir.filePath(QStringLiteral("page")));
     saved.clear();
     auto third = acquire(app.get(), 2);
     QVERIFY2(third->isSuccess(), qPrintable(third->error().errorString()));
@@ -193,7 +212,7 @@ void tst_StorageFaults::diskFull()
     QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty(), 10000);
     auto fromMemory = acquire(app.get(), 1);
     QVERIFY(fromMemory->result().isFromCache());
-    for (int index : {0, 1, 2})
+    for (int index : {0, 1, 2, 3, 7})
         QVERIFY2(storedInFile(path, keychain, index), qPrintable(QString::number(index)));
 }
 
