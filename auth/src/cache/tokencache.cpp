@@ -378,11 +378,29 @@ void TokenCachePrivate::storeAppMetadata(const QString &environment, const QStri
 {
     // appmetadata-<environment>-<client_id>: which family (FOCI) the client belongs to.
     const QString key = QStringLiteral("appmetadata-%1-%2").arg(environment, clientId);
-    QJsonObject json = appMetadata.value(key);
-    json.insert(QLatin1String("client_id"), clientId);
-    json.insert(QLatin1String("environment"), environment);
+    const QLatin1String clientIdField("client_id");
+    const QLatin1String environmentField("environment");
+    const QLatin1String familyIdField("family_id");
+    const auto old = appMetadata.constFind(key);
+    // Every token response stores it again: the same entry changes nothing and is not written.
+    if (old != appMetadata.cend() && old->value(clientIdField) == clientId
+        && old->value(environmentField) == environment
+        && (familyId.isEmpty() || old->value(familyIdField) == familyId))
+        return;
+    // A new object, the other fields copied: one changed in place keeps the bytes of the values it
+    // replaced (Qt 6.4 never compacts a QJsonObject), and grew by each refresh for good.
+    QJsonObject json;
+    if (old != appMetadata.cend()) {
+        for (auto it = old->begin(); it != old->end(); ++it) {
+            if (it.key() != clientIdField && it.key() != environmentField
+                && (familyId.isEmpty() || it.key() != familyIdField))
+                json.insert(it.key(), it.value());
+        }
+    }
+    json.insert(clientIdField, clientId);
+    json.insert(environmentField, environment);
     if (!familyId.isEmpty())
-        json.insert(QLatin1String("family_id"), familyId);
+        json.insert(familyIdField, familyId);
     appMetadata.insert(key, json);
     markChanged(appMetadataSection, key);
 }
