@@ -264,7 +264,7 @@ const CredentialEntry *TokenCachePrivate::findRefreshTokenForAssertion(const QSt
 
 void TokenCachePrivate::markChanged(const QString &sectionName, const QString &key)
 {
-    m_changed.insert(sectionName + QLatin1Char('\n') + key);
+    m_changed.insert(sectionName + QLatin1Char('\n') + key, ++m_changeGeneration);
 }
 
 // Stores `entry` in the slot of `old` (an entry it replaces) if there is one: that entry keeps its
@@ -503,7 +503,7 @@ QByteArray TokenCachePrivate::save() const
     return out;
 }
 
-QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored)
+QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored, quint64 *changeGeneration)
 {
     QString error;
     if (!adoptStored(stored, &error)) {
@@ -511,8 +511,17 @@ QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored)
         // changes) is written over it rather than only this process's changes.
         qCWarning(lcMsalAuth) << "Token cache: the stored cache could not be merged, writing this one:" << error;
     }
-    m_changed.clear(); // written now
+    // The changes stay pending until the storage says the bytes are written (markSaved()): a
+    // write that fails (a full disk) must not lose them, nor the next merge drop them from memory.
+    if (changeGeneration)
+        *changeGeneration = m_changeGeneration;
     return save();
+}
+
+void TokenCachePrivate::markSaved(quint64 changeGeneration)
+{
+    for (auto it = m_changed.begin(); it != m_changed.end();)
+        it = it.value() <= changeGeneration ? m_changed.erase(it) : std::next(it);
 }
 
 bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
@@ -521,9 +530,11 @@ bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
     TokenCachePrivate *fresh = scratch.d_func();
     if (!stored.trimmed().isEmpty() && !fresh->load(stored, error))
         return false; // this cache stays as it was
-    for (const QString &change : std::as_const(m_changed)) {
-        const QString name = change.section(QLatin1Char('\n'), 0, 0);
-        const QString key = change.section(QLatin1Char('\n'), 1);
+    for (auto it = m_changed.cbegin(); it != m_changed.cend(); ++it) {
+        const QString &change = it.key();
+        const qsizetype newline = change.indexOf(QLatin1Char('\n'));
+        const QStringView name = QStringView(change).left(newline);
+        const QString key = change.mid(newline + 1);
         if (name == accountSection) {
             if (accounts.contains(key))
                 fresh->accounts.insert(key, accounts.value(key));

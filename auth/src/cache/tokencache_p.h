@@ -7,7 +7,6 @@
 #include <MsalQt/tokencache.h>
 
 #include <QHash>
-#include <QSet>
 #include <QVarLengthArray>
 
 namespace MsalQt {
@@ -56,7 +55,17 @@ public:
     // Another process may have written the stored cache since we read it: start from what is
     // stored now, re-apply what this process changed since its last sync, adopt the result and
     // return it for writing. Nothing either side wrote is lost.
-    QByteArray mergeWithStored(const QByteArray &stored);
+    // Nothing is marked saved here: the write may still fail (a full disk). `*changeGeneration`
+    // (when not null) is set to the generation of changes the result holds; once the storage has
+    // written it, markSaved() with that generation ends them.
+    QByteArray mergeWithStored(const QByteArray &stored, quint64 *changeGeneration = nullptr);
+    // What was merged (mergeWithStored()'s `*changeGeneration`) is stored: the changes made up to
+    // that generation are no longer pending. One made since (the same key changed again
+    // included) stays, and the next save writes it. A failed write calls nothing: every change
+    // stays pending, and the next merge applies it again.
+    void markSaved(quint64 changeGeneration);
+    // Bumped by every change (store, removal, clear); never goes back, load() included.
+    quint64 changeGeneration() const { return m_changeGeneration; }
     // The same merge without writing: another process changed the stored cache, and this one
     // adopts that (keeping its own changes not saved yet, which the next save writes). False, and
     // nothing changed, if `stored` cannot be read.
@@ -112,7 +121,10 @@ private:
     quint64 m_accountGeneration = 0;
     QHash<QString, Bucket> m_accessTokensByAssertion;  // user_assertion_hash -> slots
     QHash<QString, Bucket> m_refreshTokensByAssertion; // user_assertion_hash -> slots
-    QSet<QString> m_changed; // "Section\nkey" changed (stored or removed) since the last sync
+    // "Section\nkey" changed (stored or removed) and not known to be stored yet -> the generation
+    // of its latest change (m_changeGeneration then).
+    QHash<QString, quint64> m_changed;
+    quint64 m_changeGeneration = 0;
 };
 
 } // namespace MsalQt
