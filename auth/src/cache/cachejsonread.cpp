@@ -1,5 +1,5 @@
-// The simdjson On-Demand pieces the cache's reader shares (cachejsonread_p.h), and the check of
-// a stored cache's bytes that needs no tree: CacheJson::shapeOf().
+// The simdjson On-Demand pieces the cache's reader shares (cachejsonread_p.h), and the checks of
+// a stored cache's bytes that need no tree: CacheJson::shapeOf() and CacheJson::damageOf().
 
 #include "cachejsonread_p.h"
 
@@ -184,6 +184,90 @@ Shape shapeOf(const QByteArray &bytes, QString *why)
     if (!code && root.current_location().get(trailing) == simdjson::SUCCESS)
         code = simdjson::TRAILING_CONTENT;
     return code ? notJson(code) : Shape::OtherJson;
+}
+
+static QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("MsalQt::TokenCache", text, nullptr, n);
+}
+
+QString damageOf(const QByteArray &bytes)
+{
+    const auto notJson = [](simdjson::error_code code) {
+        return tr("the cache is not JSON: %1").arg(describe(code));
+    };
+    const simdjson::padded_string text(bytes.constData(), size_t(bytes.size()));
+    od::parser parser;
+    od::document root;
+    od::json_type type;
+    if (const auto code = parser.iterate(text).get(root))
+        return notJson(code);
+    if (const auto code = root.type().get(type))
+        return notJson(code);
+    if (type != od::json_type::object) {
+        QString why;
+        return shapeOf(bytes, &why) == Shape::NotJson ? tr("the cache is not JSON: %1").arg(why)
+                                                      : tr("the cache is not a JSON object");
+    }
+    od::object sections;
+    if (const auto code = root.get_object().get(sections))
+        return notJson(code);
+    QStringList damage;
+    for (auto section : sections) {
+        od::raw_json_string rawName;
+        std::string_view name;
+        if (const auto code = section.key().get(rawName))
+            return notJson(code);
+        if (!rawString(rawName, &name))
+            return notJson(simdjson::STRING_ERROR);
+        od::value value;
+        if (const auto code = section.value().get(value))
+            return notJson(code);
+        // The names as TokenCachePrivate::load() compares them: as written.
+        const bool known = name == "AccessToken" || name == "RefreshToken" || name == "IdToken"
+            || name == "Account" || name == "AppMetadata";
+        od::json_type sectionType;
+        if (const auto code = value.type().get(sectionType))
+            return notJson(code);
+        const QString sectionName = QString::fromUtf8(name.data(), qsizetype(name.size()));
+        if (!known || sectionType != od::json_type::object) {
+            if (const auto code = validate(value))
+                return notJson(code);
+            if (known)
+                damage << tr("the %1 section is not an object").arg(sectionName);
+            continue;
+        }
+        od::object entries;
+        if (const auto code = value.get_object().get(entries))
+            return notJson(code);
+        int notObjects = 0;
+        for (auto member : entries) {
+            od::raw_json_string rawKey;
+            std::string_view key;
+            if (const auto code = member.key().get(rawKey))
+                return notJson(code);
+            if (!rawString(rawKey, &key))
+                return notJson(simdjson::STRING_ERROR);
+            od::value entry;
+            od::json_type entryType;
+            if (const auto code = member.value().get(entry))
+                return notJson(code);
+            if (const auto code = entry.type().get(entryType))
+                return notJson(code);
+            if (entryType != od::json_type::object)
+                ++notObjects;
+            if (const auto code = validate(entry))
+                return notJson(code);
+        }
+        if (notObjects == 1)
+            damage << tr("an entry of %1 is not an object").arg(sectionName);
+        else if (notObjects > 1)
+            damage << tr("%n entries of %1 are not objects", notObjects).arg(sectionName);
+    }
+    const char *trailing = nullptr;
+    if (root.current_location().get(trailing) == simdjson::SUCCESS)
+        return notJson(simdjson::TRAILING_CONTENT);
+    return damage.join(QLatin1String("; "));
 }
 
 } // namespace MsalQt::Internal::CacheJson

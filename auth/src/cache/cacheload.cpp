@@ -273,9 +273,38 @@ bool readAccount(std::string_view text, const Document &document, od::parser *pa
     return !entry->homeAccountId.isEmpty() && !entry->environment.isEmpty();
 }
 
+// The JSON text of `value`, whatever its type, checked and compact: what is kept verbatim. (A
+// scalar is checked as a document of its own: simdjson gives no value of a scalar document.)
+simdjson::error_code keptText(od::value value, const Document &document, od::parser *parser, QByteArray *out)
+{
+    std::string_view text;
+    if (const auto code = rawJson(value, &text))
+        return code;
+    od::document check;
+    od::json_type type;
+    if (const auto code = parser->iterate(text.data(), text.size(), size_t(document.end() - text.data())).get(check))
+        return code;
+    if (const auto code = check.type().get(type))
+        return code;
+    if (type == od::json_type::object || type == od::json_type::array) {
+        od::value checked;
+        if (const auto code = check.get_value().get(checked))
+            return code;
+        if (const auto code = validate(checked))
+            return code;
+    } else if (const auto code = validateScalar(check, type)) {
+        return code;
+    }
+    const char *trailing = nullptr;
+    if (check.current_location().get(trailing) == simdjson::SUCCESS)
+        return simdjson::TRAILING_CONTENT;
+    *out = compact(text);
+    return simdjson::SUCCESS;
+}
+
 } // namespace
 
-bool TokenCachePrivate::load(const QByteArray &json, QString *error)
+bool TokenCachePrivate::load(const QByteArray &json, QString *error, LoadMode mode, QStringList *damage)
 {
     const auto fail = [error](const QString &message) {
         if (error)
@@ -299,7 +328,8 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
     TokenCache scratch; // filled, then adopted whole: a failed load leaves this cache as it was
     TokenCachePrivate *fresh = scratch.d_func();
     Interner interner;
-    int skipped = 0;
+    QStringList skippedSections;
+    int kept = 0;
     for (auto section : sections) {
         od::raw_json_string rawName;
         std::string_view name;
@@ -314,28 +344,38 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
         const bool known = credentials || name == accountSection || name == appMetadataSection;
         if (!known) {
             // Another library's section, kept verbatim.
-            std::string_view text;
-            if (const auto code = rawJson(value, &text))
+            QByteArray text;
+            if (const auto code = keptText(value, document, &entryParser, &text))
                 return notJson(code);
-            od::document check;
-            if (const auto code = entryParser.iterate(text.data(), text.size(), size_t(document.end() - text.data())).get(check))
+            fresh->otherSections.append({QByteArray(name.data(), qsizetype(name.size())), text});
+            continue;
+        }
+        od::json_type sectionType;
+        if (const auto code = value.type().get(sectionType))
+            return notJson(code);
+        if (sectionType != od::json_type::object) {
+            const QString sectionName = QString::fromUtf8(name.data(), qsizetype(name.size()));
+            if (mode == LoadMode::Strict) {
+                return fail(QCoreApplication::translate("MsalQt::TokenCache", "The cache section %1 is not an object.")
+                                .arg(sectionName));
+            }
+            // Nothing in it can be written back under its name, where this cache writes its own
+            // section: the storage keeps the bytes aside (CacheJson::damageOf()).
+            if (const auto code = validate(value))
                 return notJson(code);
-            od::value checked;
-            if (const auto code = check.get_value().get(checked))
-                return notJson(code);
-            if (const auto code = validate(checked))
-                return notJson(code);
-            fresh->otherSections.append({QByteArray(name.data(), qsizetype(name.size())), compact(text)});
+            skippedSections << sectionName;
             continue;
         }
         od::object entries;
-        if (value.get_object().get(entries)) {
-            return fail(QCoreApplication::translate("MsalQt::TokenCache", "The cache section %1 is not an object.")
-                            .arg(QString::fromUtf8(name.data(), qsizetype(name.size()))));
-        }
-        const CredentialType type = name == accessTokenSection ? CredentialType::AccessToken
-            : name == refreshTokenSection                      ? CredentialType::RefreshToken
-                                                               : CredentialType::IdToken;
+        if (const auto code = value.get_object().get(entries))
+            return notJson(code);
+        const Section which = name == accessTokenSection ? Section::AccessToken
+            : name == refreshTokenSection                 ? Section::RefreshToken
+            : name == idTokenSection                      ? Section::IdToken
+            : name == accountSection                      ? Section::Account
+                                                          : Section::AppMetadata;
+        const CredentialType type = credentials ? CredentialType(int(which)) : CredentialType::IdToken;
+        QHash<QString, QByteArray> &keptHere = fresh->keptEntries[size_t(which)];
         for (auto member : entries) {
             od::raw_json_string rawKey;
             std::string_view keyText;
@@ -350,10 +390,25 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
             od::json_type entryType;
             if (const auto code = entryValue.type().get(entryType))
                 return notJson(code);
+            // The last of a repeated key counts, as in QJsonDocument: one entry per key.
+            const auto keep = [&](const QByteArray &text) {
+                if (credentials)
+                    fresh->section(type).remove(key);
+                else if (which == Section::Account)
+                    fresh->accounts.remove(key);
+                else
+                    fresh->appMetadata.remove(key);
+                keptHere.insert(key, text);
+                ++kept;
+            };
+            if (!keptHere.isEmpty())
+                keptHere.remove(key);
             if (entryType != od::json_type::object) {
-                if (const auto code = validate(entryValue))
+                // Not an entry of the schema, but another writer's bytes: written back as read.
+                QByteArray text;
+                if (const auto code = keptText(entryValue, document, &entryParser, &text))
                     return notJson(code);
-                ++skipped;
+                keep(text);
                 continue;
             }
             od::object entryObject;
@@ -363,18 +418,17 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
             if (const auto code = entryObject.raw_json().get(text))
                 return notJson(code);
             simdjson::error_code code = simdjson::SUCCESS;
+            bool usable = true;
             if (credentials) {
                 CredentialEntry entry;
-                if (readCredential(type, text, document, &entryParser, &interner, &entry, &code))
+                usable = readCredential(type, text, document, &entryParser, &interner, &entry, &code);
+                if (usable)
                     fresh->section(type).insert(key, entry); // the key as written: a round trip keeps it
-                else if (!code)
-                    ++skipped;
-            } else if (name == accountSection) {
+            } else if (which == Section::Account) {
                 AccountEntry entry;
-                if (readAccount(text, document, &entryParser, &interner, &entry, &code))
+                usable = readAccount(text, document, &entryParser, &interner, &entry, &code);
+                if (usable)
                     fresh->accounts.insert(key, entry);
-                else if (!code)
-                    ++skipped;
             } else {
                 od::document inner;
                 od::value checked;
@@ -388,13 +442,23 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
             }
             if (code)
                 return notJson(code);
+            // Without the fields lookups need (an environment, a client, a secret, valid times)
+            // it can never be found, but it is not ours to drop: written back as read.
+            if (!usable)
+                keep(compact(text));
         }
     }
     const char *trailing = nullptr;
     if (root.current_location().get(trailing) == simdjson::SUCCESS)
         return notJson(simdjson::TRAILING_CONTENT);
-    if (skipped)
-        qCWarning(lcMsalAuth) << "Token cache: skipped" << skipped << "entries without the required fields";
+    if (kept)
+        qCWarning(lcMsalAuth) << "Token cache: kept" << kept << "entries it cannot use (not objects, or without the required fields) as they are";
+    if (!skippedSections.isEmpty()) {
+        qCWarning(lcMsalAuth).noquote() << "Token cache: skipped the sections that are not objects:"
+                                        << skippedSections.join(QLatin1String(", "));
+    }
+    if (damage)
+        *damage = skippedSections;
 
     reset();
     m_changed.clear(); // what was just read is the baseline for the next merge
@@ -404,6 +468,7 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
     accounts = std::move(fresh->accounts);
     appMetadata = std::move(fresh->appMetadata);
     otherSections = std::move(fresh->otherSections);
+    keptEntries = std::move(fresh->keptEntries);
     reindex();
     return true;
 }

@@ -5,37 +5,47 @@
 #include "tokencache_p.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace MsalQt {
 
 using namespace Internal;
 
-static const QLatin1String accessTokenSection("AccessToken");
-static const QLatin1String refreshTokenSection("RefreshToken");
-static const QLatin1String idTokenSection("IdToken");
-static const QLatin1String accountSection("Account");
-static const QLatin1String appMetadataSection("AppMetadata");
-
-// Each section is written member by member, in key order (cachejson_p.h).
+// Each section is written member by member, in key order (cachejson_p.h), the entries kept as read
+// (TokenCachePrivate::keptEntries) among them.
 template<typename Entries, typename Append>
-static void appendSection(QByteArray *out, const QString &name, const Entries &entries, Append append)
+static void appendSection(QByteArray *out, const QString &name, const Entries &entries,
+                          const QHash<QString, QByteArray> &kept, Append append)
 {
     CacheJson::appendString(out, name);
     out->append(":{");
     // Keys and where their entries are, sorted by key (each key is derived once).
-    QList<std::pair<QString, decltype(&*entries.cbegin())>> sorted;
-    sorted.reserve(entries.size());
+    struct Member
+    {
+        QString key;
+        const std::remove_reference_t<decltype(*entries.cbegin())> *entry;
+        const QByteArray *kept;
+    };
+    QList<Member> sorted;
+    sorted.reserve(entries.size() + kept.size());
     for (auto it = entries.cbegin(); it != entries.cend(); ++it)
-        sorted.append({it.key(), &*it});
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        sorted.append({it.key(), &*it, nullptr});
+    for (auto it = kept.cbegin(); it != kept.cend(); ++it) {
+        if (!entries.contains(it.key())) // one entry per key: ours (stores drop a kept one)
+            sorted.append({it.key(), nullptr, &*it});
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const Member &a, const Member &b) { return a.key < b.key; });
     bool first = true;
-    for (const auto &[key, entry] : std::as_const(sorted)) {
+    for (const Member &member : std::as_const(sorted)) {
         if (!first)
             out->append(',');
         first = false;
-        CacheJson::appendString(out, key);
+        CacheJson::appendString(out, member.key);
         out->append(':');
-        append(out, *entry);
+        if (member.entry)
+            append(out, *member.entry);
+        else
+            out->append(*member.kept);
     }
     out->append('}');
 }
@@ -49,19 +59,27 @@ QByteArray TokenCachePrivate::save() const
     }
     for (const AccountEntry &entry : accounts)
         size += entry.raw.size() + 160;
+    for (const auto &kept : keptEntries) {
+        for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+            size += it.key().size() + it->size() + 8;
+    }
     QByteArray out;
     out.reserve(size);
     out.append('{');
     const auto credential = [](QByteArray *out, const CredentialEntry &entry) { entry.appendJson(out); };
-    appendSection(&out, accessTokenSection, accessTokens, credential);
+    const auto kept = [this](Section which) -> const QHash<QString, QByteArray> & {
+        return keptEntries[size_t(which)];
+    };
+    appendSection(&out, sectionName(Section::AccessToken), accessTokens, kept(Section::AccessToken), credential);
     out.append(',');
-    appendSection(&out, refreshTokenSection, refreshTokens, credential);
+    appendSection(&out, sectionName(Section::RefreshToken), refreshTokens, kept(Section::RefreshToken), credential);
     out.append(',');
-    appendSection(&out, idTokenSection, idTokens, credential);
+    appendSection(&out, sectionName(Section::IdToken), idTokens, kept(Section::IdToken), credential);
     out.append(',');
-    appendSection(&out, accountSection, accounts, [](QByteArray *out, const AccountEntry &entry) { entry.appendJson(out); });
+    appendSection(&out, sectionName(Section::Account), accounts, kept(Section::Account),
+                  [](QByteArray *out, const AccountEntry &entry) { entry.appendJson(out); });
     out.append(',');
-    appendSection(&out, appMetadataSection, appMetadata,
+    appendSection(&out, sectionName(Section::AppMetadata), appMetadata, kept(Section::AppMetadata),
                   [](QByteArray *out, const QJsonObject &entry) { CacheJson::appendValue(out, entry); });
     // Other libraries' sections, as read.
     for (const auto &[name, value] : otherSections) {
@@ -92,23 +110,27 @@ void TokenCachePrivate::markSaved(quint64 changeGeneration)
         it = it.value() <= changeGeneration ? m_changed.erase(it) : std::next(it);
 }
 
-bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
+bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error, QStringList *damage)
 {
     TokenCache scratch;
     TokenCachePrivate *fresh = scratch.d_func();
-    if (!stored.trimmed().isEmpty() && !fresh->load(stored, error))
+    if (!stored.trimmed().isEmpty() && !fresh->load(stored, error, LoadMode::Lenient, damage))
         return false; // this cache stays as it was
+    // A change of ours to a key (a store or a removal) wins over whatever is stored under it,
+    // an entry kept as read included.
     for (auto it = m_changed.cbegin(); it != m_changed.cend(); ++it) {
         const QString &change = it.key();
         const qsizetype newline = change.indexOf(QLatin1Char('\n'));
         const QStringView name = QStringView(change).left(newline);
         const QString key = change.mid(newline + 1);
-        if (name == accountSection) {
+        if (name == sectionName(Section::Account)) {
+            fresh->dropKept(Section::Account, key);
             if (accounts.contains(key))
                 fresh->accounts.insert(key, accounts.value(key));
             else
                 fresh->accounts.remove(key);
-        } else if (name == appMetadataSection) {
+        } else if (name == sectionName(Section::AppMetadata)) {
+            fresh->dropKept(Section::AppMetadata, key);
             if (appMetadata.contains(key))
                 fresh->appMetadata.insert(key, appMetadata.value(key));
             else
@@ -117,6 +139,7 @@ bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
             for (CredentialType type : {CredentialType::AccessToken, CredentialType::RefreshToken, CredentialType::IdToken}) {
                 if (name != credentialTypeName(type))
                     continue;
+                fresh->dropKept(Section(int(type)), key);
                 if (const CredentialEntry *entry = section(type).entry(key))
                     fresh->section(type).insert(key, *entry);
                 else
@@ -130,6 +153,7 @@ bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
     accounts = std::move(fresh->accounts);
     appMetadata = std::move(fresh->appMetadata);
     otherSections = fresh->otherSections;
+    keptEntries = std::move(fresh->keptEntries);
     reindex(); // what this process changed stays marked until it is saved
     return true;
 }

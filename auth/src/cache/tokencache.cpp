@@ -18,6 +18,23 @@ static const QLatin1String idTokenSection("IdToken");
 static const QLatin1String accountSection("Account");
 static const QLatin1String appMetadataSection("AppMetadata");
 
+QLatin1String TokenCachePrivate::sectionName(Section which)
+{
+    switch (which) {
+    case Section::AccessToken:
+        return accessTokenSection;
+    case Section::RefreshToken:
+        return refreshTokenSection;
+    case Section::IdToken:
+        return idTokenSection;
+    case Section::Account:
+        return accountSection;
+    case Section::AppMetadata:
+        break;
+    }
+    return appMetadataSection;
+}
+
 static QString accountIndexKey(const QString &homeAccountId, const QString &environment)
 {
     return lowercase(homeAccountId + QLatin1Char('|') + environment);
@@ -267,6 +284,13 @@ void TokenCachePrivate::markChanged(const QString &sectionName, const QString &k
     m_changed.insert(sectionName + QLatin1Char('\n') + key, ++m_changeGeneration);
 }
 
+void TokenCachePrivate::dropKept(Section which, const QString &key)
+{
+    QHash<QString, QByteArray> &kept = keptEntries[size_t(which)];
+    if (!kept.isEmpty())
+        kept.remove(key);
+}
+
 // Stores `entry` in the slot of `old` (an entry it replaces) if there is one: that entry keeps its
 // key and every field we do not write, so the library that wrote it still finds it by its own key.
 void TokenCachePrivate::putCredential(CredentialEntry entry, Slot old)
@@ -290,6 +314,7 @@ void TokenCachePrivate::putCredential(CredentialEntry entry, Slot old)
         }
     }
     entry.changed = true;
+    dropKept(Section(int(entry.type)), key);
     const Slot slot = entries.insert(key, std::move(entry));
     index(slot, entries.at(slot));
     markChanged(credentialTypeName(entries.at(slot).type), key);
@@ -366,6 +391,7 @@ void TokenCachePrivate::storeAccount(AccountEntry entry)
         }
     }
     entry.changed = true;
+    dropKept(Section::Account, key);
     accounts.insert(key, entry);
     addKey(m_accountsByHome[entry.homeAccountId.toLower()], key);
     m_accountListValid = false;
@@ -401,6 +427,7 @@ void TokenCachePrivate::storeAppMetadata(const QString &environment, const QStri
     json.insert(environmentField, environment);
     if (!familyId.isEmpty())
         json.insert(familyIdField, familyId);
+    dropKept(Section::AppMetadata, key);
     appMetadata.insert(key, json);
     markChanged(appMetadataSection, key);
 }
@@ -460,6 +487,11 @@ void TokenCachePrivate::clearAll()
         markChanged(accountSection, key);
     for (const QString &key : appMetadata.keys())
         markChanged(appMetadataSection, key);
+    // What another writer kept there goes too (a change of ours to a key wins in a merge).
+    for (size_t i = 0; i < sectionCount; ++i) {
+        for (const QString &key : keptEntries[i].keys())
+            markChanged(sectionName(Section(i)), key);
+    }
     reset();
 }
 
@@ -471,6 +503,8 @@ void TokenCachePrivate::reset()
     accounts.clear();
     appMetadata.clear();
     otherSections.clear();
+    for (auto &kept : keptEntries)
+        kept.clear();
     reindex();
 }
 
