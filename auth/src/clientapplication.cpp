@@ -177,14 +177,17 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
     ++savesInFlight;
     // The storage may outlive the application: the merge must not touch a destroyed cache.
     QPointer<TokenCache> alive(tokenCache);
-    CacheStorageJob *job = storage->save([alive, cache](const QByteArray &stored) {
-        return alive ? cache->mergeWithStored(stored) : stored;
+    // The changes the merge wrote end only once the storage says they are stored: on a failed
+    // write (a full disk) they stay pending, in memory, and the next save writes them.
+    auto merged = std::make_shared<quint64>(0); // no change generation is 0
+    CacheStorageJob *job = storage->save([alive, cache, merged](const QByteArray &stored) {
+        return alive ? cache->mergeWithStored(stored, merged.get()) : stored;
     });
     QPointer<QObject> guard(context);
     // A storage deleted while it saves takes the job with it, without finished(): the request
     // that waits for the save goes on (its token is in memory) and cacheError() says why.
     auto delivered = std::make_shared<bool>(false);
-    QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this, guard, done, delivered](CacheStorageJob *job) {
+    QObject::connect(job, &CacheStorageJob::finished, q_ptr, [this, guard, done, delivered, alive, cache, merged](CacheStorageJob *job) {
         Q_Q(ClientApplication);
         *delivered = true;
         --savesInFlight;
@@ -195,6 +198,8 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
             qCWarning(lcMsalAuth).noquote() << "Token cache could not be saved:" << error.errorString();
             Q_EMIT q->cacheError(error);
         } else {
+            if (alive)
+                cache->markSaved(*merged);
             Q_EMIT q->cacheSaved();
         }
         if (guard)

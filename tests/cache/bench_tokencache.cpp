@@ -1,3 +1,4 @@
+#include "cache/cachejson_p.h"
 #include "cache/tokencache_p.h"
 
 #include <MsalQt/tokencache.h>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void serialize10k_data();
     void serialize10k();
     void deserialize10k();
+    void damageOf10k();
     void accountLookup_data();
     void accountLookup();
     void residentMemory10kAppTokens();
@@ -120,6 +122,21 @@ void bench_TokenCache::deserialize10k()
         QVERIFY(cache.deserialize(json));
     }
     QCOMPARE(cache.accounts().size(), 10000);
+}
+
+// What a storage asks of the stored bytes before it writes over them (CacheJson::damageOf()):
+// read without a tree, a fraction of a load.
+void bench_TokenCache::damageOf10k()
+{
+    TokenCache source;
+    fill(TokenCachePrivate::get(&source), 10000);
+    const QByteArray json = source.serialize();
+    qInfo("cache file: %.1f MB", json.size() / 1e6);
+    QString damage;
+    QBENCHMARK {
+        damage = CacheJson::damageOf(json);
+    }
+    QCOMPARE(damage, QString());
 }
 
 void bench_TokenCache::accountLookup_data()

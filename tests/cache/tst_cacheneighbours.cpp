@@ -1,3 +1,4 @@
+#include "cache/cachejson_p.h"
 #include "cache/tokencache_p.h"
 
 #include <MsalQt/tokencache.h>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void secondIdTokenReplacesNeighbours();
     void userAssertionHashBothSpellings();
     void lowercaseAgreesWithToLower();
+    void neighboursFileIsNotDamaged();
 };
 
 static const QStringList cloud{"login.microsoftonline.com", "login.windows.net"};
@@ -287,6 +289,18 @@ void tst_CacheNeighbours::userAssertionHashBothSpellings()
     QCOMPARE(written.value("secret").toString(), QString("renewed"));
     QCOMPARE(written.value("userAssertionHash").toString(), QString("hash-of-the-user-token"));
     QVERIFY(!written.contains("user_assertion_hash"));
+}
+
+// A file msal-node and MSAL Python share is healthy: a storage keeps no copy of it aside
+// (CacheJson::damageOf()), and what is merged into it is exactly what deserialize() reads.
+void tst_CacheNeighbours::neighboursFileIsNotDamaged()
+{
+    QCOMPARE(CacheJson::damageOf(neighbours()), QString());
+    TokenCache cache;
+    QVERIFY(cache.deserialize(neighbours()));
+    QCOMPARE(CacheJson::damageOf(cache.serialize()), QString());
+    TokenCache merged;
+    QCOMPARE(TokenCachePrivate::get(&merged)->mergeWithStored(neighbours()), cache.serialize());
 }
 
 QTEST_GUILESS_MAIN(tst_CacheNeighbours)

@@ -4,6 +4,7 @@
 
 #include "fuzzsupport.h"
 
+#include "cache/cachejson_p.h"
 #include "cache/tokencache_p.h"
 
 #include <MsalQt/tokencache.h>
@@ -18,11 +19,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray input = MsalQt::Fuzz::bytes(data, size);
     TokenCache cache;
     QString error;
+    // What a storage checks before it writes over the bytes: what deserialize() refuses is named.
+    const QString damage = CacheJson::damageOf(input);
+    // A merge reads leniently: all that deserialize() takes, and the same contents.
+    TokenCache lenient;
+    const bool lenientLoaded = TokenCachePrivate::get(&lenient)->load(input, &error, TokenCachePrivate::LoadMode::Lenient);
     if (!cache.deserialize(input, &error)) {
         FUZZ_CHECK(!error.isEmpty());
         FUZZ_CHECK(cache.isEmpty());
+        FUZZ_CHECK(!damage.isEmpty());
         return 0;
     }
+    FUZZ_CHECK(lenientLoaded);
+    FUZZ_CHECK(lenient.serialize() == cache.serialize());
     TokenCachePrivate *d = TokenCachePrivate::get(&cache);
 
     // Every entry that was kept can be found through the indexes a flow uses, by its fields;

@@ -36,10 +36,15 @@ public:
     bool isEmpty() const;
 
     /// The unified-schema JSON. deserialize() replaces the contents; on malformed input it returns
-    /// false, says why, and leaves the cache as it was.
+    /// false, says why, and leaves the cache as it was. What deserialize() read but cannot use
+    /// (other libraries' sections and entries) is written back as it was read.
     QByteArray serialize() const;
-    /// Replaces the contents with the unified-schema JSON `json`. On malformed input returns
-    /// false, sets `*error` to why (when `error` is not null) and leaves the cache as it was.
+    /// Replaces the contents with the unified-schema JSON `json`. On malformed input (not a JSON
+    /// object, or one whose AccessToken, RefreshToken, IdToken, Account or AppMetadata member is
+    /// not an object) returns false, sets `*error` to why (when `error` is not null) and leaves the
+    /// cache as it was. An entry of those sections that is not an object, or lacks the fields a
+    /// lookup needs, is not malformed input: it is never served, and serialize() writes it back
+    /// unchanged, unless a token stored under its key replaces it.
     bool deserialize(const QByteArray &json, QString *error = nullptr);
 
 Q_SIGNALS:

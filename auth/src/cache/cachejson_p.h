@@ -26,4 +26,14 @@ enum class Shape { Object, OtherJson, NotJson };
 // `why`: simdjson's reason when NotJson.
 MSALQT_AUTH_AUTOTEST_EXPORT Shape shapeOf(const QByteArray &bytes, QString *why = nullptr);
 
+// What, in a stored cache's bytes, a save would not write back: empty for a unified-schema
+// object whose known sections (AccessToken, RefreshToken, IdToken, Account, AppMetadata) are
+// objects of objects; else a short translated description, sentences joined by "; " ("the
+// AccessToken section is not an object; 3 entries of RefreshToken are not objects", "the cache is
+// not JSON: …"). A merge keeps entries that are not objects, but a section that is not an object
+// is lost: a storage keeps a copy of such bytes aside before it writes over them. Entries without
+// the fields this library needs are not damage: they are kept and written back as read. Read as
+// shapeOf() reads, without a tree.
+MSALQT_AUTH_AUTOTEST_EXPORT QString damageOf(const QByteArray &bytes);
+
 } // namespace MsalQt::Internal::CacheJson

@@ -4,22 +4,17 @@
 // strings many entries share are held once.
 
 #include "boundednumber_p.h"
-#include "cachejson_p.h"
+#include "cachejsonread_p.h"
 #include "logging_p.h"
 #include "tokencache_p.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
-
-#include <simdjson.h>
-
-#include <cstring>
 
 namespace MsalQt {
 
 using namespace Internal;
-namespace od = simdjson::ondemand;
+using namespace Internal::CacheJsonRead;
 
 namespace {
 
@@ -60,133 +55,6 @@ private:
     QHash<QByteArray, QString> m_strings;
     QHash<QString, QStringList> m_scopes;
 };
-
-// The content of a JSON string as written (between its quotes, escapes not decoded), checked
-// against JSON's grammar: a lone surrogate escape is grammatical (QJsonDocument reads it, Python
-// writes it) where simdjson's decoder refuses it.
-bool rawString(od::raw_json_string raw, std::string_view *out)
-{
-    const char *begin = reinterpret_cast<const char *>(raw.raw());
-    const char *p = begin;
-    for (;;) {
-        const char c = *p;
-        if (c == '"')
-            break;
-        if (c == '\\') {
-            const char e = p[1];
-            if (e == 'u') {
-                for (int i = 2; i < 6; ++i) {
-                    if (!std::isxdigit(static_cast<unsigned char>(p[i])))
-                        return false;
-                }
-                p += 6;
-                continue;
-            }
-            if (!std::strchr("\"\\/bfnrt", e) || e == '\0')
-                return false;
-            p += 2;
-            continue;
-        }
-        ++p; // stage 1 has checked UTF-8, control characters and that the string ends
-    }
-    *out = std::string_view(begin, size_t(p - begin));
-    return true;
-}
-
-// A string as QString, escapes decoded; QJsonDocument for what simdjson refuses (a lone surrogate).
-bool decodedString(std::string_view content, QString *out)
-{
-    if (content.find('\\') == std::string_view::npos) {
-        *out = QString::fromUtf8(content.data(), qsizetype(content.size()));
-        return true;
-    }
-    QByteArray wrapped("[\"");
-    wrapped.append(content.data(), qsizetype(content.size())).append("\"]");
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(wrapped, &error);
-    if (error.error != QJsonParseError::NoError)
-        return false;
-    *out = document.array().at(0).toString();
-    return true;
-}
-
-// A string, number, boolean or null, checked as its type's grammar wants (a value, or a document
-// that is one scalar).
-template<typename Value>
-simdjson::error_code validateScalar(Value &value, od::json_type type)
-{
-    switch (type) {
-    case od::json_type::string: {
-        od::raw_json_string raw;
-        std::string_view content;
-        if (const auto error = value.get_raw_json_string().get(raw))
-            return error;
-        return rawString(raw, &content) ? simdjson::SUCCESS : simdjson::STRING_ERROR;
-    }
-    case od::json_type::number: {
-        double number;
-        return value.get_double().get(number);
-    }
-    case od::json_type::boolean: {
-        bool flag;
-        return value.get_bool().get(flag);
-    }
-    case od::json_type::null: {
-        bool null = false;
-        if (const auto error = value.is_null().get(null))
-            return error;
-        return null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
-    }
-    default: // objects and arrays are not scalars; a later simdjson's json_type::unknown
-        break;
-    }
-    return simdjson::INCORRECT_TYPE;
-}
-
-// Every value below `value` visited: On-Demand skips what it is not asked for without checking
-// it, and what is kept verbatim is written back, so it must be JSON.
-simdjson::error_code validate(od::value value)
-{
-    od::json_type type;
-    if (const auto error = value.type().get(type))
-        return error;
-    switch (type) {
-    case od::json_type::object: {
-        od::object object;
-        if (const auto error = value.get_object().get(object))
-            return error;
-        for (auto field : object) {
-            od::raw_json_string key;
-            std::string_view content;
-            if (const auto error = field.key().get(key))
-                return error;
-            if (!rawString(key, &content))
-                return simdjson::STRING_ERROR;
-            od::value member;
-            if (const auto error = field.value().get(member))
-                return error;
-            if (const auto error = validate(member))
-                return error;
-        }
-        return simdjson::SUCCESS;
-    }
-    case od::json_type::array: {
-        od::array array;
-        if (const auto error = value.get_array().get(array))
-            return error;
-        for (auto element : array) {
-            od::value member;
-            if (const auto error = element.get(member))
-                return error;
-            if (const auto error = validate(member))
-                return error;
-        }
-        return simdjson::SUCCESS;
-    }
-    default:
-        return validateScalar(value, type);
-    }
-}
 
 // The fields the lookups need, by position in `fieldNames`.
 enum Field {
@@ -302,19 +170,6 @@ simdjson::error_code readFields(od::object object, Interner *interner, Fields *f
     return simdjson::SUCCESS;
 }
 
-// `text` without the whitespace between tokens, into a buffer of its own.
-QByteArray compact(std::string_view text)
-{
-    QByteArray out(qsizetype(text.size()), Qt::Uninitialized);
-    size_t size = 0;
-    if (simdjson::minify(text.data(), text.size(), out.data(), size) != simdjson::SUCCESS)
-        return QByteArray(text.data(), qsizetype(text.size()));
-    out.truncate(qsizetype(size));
-    if (size < text.size())
-        out.squeeze();
-    return out;
-}
-
 // Where the secret lies in the compact text, written without escapes; -1 if it is escaped.
 qint32 secretOffset(const QByteArray &raw, QByteArrayView secret)
 {
@@ -418,39 +273,38 @@ bool readAccount(std::string_view text, const Document &document, od::parser *pa
     return !entry->homeAccountId.isEmpty() && !entry->environment.isEmpty();
 }
 
-// A value's JSON text as written (a scalar's without the whitespace after it); consumes it.
-simdjson::error_code rawJson(od::value value, std::string_view *out)
+// The JSON text of `value`, whatever its type, checked and compact: what is kept verbatim. (A
+// scalar is checked as a document of its own: simdjson gives no value of a scalar document.)
+simdjson::error_code keptText(od::value value, const Document &document, od::parser *parser, QByteArray *out)
 {
+    std::string_view text;
+    if (const auto code = rawJson(value, &text))
+        return code;
+    od::document check;
     od::json_type type;
-    if (const auto error = value.type().get(type))
-        return error;
-    if (type == od::json_type::object) {
-        od::object object;
-        if (const auto error = value.get_object().get(object))
-            return error;
-        return object.raw_json().get(*out);
+    if (const auto code = parser->iterate(text.data(), text.size(), size_t(document.end() - text.data())).get(check))
+        return code;
+    if (const auto code = check.type().get(type))
+        return code;
+    if (type == od::json_type::object || type == od::json_type::array) {
+        od::value checked;
+        if (const auto code = check.get_value().get(checked))
+            return code;
+        if (const auto code = validate(checked))
+            return code;
+    } else if (const auto code = validateScalar(check, type)) {
+        return code;
     }
-    if (type == od::json_type::array) {
-        od::array array;
-        if (const auto error = value.get_array().get(array))
-            return error;
-        return array.raw_json().get(*out);
-    }
-    std::string_view token = value.raw_json_token();
-    while (!token.empty() && std::strchr(" \t\r\n", token.back()))
-        token.remove_suffix(1);
-    *out = token;
+    const char *trailing = nullptr;
+    if (check.current_location().get(trailing) == simdjson::SUCCESS)
+        return simdjson::TRAILING_CONTENT;
+    *out = compact(text);
     return simdjson::SUCCESS;
-}
-
-QString describe(simdjson::error_code error)
-{
-    return QString::fromUtf8(simdjson::error_message(error));
 }
 
 } // namespace
 
-bool TokenCachePrivate::load(const QByteArray &json, QString *error)
+bool TokenCachePrivate::load(const QByteArray &json, QString *error, LoadMode mode, QStringList *damage)
 {
     const auto fail = [error](const QString &message) {
         if (error)
@@ -474,7 +328,8 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
     TokenCache scratch; // filled, then adopted whole: a failed load leaves this cache as it was
     TokenCachePrivate *fresh = scratch.d_func();
     Interner interner;
-    int skipped = 0;
+    QStringList skippedSections;
+    int kept = 0;
     for (auto section : sections) {
         od::raw_json_string rawName;
         std::string_view name;
@@ -489,28 +344,38 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
         const bool known = credentials || name == accountSection || name == appMetadataSection;
         if (!known) {
             // Another library's section, kept verbatim.
-            std::string_view text;
-            if (const auto code = rawJson(value, &text))
+            QByteArray text;
+            if (const auto code = keptText(value, document, &entryParser, &text))
                 return notJson(code);
-            od::document check;
-            if (const auto code = entryParser.iterate(text.data(), text.size(), size_t(document.end() - text.data())).get(check))
+            fresh->otherSections.append({QByteArray(name.data(), qsizetype(name.size())), text});
+            continue;
+        }
+        od::json_type sectionType;
+        if (const auto code = value.type().get(sectionType))
+            return notJson(code);
+        if (sectionType != od::json_type::object) {
+            const QString sectionName = QString::fromUtf8(name.data(), qsizetype(name.size()));
+            if (mode == LoadMode::Strict) {
+                return fail(QCoreApplication::translate("MsalQt::TokenCache", "The cache section %1 is not an object.")
+                                .arg(sectionName));
+            }
+            // Nothing in it can be written back under its name, where this cache writes its own
+            // section: the storage keeps the bytes aside (CacheJson::damageOf()).
+            if (const auto code = validate(value))
                 return notJson(code);
-            od::value checked;
-            if (const auto code = check.get_value().get(checked))
-                return notJson(code);
-            if (const auto code = validate(checked))
-                return notJson(code);
-            fresh->otherSections.append({QByteArray(name.data(), qsizetype(name.size())), compact(text)});
+            skippedSections << sectionName;
             continue;
         }
         od::object entries;
-        if (value.get_object().get(entries)) {
-            return fail(QCoreApplication::translate("MsalQt::TokenCache", "The cache section %1 is not an object.")
-                            .arg(QString::fromUtf8(name.data(), qsizetype(name.size()))));
-        }
-        const CredentialType type = name == accessTokenSection ? CredentialType::AccessToken
-            : name == refreshTokenSection                      ? CredentialType::RefreshToken
-                                                               : CredentialType::IdToken;
+        if (const auto code = value.get_object().get(entries))
+            return notJson(code);
+        const Section which = name == accessTokenSection ? Section::AccessToken
+            : name == refreshTokenSection                 ? Section::RefreshToken
+            : name == idTokenSection                      ? Section::IdToken
+            : name == accountSection                      ? Section::Account
+                                                          : Section::AppMetadata;
+        const CredentialType type = credentials ? CredentialType(int(which)) : CredentialType::IdToken;
+        QHash<QString, QByteArray> &keptHere = fresh->keptEntries[size_t(which)];
         for (auto member : entries) {
             od::raw_json_string rawKey;
             std::string_view keyText;
@@ -525,10 +390,25 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
             od::json_type entryType;
             if (const auto code = entryValue.type().get(entryType))
                 return notJson(code);
+            // The last of a repeated key counts, as in QJsonDocument: one entry per key.
+            const auto keep = [&](const QByteArray &text) {
+                if (credentials)
+                    fresh->section(type).remove(key);
+                else if (which == Section::Account)
+                    fresh->accounts.remove(key);
+                else
+                    fresh->appMetadata.remove(key);
+                keptHere.insert(key, text);
+                ++kept;
+            };
+            if (!keptHere.isEmpty())
+                keptHere.remove(key);
             if (entryType != od::json_type::object) {
-                if (const auto code = validate(entryValue))
+                // Not an entry of the schema, but another writer's bytes: written back as read.
+                QByteArray text;
+                if (const auto code = keptText(entryValue, document, &entryParser, &text))
                     return notJson(code);
-                ++skipped;
+                keep(text);
                 continue;
             }
             od::object entryObject;
@@ -538,18 +418,17 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
             if (const auto code = entryObject.raw_json().get(text))
                 return notJson(code);
             simdjson::error_code code = simdjson::SUCCESS;
+            bool usable = true;
             if (credentials) {
                 CredentialEntry entry;
-                if (readCredential(type, text, document, &entryParser, &interner, &entry, &code))
+                usable = readCredential(type, text, document, &entryParser, &interner, &entry, &code);
+                if (usable)
                     fresh->section(type).insert(key, entry); // the key as written: a round trip keeps it
-                else if (!code)
-                    ++skipped;
-            } else if (name == accountSection) {
+            } else if (which == Section::Account) {
                 AccountEntry entry;
-                if (readAccount(text, document, &entryParser, &interner, &entry, &code))
+                usable = readAccount(text, document, &entryParser, &interner, &entry, &code);
+                if (usable)
                     fresh->accounts.insert(key, entry);
-                else if (!code)
-                    ++skipped;
             } else {
                 od::document inner;
                 od::value checked;
@@ -563,13 +442,23 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
             }
             if (code)
                 return notJson(code);
+            // Without the fields lookups need (an environment, a client, a secret, valid times)
+            // it can never be found, but it is not ours to drop: written back as read.
+            if (!usable)
+                keep(compact(text));
         }
     }
     const char *trailing = nullptr;
     if (root.current_location().get(trailing) == simdjson::SUCCESS)
         return notJson(simdjson::TRAILING_CONTENT);
-    if (skipped)
-        qCWarning(lcMsalAuth) << "Token cache: skipped" << skipped << "entries without the required fields";
+    if (kept)
+        qCWarning(lcMsalAuth) << "Token cache: kept" << kept << "entries it cannot use (not objects, or without the required fields) as they are";
+    if (!skippedSections.isEmpty()) {
+        qCWarning(lcMsalAuth).noquote() << "Token cache: skipped the sections that are not objects:"
+                                        << skippedSections.join(QLatin1String(", "));
+    }
+    if (damage)
+        *damage = skippedSections;
 
     reset();
     m_changed.clear(); // what was just read is the baseline for the next merge
@@ -579,46 +468,9 @@ bool TokenCachePrivate::load(const QByteArray &json, QString *error)
     accounts = std::move(fresh->accounts);
     appMetadata = std::move(fresh->appMetadata);
     otherSections = std::move(fresh->otherSections);
+    keptEntries = std::move(fresh->keptEntries);
     reindex();
     return true;
 }
 
 } // namespace MsalQt
-
-namespace MsalQt::Internal::CacheJson {
-
-Shape shapeOf(const QByteArray &bytes, QString *why)
-{
-    const auto notJson = [why](simdjson::error_code code) {
-        if (why)
-            *why = describe(code);
-        return Shape::NotJson;
-    };
-    const simdjson::padded_string text(bytes.constData(), size_t(bytes.size()));
-    od::parser parser;
-    od::document root;
-    if (const auto code = parser.iterate(text).get(root))
-        return notJson(code);
-    od::json_type type;
-    if (const auto code = root.type().get(type))
-        return notJson(code);
-    if (type == od::json_type::object || type == od::json_type::array) {
-        od::value value;
-        if (const auto code = root.get_value().get(value))
-            return notJson(code);
-        if (const auto code = validate(value))
-            return notJson(code);
-        const char *trailing = nullptr;
-        if (root.current_location().get(trailing) == simdjson::SUCCESS)
-            return notJson(simdjson::TRAILING_CONTENT);
-        return type == od::json_type::object ? Shape::Object : Shape::OtherJson;
-    }
-    // A lone scalar: what the document holds, and nothing after it.
-    simdjson::error_code code = validateScalar(root, type);
-    const char *trailing = nullptr;
-    if (!code && root.current_location().get(trailing) == simdjson::SUCCESS)
-        code = simdjson::TRAILING_CONTENT;
-    return code ? notJson(code) : Shape::OtherJson;
-}
-
-} // namespace MsalQt::Internal::CacheJson

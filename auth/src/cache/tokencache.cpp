@@ -18,6 +18,23 @@ static const QLatin1String idTokenSection("IdToken");
 static const QLatin1String accountSection("Account");
 static const QLatin1String appMetadataSection("AppMetadata");
 
+QLatin1String TokenCachePrivate::sectionName(Section which)
+{
+    switch (which) {
+    case Section::AccessToken:
+        return accessTokenSection;
+    case Section::RefreshToken:
+        return refreshTokenSection;
+    case Section::IdToken:
+        return idTokenSection;
+    case Section::Account:
+        return accountSection;
+    case Section::AppMetadata:
+        break;
+    }
+    return appMetadataSection;
+}
+
 static QString accountIndexKey(const QString &homeAccountId, const QString &environment)
 {
     return lowercase(homeAccountId + QLatin1Char('|') + environment);
@@ -264,7 +281,14 @@ const CredentialEntry *TokenCachePrivate::findRefreshTokenForAssertion(const QSt
 
 void TokenCachePrivate::markChanged(const QString &sectionName, const QString &key)
 {
-    m_changed.insert(sectionName + QLatin1Char('\n') + key);
+    m_changed.insert(sectionName + QLatin1Char('\n') + key, ++m_changeGeneration);
+}
+
+void TokenCachePrivate::dropKept(Section which, const QString &key)
+{
+    QHash<QString, QByteArray> &kept = keptEntries[size_t(which)];
+    if (!kept.isEmpty())
+        kept.remove(key);
 }
 
 // Stores `entry` in the slot of `old` (an entry it replaces) if there is one: that entry keeps its
@@ -290,6 +314,7 @@ void TokenCachePrivate::putCredential(CredentialEntry entry, Slot old)
         }
     }
     entry.changed = true;
+    dropKept(Section(int(entry.type)), key);
     const Slot slot = entries.insert(key, std::move(entry));
     index(slot, entries.at(slot));
     markChanged(credentialTypeName(entries.at(slot).type), key);
@@ -366,6 +391,7 @@ void TokenCachePrivate::storeAccount(AccountEntry entry)
         }
     }
     entry.changed = true;
+    dropKept(Section::Account, key);
     accounts.insert(key, entry);
     addKey(m_accountsByHome[entry.homeAccountId.toLower()], key);
     m_accountListValid = false;
@@ -378,11 +404,30 @@ void TokenCachePrivate::storeAppMetadata(const QString &environment, const QStri
 {
     // appmetadata-<environment>-<client_id>: which family (FOCI) the client belongs to.
     const QString key = QStringLiteral("appmetadata-%1-%2").arg(environment, clientId);
-    QJsonObject json = appMetadata.value(key);
-    json.insert(QLatin1String("client_id"), clientId);
-    json.insert(QLatin1String("environment"), environment);
+    const QLatin1String clientIdField("client_id");
+    const QLatin1String environmentField("environment");
+    const QLatin1String familyIdField("family_id");
+    const auto old = appMetadata.constFind(key);
+    // Every token response stores it again: the same entry changes nothing and is not written.
+    if (old != appMetadata.cend() && old->value(clientIdField) == clientId
+        && old->value(environmentField) == environment
+        && (familyId.isEmpty() || old->value(familyIdField) == familyId))
+        return;
+    // A new object, the other fields copied: one changed in place keeps the bytes of the values it
+    // replaced (Qt 6.4 never compacts a QJsonObject), and grew by each refresh for good.
+    QJsonObject json;
+    if (old != appMetadata.cend()) {
+        for (auto it = old->begin(); it != old->end(); ++it) {
+            if (it.key() != clientIdField && it.key() != environmentField
+                && (familyId.isEmpty() || it.key() != familyIdField))
+                json.insert(it.key(), it.value());
+        }
+    }
+    json.insert(clientIdField, clientId);
+    json.insert(environmentField, environment);
     if (!familyId.isEmpty())
-        json.insert(QLatin1String("family_id"), familyId);
+        json.insert(familyIdField, familyId);
+    dropKept(Section::AppMetadata, key);
     appMetadata.insert(key, json);
     markChanged(appMetadataSection, key);
 }
@@ -430,113 +475,6 @@ bool TokenCachePrivate::removeAccount(const QString &homeAccountId, const QStrin
     return found;
 }
 
-// Each section is written member by member, in key order (cachejson_p.h).
-template<typename Entries, typename Append>
-static void appendSection(QByteArray *out, const QString &name, const Entries &entries, Append append)
-{
-    CacheJson::appendString(out, name);
-    out->append(":{");
-    // Keys and where their entries are, sorted by key (each key is derived once).
-    QList<std::pair<QString, decltype(&*entries.cbegin())>> sorted;
-    sorted.reserve(entries.size());
-    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
-        sorted.append({it.key(), &*it});
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    bool first = true;
-    for (const auto &[key, entry] : std::as_const(sorted)) {
-        if (!first)
-            out->append(',');
-        first = false;
-        CacheJson::appendString(out, key);
-        out->append(':');
-        append(out, *entry);
-    }
-    out->append('}');
-}
-
-QByteArray TokenCachePrivate::save() const
-{
-    qsizetype size = 1024;
-    for (const auto *entries : {&accessTokens, &refreshTokens, &idTokens}) {
-        for (const CredentialEntry &entry : *entries)
-            size += entry.raw.size() + 160;
-    }
-    for (const AccountEntry &entry : accounts)
-        size += entry.raw.size() + 160;
-    QByteArray out;
-    out.reserve(size);
-    out.append('{');
-    const auto credential = [](QByteArray *out, const CredentialEntry &entry) { entry.appendJson(out); };
-    appendSection(&out, accessTokenSection, accessTokens, credential);
-    out.append(',');
-    appendSection(&out, refreshTokenSection, refreshTokens, credential);
-    out.append(',');
-    appendSection(&out, idTokenSection, idTokens, credential);
-    out.append(',');
-    appendSection(&out, accountSection, accounts, [](QByteArray *out, const AccountEntry &entry) { entry.appendJson(out); });
-    out.append(',');
-    appendSection(&out, appMetadataSection, appMetadata,
-                  [](QByteArray *out, const QJsonObject &entry) { CacheJson::appendValue(out, entry); });
-    // Other libraries' sections, as read.
-    for (const auto &[name, value] : otherSections) {
-        out.append(",\"").append(name).append("\":").append(value);
-    }
-    out.append('}');
-    return out;
-}
-
-QByteArray TokenCachePrivate::mergeWithStored(const QByteArray &stored)
-{
-    QString error;
-    if (!adoptStored(stored, &error)) {
-        // What is stored cannot be read: what this cache holds (all it read before, and its
-        // changes) is written over it rather than only this process's changes.
-        qCWarning(lcMsalAuth) << "Token cache: the stored cache could not be merged, writing this one:" << error;
-    }
-    m_changed.clear(); // written now
-    return save();
-}
-
-bool TokenCachePrivate::adoptStored(const QByteArray &stored, QString *error)
-{
-    TokenCache scratch;
-    TokenCachePrivate *fresh = scratch.d_func();
-    if (!stored.trimmed().isEmpty() && !fresh->load(stored, error))
-        return false; // this cache stays as it was
-    for (const QString &change : std::as_const(m_changed)) {
-        const QString name = change.section(QLatin1Char('\n'), 0, 0);
-        const QString key = change.section(QLatin1Char('\n'), 1);
-        if (name == accountSection) {
-            if (accounts.contains(key))
-                fresh->accounts.insert(key, accounts.value(key));
-            else
-                fresh->accounts.remove(key);
-        } else if (name == appMetadataSection) {
-            if (appMetadata.contains(key))
-                fresh->appMetadata.insert(key, appMetadata.value(key));
-            else
-                fresh->appMetadata.remove(key);
-        } else {
-            for (CredentialType type : {CredentialType::AccessToken, CredentialType::RefreshToken, CredentialType::IdToken}) {
-                if (name != credentialTypeName(type))
-                    continue;
-                if (const CredentialEntry *entry = section(type).entry(key))
-                    fresh->section(type).insert(key, *entry);
-                else
-                    fresh->section(type).remove(key);
-            }
-        }
-    }
-    accessTokens = std::move(fresh->accessTokens);
-    refreshTokens = std::move(fresh->refreshTokens);
-    idTokens = std::move(fresh->idTokens);
-    accounts = std::move(fresh->accounts);
-    appMetadata = std::move(fresh->appMetadata);
-    otherSections = fresh->otherSections;
-    reindex(); // what this process changed stays marked until it is saved
-    return true;
-}
-
 void TokenCachePrivate::clearAll()
 {
     for (const QString &key : accessTokens.keys())
@@ -549,6 +487,11 @@ void TokenCachePrivate::clearAll()
         markChanged(accountSection, key);
     for (const QString &key : appMetadata.keys())
         markChanged(appMetadataSection, key);
+    // What another writer kept there goes too (a change of ours to a key wins in a merge).
+    for (size_t i = 0; i < sectionCount; ++i) {
+        for (const QString &key : keptEntries[i].keys())
+            markChanged(sectionName(Section(i)), key);
+    }
     reset();
 }
 
@@ -560,6 +503,8 @@ void TokenCachePrivate::reset()
     accounts.clear();
     appMetadata.clear();
     otherSections.clear();
+    for (auto &kept : keptEntries)
+        kept.clear();
     reindex();
 }
 

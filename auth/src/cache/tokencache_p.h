@@ -7,8 +7,9 @@
 #include <MsalQt/tokencache.h>
 
 #include <QHash>
-#include <QSet>
 #include <QVarLengthArray>
+
+#include <array>
 
 namespace MsalQt {
 
@@ -56,11 +57,22 @@ public:
     // Another process may have written the stored cache since we read it: start from what is
     // stored now, re-apply what this process changed since its last sync, adopt the result and
     // return it for writing. Nothing either side wrote is lost.
-    QByteArray mergeWithStored(const QByteArray &stored);
+    // Nothing is marked saved here: the write may still fail (a full disk). `*changeGeneration`
+    // (when not null) is set to the generation of changes the result holds; once the storage has
+    // written it, markSaved() with that generation ends them. Read leniently (LoadMode::Lenient).
+    QByteArray mergeWithStored(const QByteArray &stored, quint64 *changeGeneration = nullptr);
+    // What was merged (mergeWithStored()'s `*changeGeneration`) is stored: the changes made up to
+    // that generation are no longer pending. One made since (the same key changed again
+    // included) stays, and the next save writes it. A failed write calls nothing: every change
+    // stays pending, and the next merge applies it again.
+    void markSaved(quint64 changeGeneration);
+    // Bumped by every change (store, removal, clear); never goes back, load() included.
+    quint64 changeGeneration() const { return m_changeGeneration; }
     // The same merge without writing: another process changed the stored cache, and this one
     // adopts that (keeping its own changes not saved yet, which the next save writes). False, and
-    // nothing changed, if `stored` cannot be read.
-    bool adoptStored(const QByteArray &stored, QString *error = nullptr);
+    // nothing changed, if `stored` cannot be read. Read leniently: a known section that is not an
+    // object is skipped, and named in `*damage` (when not null).
+    bool adoptStored(const QByteArray &stored, QString *error = nullptr, QStringList *damage = nullptr);
     // Bumped whenever the account list may have changed (store, removal, load, merge).
     quint64 accountGeneration() const { return m_accountGeneration; }
     bool hasUnsavedChanges() const { return !m_changed.isEmpty(); }
@@ -70,7 +82,19 @@ public:
     // change.
     const QList<Account> &accountList() const;
 
-    bool load(const QByteArray &json, QString *error);
+    enum class LoadMode {
+        // TokenCache::deserialize()'s contract: a known section (AccessToken, RefreshToken,
+        // IdToken, Account, AppMetadata) that is not an object fails the load.
+        Strict,
+        // What a merge with the stored cache reads: such a section is skipped (nothing in it can
+        // be written back under its name) and named in `*damage`; the rest loads.
+        Lenient,
+    };
+    // Replaces the contents with `json`; false, `*error` set and nothing changed if it is not a
+    // JSON object (or, Strict, if a known section is not one). Either way, an entry of a known
+    // section that this library cannot use (not an object, or without the fields a lookup needs)
+    // is kept as read (keptEntries) and written back.
+    bool load(const QByteArray &json, QString *error, LoadMode mode = LoadMode::Strict, QStringList *damage = nullptr);
     QByteArray save() const;
     void clearAll();
 
@@ -82,6 +106,16 @@ public:
     // Sections of other libraries, kept verbatim: their names as written (escapes and all) and
     // their values, compact.
     QList<std::pair<QByteArray, QByteArray>> otherSections;
+    // The sections of the schema this library reads, in the order save() writes them; the first
+    // three in CredentialType's order.
+    enum class Section { AccessToken, RefreshToken, IdToken, Account, AppMetadata };
+    static constexpr size_t sectionCount = 5;
+    // Entries of those sections this library cannot use: values that are not objects, objects
+    // without the fields a lookup needs. Another writer's bytes, not ours to drop: kept by key,
+    // as read (compact), and written back in their section, unless this cache stores an entry
+    // under the same key, which replaces it.
+    std::array<QHash<QString, QByteArray>, sectionCount> keptEntries;
+    static QLatin1String sectionName(Section which);
 
 private:
     using Slot = Internal::CredentialTable::Slot;
@@ -97,6 +131,7 @@ private:
     void reset();
     void reindex();
     void markChanged(const QString &section, const QString &key);
+    void dropKept(Section which, const QString &key);
     Internal::CredentialTable &section(Internal::CredentialType type);
 
     TokenCache *q_ptr;
@@ -112,7 +147,10 @@ private:
     quint64 m_accountGeneration = 0;
     QHash<QString, Bucket> m_accessTokensByAssertion;  // user_assertion_hash -> slots
     QHash<QString, Bucket> m_refreshTokensByAssertion; // user_assertion_hash -> slots
-    QSet<QString> m_changed; // "Section\nkey" changed (stored or removed) since the last sync
+    // "Section\nkey" changed (stored or removed) and not known to be stored yet -> the generation
+    // of its latest change (m_changeGeneration then).
+    QHash<QString, quint64> m_changed;
+    quint64 m_changeGeneration = 0;
 };
 
 } // namespace MsalQt
