@@ -22,6 +22,4 @@ target_sources(MsalQtAuth PRIVATE
     src/storage/keychainkey.cpp src/storage/keychainkey_p.h
     src/storage/keychaincachestorage.cpp
     src/storage/memorycachestorage.cpp
-    # TEMPORARY: CacheJson::damageOf() until the cache branch that implements it is merged.
-    src/storage/cachedamage_stub.cpp src/storage/cachedamage_stub_p.h
 )

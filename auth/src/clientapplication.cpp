@@ -94,9 +94,13 @@ void ClientApplicationPrivate::loadFinished(CacheStorageJob *job, bool reload)
             error = AuthError(AuthError::StorageError, why);
     } else if (!error.isError() && !job->data().trimmed().isEmpty()) {
         // A first load after a failed one: what this process got meanwhile (kept in memory, not
-        // saved) is merged into what is read, not replaced by it.
+        // saved) is merged into what is read, not replaced by it. A damaged part of the file
+        // (logged) does not keep the rest from being read; the storage keeps a copy of the file
+        // before its next save.
         QString why;
-        if (!(cache->hasUnsavedChanges() ? cache->adoptStored(job->data(), &why) : cache->load(job->data(), &why)))
+        if (!(cache->hasUnsavedChanges()
+                  ? cache->adoptStored(job->data(), &why)
+                  : cache->load(job->data(), &why, TokenCachePrivate::LoadMode::Lenient)))
             error = AuthError(AuthError::StorageError, why);
     }
     const bool failed = error.isError();

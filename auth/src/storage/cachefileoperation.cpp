@@ -1,7 +1,6 @@
 #include "cachefileoperation_p.h"
 
 #include "cache/cachejson_p.h"
-#include "cachedamage_stub_p.h" // TEMPORARY: CacheJson::damageOf() until cache/cachejson_p.h has it
 
 #include "aesgcm_p.h"
 #include "cachefilelock_p.h"
