@@ -139,11 +139,12 @@ void tst_CacheCrash::fourWritersOneEncryptedFile()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("shared.bin"));
     QList<QProcess *> writers;
-    for (int w = 0; w < 4; ++w)
+    for (int w = 0; w < 4; ++w) {
         writers << startWriter(m_emulator, path, true, w * 250, 250, this);
+        QVERIFY2(writers.last()->waitForStarted(10000), qPrintable(writers.last()->errorString()));
+    }
     QSet<int> acked;
     for (QProcess *writer : std::as_const(writers)) {
-        QVERIFY(writer->waitForStarted(10000));
         QDeadlineTimer deadline(240000);
         while (writer->state() != QProcess::NotRunning && !deadline.hasExpired())
             QTest::qWait(50); // the emulator answers from this thread
