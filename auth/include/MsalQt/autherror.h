@@ -32,7 +32,7 @@ public:
         UnsupportedAuthority, ///< the flow does not run against this authority (e.g.\ client credentials on /common)
         NetworkError,         ///< no answer: DNS, refused connection, TLS failure, closed connection
         Timeout,              ///< no answer in time, or a device code that expired before anyone signed in
-        Throttled,            ///< the server said to wait (429/503 with Retry-After); see retryAfter()
+        Throttled,            ///< the server said to wait (429, or a 5xx whose Retry-After is past the retry); see retryAfter()
         ServiceError,         ///< the server answered with an OAuth error that no other type describes
         InvalidResponse,      ///< the server answered with something that is not a valid protocol message
         InvalidToken,         ///< a token failed validation (signature, issuer, audience, lifetime, nonce)
