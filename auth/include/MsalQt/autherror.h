@@ -45,8 +45,8 @@ public:
         IdentityMismatch,     ///< a refresh was answered for another account than the one refreshed
                               ///< (OpenID Connect Core §12.2); nothing was cached. Sign in again.
         CacheReset,           ///< the stored cache could not be read (its key is gone from the keychain,
-                              ///< or it was damaged) and was moved aside; the saved sign-ins are gone,
-                              ///< the person signs in again
+                              ///< or it was damaged) and was moved aside, or is by the next save; the
+                              ///< saved sign-ins are gone, the person signs in again
     };
     Q_ENUM(Type)
 
