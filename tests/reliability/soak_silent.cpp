@@ -182,5 +182,16 @@ void soak_Silent::silentAcquisitions()
              qPrintable(QStringLiteral("descriptors grew from %1 to %2").arg(descriptorsAfterWarmUp).arg(descriptorsMax)));
 }
 
-QTEST_GUILESS_MAIN(soak_Silent)
+int main(int argc, char *argv[])
+{
+    // Qt Test ends a test function after 5 minutes; this one runs 10 by default.
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT")) {
+        const int seconds = qEnvironmentVariableIntValue("MSALQT_SOAK_SECONDS") > 0
+            ? qEnvironmentVariableIntValue("MSALQT_SOAK_SECONDS") : 600;
+        qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((qint64(seconds) + 300) * 1000));
+    }
+    QCoreApplication app(argc, argv);
+    soak_Silent test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "soak_silent.moc"
