@@ -200,6 +200,7 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
         const AuthError error = job->error();
         if (error.isError()) {
             qCWarning(lcMsalAuth).noquote() << "Token cache could not be saved:" << error.errorString();
+            saveRetryNotBefore.setRemainingTime(saveRetryInterval);
             Q_EMIT q->cacheError(error);
         } else {
             if (alive)
@@ -227,7 +228,8 @@ void ClientApplicationPrivate::persistCache(QObject *context, const std::functio
 
 void ClientApplicationPrivate::retryPendingSave()
 {
-    if (!storage || savesInFlight > 0 || !TokenCachePrivate::get(tokenCache)->hasUnsavedChanges())
+    if (!storage || savesInFlight > 0 || !saveRetryNotBefore.hasExpired()
+        || !TokenCachePrivate::get(tokenCache)->hasUnsavedChanges())
         return;
     qCInfo(lcMsalAuth) << "Token cache: saving changes a failed save left pending";
     persistCache(q_ptr, [](const AuthError &) {});

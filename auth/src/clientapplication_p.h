@@ -8,6 +8,7 @@
 #include <MsalQt/tokencache.h>
 
 #include <QHash>
+#include <QDeadlineTimer>
 #include <QPointer>
 
 namespace MsalQt {
@@ -58,9 +59,12 @@ public:
     // save's error (also emitted through cacheError()) or none.
     void persistCache(QObject *context, const std::function<void(const AuthError &)> &done);
     // Changes a failed save left pending (a full disk) are saved again, in the background, when
-    // a request next uses the cache; not while a save is under way.
+    // a request next uses the cache; not while a save is under way, and not within
+    // saveRetryInterval of a failed save (a read-only file system stays read-only a while).
     void retryPendingSave();
     int savesInFlight = 0;
+    static constexpr std::chrono::seconds saveRetryInterval{10};
+    QDeadlineTimer saveRetryNotBefore; // expired: a retry may be made
     // The cloud's host aliases known without a network round trip.
     QStringList knownEnvironments() const;
     // The application is being deleted: finishes every unfinished request with

@@ -10,6 +10,7 @@
 #include <MsalQt/keychaincachestorage.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void initTestCase();
     void diskFull_data();
     void diskFull();
+    void pendingSaveRetriedByACacheHit();
     void readOnlyFileSystem_data();
     void readOnlyFileSystem();
     void cachePathIsADirectory();
@@ -214,6 +216,46 @@ void tst_StorageFaults::diskFull()
     QVERIFY(fromMemory->result().isFromCache());
     for (int index : {0, 1, 2, 3, 7})
         QVERIFY2(storedInFile(path, keychain, index), qPrintable(QString::number(index)));
+}
+
+// A token a full disk kept from the file is written by a later request that needs no network
+// (a cache hit), once the retry interval after the failed save has passed.
+void tst_StorageFaults::pendingSaveRetriedByACacheHit()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Mount mount;
+    QString why;
+    if (!mount.tmpfs(dir.path(), QStringLiteral("128k"), &why))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs (needs root): %1").arg(why.trimmed())));
+    const QString path = dir.filePath(QStringLiteral("cache.bin"));
+    auto store = storage(path, false);
+    auto app = newApp(store.get());
+    QSignalSpy saved(app.get(), &ClientApplication::cacheSaved);
+    QVERIFY(acquire(app.get(), 0)->isSuccess());
+    QString filler;
+    QVERIFY(fillUp(dir.path(), &filler));
+    QElapsedTimer sinceFailure;
+    auto unsaved = acquire(app.get(), 1);
+    sinceFailure.start();
+    QVERIFY(unsaved->isSuccess());
+    QVERIFY(unsaved->cacheError().isError());
+    QVERIFY(QFile::remove(filler));
+    QFile::remove(dir.filePath(QStringLiteral("filler2")));
+    QFile::remove(dir.filePath(QStringLiteral("page")));
+
+    // Within the interval a cache hit does not try again.
+    saved.clear();
+    QVERIFY(acquire(app.get(), 0)->result().isFromCache());
+    QTest::qWait(200);
+    QCOMPARE(saved.size(), 0);
+    QVERIFY(!storedInFile(path, false, 1));
+    // Past it, the next cache hit saves what is pending, in the background.
+    QTest::qWait(int(qMax<qint64>(0, 10500 - sinceFailure.elapsed())));
+    auto hit = acquire(app.get(), 0);
+    QVERIFY(hit->result().isFromCache());
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+    QVERIFY(storedInFile(path, false, 1));
 }
 
 void tst_StorageFaults::readOnlyFileSystem_data()
