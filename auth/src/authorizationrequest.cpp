@@ -121,7 +121,12 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
                                                                 const QString &expectedIssuer, bool issuerRequired,
                                                                 AuthError *error)
 {
-    const QUrlQuery fields(fragment ? redirect.fragment(QUrl::FullyEncoded) : redirect.query(QUrl::FullyEncoded));
+    // The answer is application/x-www-form-urlencoded (RFC 6749 Appendix B): '+' is a space
+    // ("AADSTS65004:+User+declined"), and a '+' of the data comes as %2B. QUrlQuery decodes
+    // percent-escapes only.
+    QString encoded = fragment ? redirect.fragment(QUrl::FullyEncoded) : redirect.query(QUrl::FullyEncoded);
+    encoded.replace(QLatin1Char('+'), QLatin1String("%20"));
+    const QUrlQuery fields(encoded);
     const auto value = [&fields](const char *name) {
         return fields.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
     };

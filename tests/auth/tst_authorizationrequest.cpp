@@ -140,7 +140,7 @@ void tst_AuthorizationRequest::response_data()
     QTest::newRow("declined consent") << "http://localhost:5000/?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent&state=s1" << ms << false << int(AuthError::Declined) << "access_denied";
     QTest::newRow("consent_required") << "http://localhost:5000/?error=consent_required&error_description=AADSTS65001%3A+consent&state=s1" << ms << false << int(AuthError::UiRequired) << "consent_required";
     QTest::newRow("login_required") << "http://localhost:5000/?error=login_required&state=s1" << ms << false << int(AuthError::UiRequired) << "login_required";
-    QTest::newRow("server error") << "http://localhost:5000/?error=server_error&error_description=AADSTS90033%3A+busy&state=s1" << ms << false << int(AuthError::ServiceError) << "server_error";
+    QTest::newRow("server error") << "http://localhost:5000/?error=server_error&error_description=AADSTS90033%3A+busy+%2B+retry&state=s1" << ms << false << int(AuthError::ServiceError) << "server_error";
     QTest::newRow("neither code nor error") << "http://localhost:5000/?state=s1" << ms << false << int(AuthError::InvalidResponse) << "";
 }
 
@@ -160,8 +160,13 @@ void tst_AuthorizationRequest::response()
         QCOMPARE(response->code, QString("abc"));
     else
         QCOMPARE(error.protocolError(), protocolError);
-    if (redirect.contains("AADSTS65004"))
+    // Form-urlencoded: '+' is a space, %2B a plus.
+    if (redirect.contains("AADSTS65004")) {
         QVERIFY(error.hasErrorCode(65004));
+        QCOMPARE(error.errorDescription(), QString("AADSTS65004: User declined to consent"));
+    }
+    if (redirect.contains("AADSTS90033"))
+        QCOMPARE(error.errorDescription(), QString("AADSTS90033: busy + retry"));
 }
 
 void tst_AuthorizationRequest::implicitResponse_data()
