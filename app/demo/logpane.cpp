@@ -73,7 +73,8 @@ void LogPane::installMessageHandler()
         return;
     installed = true;
     // The library logs warnings only by default; show its informational and debug messages too.
-    QLoggingCategory::setFilterRules(QStringLiteral("msalqt.*.debug=true"));
+    // Each level has its own rule: enabling debug leaves info at the category's default (off).
+    QLoggingCategory::setFilterRules(QStringLiteral("msalqt.*.debug=true\nmsalqt.*.info=true"));
     s_previous = qInstallMessageHandler(handler);
 }
 

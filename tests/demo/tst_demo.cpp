@@ -202,6 +202,10 @@ void tst_Demo::systemBrowserSignIn()
     QVERIFY(redirect.port() > 0);
     QTRY_COMPARE(browserStatus, 200); // the "you can close this tab" page
     QVERIFY(!window.accountsPanel()->signInButton()->signInDialog()->isBrowserCreated());
+    // The library's informational lines reach the log pane (its categories log warnings only
+    // unless told otherwise).
+    QTRY_VERIFY2(window.logPane()->toPlainText().contains(QLatin1String(" info msalqt.auth: Opening the system browser")),
+                 qPrintable(window.logPane()->toPlainText().right(2000)));
     QVERIFY(!window.tokenView()->claimsTree()->findItems(QStringLiteral("scp"), Qt::MatchExactly, 0).isEmpty());
     // The sign-in mode is a setting: the next window starts in it.
     {
