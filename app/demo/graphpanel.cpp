@@ -98,7 +98,10 @@ void GraphPanel::send()
         return;
     m_send->setEnabled(false);
     m_status->setText(tr("Getting a token…"));
-    m_provider(QString(), [this](const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error) {
+    const quint64 generation = m_generation;
+    m_provider(QString(), [this, generation](const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error) {
+        if (generation != m_generation)
+            return; // cleared meanwhile
         if (result.isNull())
             fail(tr("No token: %1").arg(error.errorString()));
         else
@@ -114,7 +117,26 @@ void GraphPanel::sendWithToken(const MsalQt::AuthenticationResult &result, bool 
     m_status->setText(tr("Sending…"));
     m_elapsed.start();
     QNetworkReply *reply = m_network->sendCustomRequest(request, m_method->currentText().toLatin1());
-    connect(reply, &QNetworkReply::finished, this, [this, reply, retried] { onReply(reply, retried); });
+    m_reply = reply;
+    const quint64 generation = m_generation;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, retried, generation] {
+        if (generation != m_generation) {
+            reply->deleteLater(); // cleared meanwhile
+            return;
+        }
+        onReply(reply, retried);
+    });
+}
+
+void GraphPanel::clear()
+{
+    ++m_generation;
+    if (m_reply)
+        m_reply->abort();
+    m_send->setEnabled(true);
+    m_status->setText(tr("No request sent yet."));
+    m_raw->clear();
+    m_tree->clear();
 }
 
 void GraphPanel::onReply(QNetworkReply *reply, bool retried)
@@ -127,7 +149,10 @@ void GraphPanel::onReply(QNetworkReply *reply, bool retried)
         const QString claims = challengeClaims(reply->rawHeader("WWW-Authenticate"));
         if (!claims.isEmpty()) {
             m_status->setText(tr("HTTP 401 with a claims challenge: getting a new token…"));
-            m_provider(claims, [this](const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error) {
+            const quint64 generation = m_generation;
+            m_provider(claims, [this, generation](const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error) {
+                if (generation != m_generation)
+                    return;
                 if (result.isNull())
                     fail(tr("No token for the claims challenge: %1").arg(error.errorString()));
                 else

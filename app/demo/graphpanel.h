@@ -4,6 +4,7 @@
 #include <MsalQt/autherror.h>
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QUrl>
 #include <QWidget>
 
@@ -44,6 +45,9 @@ public:
 
 public Q_SLOTS:
     void send();
+    // Forgets the last answer and any request under way (its answer is dropped): after a sign-out
+    // nothing of that account's stays on screen.
+    void clear();
 
 Q_SIGNALS:
     void finished(int httpStatus); // 0: no HTTP answer (network error, no token)
@@ -63,6 +67,8 @@ private:
     QTreeWidget *m_tree = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QElapsedTimer m_elapsed;
+    quint64 m_generation = 0; // bumped by clear(): answers to older requests are dropped
+    QPointer<QNetworkReply> m_reply;
 };
 
 } // namespace MsalQtDemo

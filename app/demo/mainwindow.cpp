@@ -99,6 +99,7 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
     });
     connect(m_accounts, &AccountsPanel::signedIn, m_token, &TokenView::setResult);
     connect(m_accounts, &AccountsPanel::signedOut, m_token, &TokenView::clear);
+    connect(m_accounts, &AccountsPanel::signedOut, m_graph, &GraphPanel::clear);
     connect(m_accounts, &AccountsPanel::failed, this, &MainWindow::showError);
     connect(m_app, &MsalQt::ClientApplication::cacheError, this, [this](const MsalQt::AuthError &error) {
         statusBar()->showMessage(tr("The token cache could not be read or saved: %1").arg(error.errorString()), 15000);

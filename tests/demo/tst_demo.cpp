@@ -168,6 +168,16 @@ void tst_Demo::signInAndCallGraph()
     const QString path = QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo.png");
     QVERIFY(window.grab().save(path));
     qInfo("screenshot: %s", qPrintable(path));
+
+    // Signing out clears everything of the account: its token and its Graph answer.
+    auto *signOut = window.findChild<QPushButton *>(QStringLiteral("signOut"));
+    QVERIFY(signOut && signOut->isEnabled());
+    QTest::mouseClick(signOut, Qt::LeftButton);
+    QTRY_COMPARE(window.accountsPanel()->accountList()->count(), 0);
+    QVERIFY(window.graphPanel()->rawView()->toPlainText().isEmpty());
+    QCOMPARE(window.graphPanel()->jsonTree()->topLevelItemCount(), 0);
+    QVERIFY(!status->text().startsWith(QLatin1String("HTTP")));
+    QVERIFY(window.tokenView()->claimsTree()->findItems(QStringLiteral("scp"), Qt::MatchExactly, 0).isEmpty());
 }
 
 // The system browser mode: the loopback redirect, no WebEngine at all. The "browser" here is an
