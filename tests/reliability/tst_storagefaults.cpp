@@ -4,6 +4,7 @@
 // the token stays in memory, and the next save writes it. Plain and encrypted. Mounting needs
 // root (CI runs as root); elsewhere these cases are skipped, saying so.
 
+#include "mounttestutil.h"
 #include "reliabilitysupport.h"
 
 #include <MsalQt/confidentialclientapplication.h>
@@ -22,72 +23,43 @@ using namespace Reliability;
 
 namespace {
 
-bool runCommand(const QString &program, const QStringList &arguments, QString *output = nullptr)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    if (!process.waitForFinished(30000))
-        return false;
-    if (output)
-        *output = QString::fromLocal8Bit(process.readAll());
-    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-}
-
-// A mount point that is unmounted when this goes.
-class Mount
+// A tmpfs mounted on a temporary directory, to be filled up and freed again. "page" holds one
+// page of it, so that removing it (roomForTheLockOnly()) leaves room for a lock file but not for
+// the cache file.
+class SmallDisk
 {
 public:
-    ~Mount()
+    // Empty on success, else why there is no such disk here (not root).
+    QString mount() { return m_mount.tmpfs(m_dir.path(), 128 * 1024); }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+    bool fillUp()
     {
-        if (!m_point.isEmpty())
-            runCommand(QStringLiteral("umount"), {QStringLiteral("-l"), m_point});
-    }
-    bool tmpfs(const QString &point, const QString &size, QString *why)
-    {
-        if (!runCommand(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                  QStringLiteral("size=%1,mode=0700").arg(size), QStringLiteral("msalqt-test"), point},
-                        why))
+        QFile page(filePath(QStringLiteral("page")));
+        if (!page.open(QIODevice::WriteOnly) || page.write(QByteArray(4096, 'p')) != 4096 || !page.flush())
             return false;
-        m_point = point;
+        page.close();
+        if (!StorageTest::fillUp(filePath(QStringLiteral("filler"))))
+            return false;
+        // A tmpfs may still take a byte or two into a partly used page: fill that too.
+        QFile tail(filePath(QStringLiteral("filler2")));
+        if (tail.open(QIODevice::WriteOnly)) {
+            while (tail.write("x", 1) == 1 && tail.flush()) {
+            }
+        }
         return true;
     }
-    bool readOnlyBind(const QString &point, QString *why)
+    bool roomForTheLockOnly() { return QFile::remove(filePath(QStringLiteral("page"))); }
+    bool freeUp()
     {
-        if (!runCommand(QStringLiteral("mount"), {QStringLiteral("--bind"), point, point}, why))
-            return false;
-        m_point = point;
-        return runCommand(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,bind,ro"), point}, why);
+        QFile::remove(filePath(QStringLiteral("page")));
+        QFile::remove(filePath(QStringLiteral("filler2")));
+        return QFile::remove(filePath(QStringLiteral("filler")));
     }
 
 private:
-    QString m_point;
+    QTemporaryDir m_dir;
+    StorageTest::ScopedMount m_mount; // unmounted before the directory goes
 };
-
-// Fills the file system holding `dir` until it is full; "page" holds one page of it, so that
-// removing it leaves room for a lock file but not for the cache file.
-bool fillUp(const QString &dir, QString *filler)
-{
-    QFile page(QDir(dir).filePath(QStringLiteral("page")));
-    if (!page.open(QIODevice::WriteOnly) || page.write(QByteArray(4096, 'p')) != 4096 || !page.flush())
-        return false;
-    page.close();
-    *filler = QDir(dir).filePath(QStringLiteral("filler"));
-    QFile file(*filler);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    const QByteArray block(4096, 'x');
-    while (file.write(block) == block.size() && file.flush()) {
-    }
-    file.close();
-    // A tmpfs may still take a byte or two into a partly used page: fill that too.
-    QFile tail(QDir(dir).filePath(QStringLiteral("filler2")));
-    if (tail.open(QIODevice::WriteOnly)) {
-        while (tail.write("x", 1) == 1 && tail.flush()) {
-        }
-    }
-    return true;
-}
 
 } // namespace
 
@@ -163,13 +135,10 @@ void tst_StorageFaults::diskFull()
 {
     QFETCH(bool, keychain);
     QFETCH(bool, roomForTheLock);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    Mount mount;
-    QString why;
-    if (!mount.tmpfs(dir.path(), QStringLiteral("128k"), &why))
-        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs (needs root): %1").arg(why.trimmed())));
-    const QString path = dir.filePath(QStringLiteral("cache.bin"));
+    SmallDisk disk;
+    if (const QString why = disk.mount(); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    const QString path = disk.filePath(QStringLiteral("cache.bin"));
     auto store = storage(path, keychain);
     auto app = newApp(store.get());
     QSignalSpy cacheErrors(app.get(), &ClientApplication::cacheError);
@@ -183,10 +152,9 @@ void tst_StorageFaults::diskFull()
     }
     QVERIFY(QFileInfo(path).size() > 8192);
 
-    QString filler;
-    QVERIFY(fillUp(dir.path(), &filler));
+    QVERIFY(disk.fillUp());
     if (roomForTheLock)
-        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("page"))));
+        QVERIFY(disk.roomForTheLockOnly());
     auto second = acquire(app.get(), 1);
     QVERIFY2(second->isSuccess(), qPrintable(second->error().errorString()));
     QVERIFY(!second->result().accessToken().isEmpty());
@@ -204,9 +172,7 @@ void tst_StorageFaults::diskFull()
 
     // Room again: the next request's save writes what the failed one left pending, and keeps it
     // in memory (it used to drop it: the failed save had forgotten it was pending).
-    QVERIFY(QFile::remove(filler));
-    QFile::remove(dir.filePath(QStringLiteral("filler2")));
-    QFile::remove(dir.filePath(QStringLiteral("page")));
+    QVERIFY(disk.freeUp());
     saved.clear();
     auto third = acquire(app.get(), 2);
     QVERIFY2(third->isSuccess(), qPrintable(third->error().errorString()));
@@ -222,27 +188,21 @@ void tst_StorageFaults::diskFull()
 // (a cache hit), once the retry interval after the failed save has passed.
 void tst_StorageFaults::pendingSaveRetriedByACacheHit()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    Mount mount;
-    QString why;
-    if (!mount.tmpfs(dir.path(), QStringLiteral("128k"), &why))
-        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs (needs root): %1").arg(why.trimmed())));
-    const QString path = dir.filePath(QStringLiteral("cache.bin"));
+    SmallDisk disk;
+    if (const QString why = disk.mount(); !why.isEmpty())
+        QSKIP(qPrintable(why));
+    const QString path = disk.filePath(QStringLiteral("cache.bin"));
     auto store = storage(path, false);
     auto app = newApp(store.get());
     QSignalSpy saved(app.get(), &ClientApplication::cacheSaved);
     QVERIFY(acquire(app.get(), 0)->isSuccess());
-    QString filler;
-    QVERIFY(fillUp(dir.path(), &filler));
+    QVERIFY(disk.fillUp());
     QElapsedTimer sinceFailure;
     auto unsaved = acquire(app.get(), 1);
     sinceFailure.start();
     QVERIFY(unsaved->isSuccess());
     QVERIFY(unsaved->cacheError().isError());
-    QVERIFY(QFile::remove(filler));
-    QFile::remove(dir.filePath(QStringLiteral("filler2")));
-    QFile::remove(dir.filePath(QStringLiteral("page")));
+    QVERIFY(disk.freeUp());
 
     // Within the interval a cache hit does not try again.
     saved.clear();
@@ -277,10 +237,9 @@ void tst_StorageFaults::readOnlyFileSystem()
         auto first = acquire(app.get(), 0);
         QVERIFY(first->isSuccess() && !first->cacheError().isError());
     }
-    Mount mount;
-    QString why;
-    if (!mount.readOnlyBind(dir.path(), &why))
-        QSKIP(qPrintable(QStringLiteral("cannot make a read-only bind mount (needs root): %1").arg(why.trimmed())));
+    StorageTest::ScopedMount mount;
+    if (const QString why = mount.bindReadOnly(dir.path()); !why.isEmpty())
+        QSKIP(qPrintable(why));
 
     auto store = storage(path, keychain);
     auto app = newApp(store.get());
