@@ -16,10 +16,14 @@ public:
     QString error;
 };
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::Authority", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::Authority)
+};
+} // namespace
 
 // The Microsoft clouds' sign-in hosts (public, China, US Government, Germany); instance discovery
 // tells their aliases apart, this list only decides what counts as a Microsoft cloud without asking.
@@ -51,21 +55,21 @@ bool Authority::isLoopbackHost(const QString &host)
 static bool checkTransport(const QUrl &url, QString *error)
 {
     if (!url.isValid() || url.host().isEmpty()) {
-        *error = tr("The authority is not a valid URL.");
+        *error = Tr::tr("The authority is not a valid URL.");
         return false;
     }
     if (url.scheme() == QLatin1String("https"))
         return true;
     if (url.scheme() == QLatin1String("http") && Authority::isLoopbackHost(url.host()))
         return true;
-    *error = tr("The authority must use https (plain http is only allowed on loopback hosts).");
+    *error = Tr::tr("The authority must use https (plain http is only allowed on loopback hosts).");
     return false;
 }
 
 static bool checkNoExtras(const QUrl &url, QString *error)
 {
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
-        *error = tr("The authority URL must not carry a query, a fragment or user information.");
+        *error = Tr::tr("The authority URL must not carry a query, a fragment or user information.");
         return false;
     }
     return true;
@@ -102,13 +106,13 @@ Authority Authority::microsoft(const QUrl &url)
         segments.removeLast();
     if (segments.size() != 1) {
         d->error = segments.isEmpty()
-            ? tr("The authority has no tenant: use https://host/{tenant}, where the tenant is a tenant id, a domain, \"organizations\", \"common\" or \"consumers\".")
-            : tr("The authority must be a host followed by exactly one tenant segment (B2C and AD FS authorities are not supported).");
+            ? Tr::tr("The authority has no tenant: use https://host/{tenant}, where the tenant is a tenant id, a domain, \"organizations\", \"common\" or \"consumers\".")
+            : Tr::tr("The authority must be a host followed by exactly one tenant segment (B2C and AD FS authorities are not supported).");
         return authority;
     }
     const QString tenant = segments.first();
     if (!isValidTenantSegment(tenant)) {
-        d->error = tr("\"%1\" is not a tenant id, a domain name or an audience keyword.").arg(tenant);
+        d->error = Tr::tr("\"%1\" is not a tenant id, a domain name or an audience keyword.").arg(tenant);
         return authority;
     }
     const QString lower = tenant.toLower();

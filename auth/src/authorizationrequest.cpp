@@ -14,10 +14,14 @@
 
 namespace MsalQt::Internal {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::AuthorizationRequest", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::AuthorizationRequest)
+};
+} // namespace
 
 QString randomUrlSafe(int bytes)
 {
@@ -91,7 +95,7 @@ QUrl AuthorizationRequest::url(AuthError *error) const
         });
         if (taken) {
             *error = AuthError(AuthError::InvalidConfiguration,
-                               tr("The extra query parameter \"%1\" would override a protocol parameter.").arg(name));
+                               Tr::tr("The extra query parameter \"%1\" would override a protocol parameter.").arg(name));
             return {};
         }
         fields.append({name, value});
@@ -140,7 +144,7 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
     // even its error (RFC 6749 §10.12).
     if (response.state.isEmpty() || response.state != expectedState) {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The sign-in answer does not belong to this request (state mismatch); it was ignored."));
+                           Tr::tr("The sign-in answer does not belong to this request (state mismatch); it was ignored."));
         error->setProtocolError(QStringLiteral("state_mismatch"));
         return std::nullopt;
     }
@@ -148,7 +152,7 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
     if (!response.issuer.isEmpty() || issuerRequired) {
         if (!issuerMatches(response.issuer, expectedIssuer)) {
             *error = AuthError(AuthError::InvalidResponse,
-                               tr("The sign-in answer comes from the issuer \"%1\", not from \"%2\".")
+                               Tr::tr("The sign-in answer comes from the issuer \"%1\", not from \"%2\".")
                                    .arg(response.issuer, expectedIssuer));
             error->setProtocolError(QStringLiteral("issuer_mismatch"));
             return std::nullopt;
@@ -168,7 +172,7 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
         return std::nullopt;
     }
     if (!fragment && response.code.isEmpty()) {
-        *error = AuthError(AuthError::InvalidResponse, tr("The sign-in answer carries neither a code nor an error."));
+        *error = AuthError(AuthError::InvalidResponse, Tr::tr("The sign-in answer carries neither a code nor an error."));
         return std::nullopt;
     }
     return response;

@@ -33,9 +33,14 @@
 
 namespace MsalQt::Internal {
 
+namespace {
 // Strings are the agent's (translation context "MsalQt::SystemBrowserAgent"): the person sees
-// them as its messages.
-static const char Context[] = "MsalQt::SystemBrowserAgent";
+// them as its messages. A struct rather than a context variable, so that lupdate finds them.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::SystemBrowserAgent)
+};
+} // namespace
 
 // A page left behind by a crash holds only a one-time loopback address that died with its process.
 static constexpr qint64 StalePageSeconds = 10 * 60;
@@ -64,9 +69,9 @@ QByteArray BrowserLauncher::page(const QUrl &target)
     return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
            "<meta name=\"referrer\" content=\"no-referrer\">"
            "<meta http-equiv=\"refresh\" content=\"0;url=" + address + "\">"
-           "<title>" + QCoreApplication::translate(Context, "Sign-in").toHtmlEscaped().toUtf8() + "</title></head>"
+           "<title>" + Tr::tr("Sign-in").toHtmlEscaped().toUtf8() + "</title></head>"
            "<body style=\"font-family:sans-serif\"><p><a href=\"" + address + "\">"
-           + QCoreApplication::translate(Context, "Continue to the sign-in page").toHtmlEscaped().toUtf8() + "</a></p></body></html>\n";
+           + Tr::tr("Continue to the sign-in page").toHtmlEscaped().toUtf8() + "</a></p></body></html>\n";
 }
 
 #ifdef Q_OS_UNIX
@@ -110,7 +115,7 @@ bool BrowserLauncher::writePage(const QUrl &target, QString *error)
     } else {
         m_temporaryDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QLatin1String("/msalqt-XXXXXX"));
         if (!m_temporaryDir->isValid()) {
-            *error = QCoreApplication::translate(Context, "No private directory for the sign-in page: %1.").arg(m_temporaryDir->errorString());
+            *error = Tr::tr("No private directory for the sign-in page: %1.").arg(m_temporaryDir->errorString());
             return false;
         }
         dir = m_temporaryDir->path(); // QTemporaryDir creates it 0700
@@ -121,7 +126,7 @@ bool BrowserLauncher::writePage(const QUrl &target, QString *error)
     QByteArray path = QFile::encodeName(dir) + "/signin-XXXXXX.html";
     const int fd = ::mkstemps(path.data(), 5);
     if (fd < 0) {
-        *error = QCoreApplication::translate(Context, "The sign-in page could not be written: %1.").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        *error = Tr::tr("The sign-in page could not be written: %1.").arg(QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     m_pagePath = QFile::decodeName(path);
@@ -140,7 +145,7 @@ bool BrowserLauncher::writePage(const QUrl &target, QString *error)
     m_pagePath = file.fileName();
 #endif
     if (!written) {
-        *error = QCoreApplication::translate(Context, "The sign-in page could not be written.");
+        *error = Tr::tr("The sign-in page could not be written.");
         removePage();
         return false;
     }
@@ -177,7 +182,7 @@ void BrowserLauncher::openWithXdgOpen()
     if (QProcess::startDetached(QStringLiteral("xdg-open"), {m_pagePath}))
         return;
     QMetaObject::invokeMethod(this, [this] {
-        Q_EMIT failed(QCoreApplication::translate(Context, "neither the desktop portal nor xdg-open could open the sign-in page."));
+        Q_EMIT failed(Tr::tr("neither the desktop portal nor xdg-open could open the sign-in page."));
     }, Qt::QueuedConnection);
 }
 

@@ -22,10 +22,14 @@ static constexpr qint64 readBufferSize = 64 * 1024;
 // https redirects a request without credentials follows (Qt's own default is 50).
 static constexpr int maxRedirects = 5;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::HttpClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::HttpClient)
+};
+} // namespace
 
 QByteArray encodeForm(const FormFields &fields)
 {
@@ -87,20 +91,20 @@ std::optional<AuthError> pipelineError(const HttpResponse &response)
     switch (response.refusal) {
     case HttpRefusal::TooLarge:
         error = AuthError(AuthError::ResponseTooLarge,
-                          tr("The server's answer is larger than %1 bytes; it was not read further.")
+                          Tr::tr("The server's answer is larger than %1 bytes; it was not read further.")
                               .arg(response.sizeLimit));
         break;
     case HttpRefusal::Redirect:
         error = AuthError(AuthError::InvalidResponse,
-                          tr("The server redirected the request to %1; it was not followed (a request that carries credentials follows no redirect, and none follows one to plain http).")
+                          Tr::tr("The server redirected the request to %1; it was not followed (a request that carries credentials follows no redirect, and none follows one to plain http).")
                               .arg(loggableUrl(response.redirectTarget)));
         break;
     case HttpRefusal::None:
         if (!response.timedOut || response.throttledUntil.isValid())
             return std::nullopt;
         error = AuthError(AuthError::Timeout, response.stalled
-                              ? tr("The server stopped sending its answer.")
-                              : tr("The server did not answer in time."));
+                              ? Tr::tr("The server stopped sending its answer.")
+                              : Tr::tr("The server did not answer in time."));
         break;
     }
     error.setHttpStatus(response.status);

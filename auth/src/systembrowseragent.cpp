@@ -17,10 +17,14 @@
 
 namespace MsalQt {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::SystemBrowserAgent", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::SystemBrowserAgent)
+};
+} // namespace
 
 class SystemBrowserAgentPrivate : public AuthorizationAgentPrivate
 {
@@ -108,7 +112,7 @@ void SystemBrowserAgent::authorize(const QUrl &authorizationUrl, const QUrl &red
     if (!d->server.isListening() || redirectUri.port() != d->server.serverPort()) {
         QMetaObject::invokeMethod(this, [this] {
             Q_EMIT failed(AuthError(AuthError::InvalidConfiguration,
-                                    tr("The system browser can only return to a loopback redirect URI such as http://localhost.")));
+                                    Tr::tr("The system browser can only return to a loopback redirect URI such as http://localhost.")));
         }, Qt::QueuedConnection);
         return;
     }
@@ -122,7 +126,7 @@ void SystemBrowserAgent::authorize(const QUrl &authorizationUrl, const QUrl &red
         d->stopListening();
         QMetaObject::invokeMethod(this, [this] {
             Q_EMIT failed(AuthError(AuthError::InvalidConfiguration,
-                                    tr("No browser could be opened. Install one, or sign in with the device code flow.")));
+                                    Tr::tr("No browser could be opened. Install one, or sign in with the device code flow.")));
         }, Qt::QueuedConnection);
     }
 }
@@ -144,13 +148,13 @@ void SystemBrowserAgentPrivate::openBrowser(const QUrl &authorizationUrl)
         endLaunch();
         stopListening();
         Q_EMIT q->failed(AuthError(AuthError::InvalidConfiguration,
-                                   tr("No browser could be opened: %1 Install one, or sign in with the device code flow.")
+                                   Tr::tr("No browser could be opened: %1 Install one, or sign in with the device code flow.")
                                        .arg(reason)));
     });
     QObject::connect(launcher.get(), &Internal::BrowserLauncher::cancelled, q, [this, q] {
         endLaunch();
         stopListening();
-        Q_EMIT q->failed(AuthError(AuthError::Cancelled, tr("No application was chosen to open the sign-in page.")));
+        Q_EMIT q->failed(AuthError(AuthError::Cancelled, Tr::tr("No application was chosen to open the sign-in page.")));
     });
     launcher->open(launch);
 }
@@ -260,12 +264,12 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
         // answered, and the sign-in keeps waiting for the real one.
         qCInfo(lcMsalAuth) << "System browser agent: ignored a request to the redirect path that does not"
                               " answer the sign-in in progress";
-        const QByteArray title = tr("Request ignored").toHtmlEscaped().toUtf8();
+        const QByteArray title = Tr::tr("Request ignored").toHtmlEscaped().toUtf8();
         respond(socket, "400 Bad Request",
                 "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title
                     + "</title></head><body style=\"font-family:sans-serif\"><h1>" + title + "</h1><p>"
-                    + tr("This request does not belong to the sign-in in progress, so it was ignored. "
-                         "If you are signing in, finish in the browser tab where you started.")
+                    + Tr::tr("This request does not belong to the sign-in in progress, so it was ignored. "
+                             "If you are signing in, finish in the browser tab where you started.")
                           .toHtmlEscaped().toUtf8()
                     + "</p></body></html>");
         return;
@@ -275,9 +279,9 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
     QByteArray page = successPage;
     if (page.isEmpty()) {
         page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
-             + tr("Sign-in complete").toHtmlEscaped().toUtf8() + "</title></head><body style=\"font-family:sans-serif\"><h1>"
-             + tr("Sign-in complete").toHtmlEscaped().toUtf8() + "</h1><p>"
-             + tr("You can close this browser tab and return to the application.").toHtmlEscaped().toUtf8()
+             + Tr::tr("Sign-in complete").toHtmlEscaped().toUtf8() + "</title></head><body style=\"font-family:sans-serif\"><h1>"
+             + Tr::tr("Sign-in complete").toHtmlEscaped().toUtf8() + "</h1><p>"
+             + Tr::tr("You can close this browser tab and return to the application.").toHtmlEscaped().toUtf8()
              + "</p></body></html>";
     }
     respond(socket, "200 OK", page);

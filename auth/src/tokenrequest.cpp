@@ -18,10 +18,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::TokenRequest", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::TokenRequest)
+};
+} // namespace
 
 // A random (version 4) UUID, as the platform expects in client-request-id. It needs to be unique,
 // not secret: the global generator, seeded once from the system, spares QUuid::createUuid()'s
@@ -218,7 +222,7 @@ void TokenRequestPrivate::validateIdToken(const TokenResponse &response, bool ke
         if (validation.check != IdTokenCheck::Ok) {
             qCWarning(lcMsalToken) << "ID token rejected:" << idTokenCheckName(validation.check);
             AuthError error(AuthError::InvalidToken,
-                            tr("The ID token was rejected (%1): %2")
+                            Tr::tr("The ID token was rejected (%1): %2")
                                 .arg(idTokenCheckName(validation.check), validation.detail));
             error.setCorrelationId(correlationId);
             finishWithError(error);
@@ -519,7 +523,7 @@ TokenRequest::~TokenRequest()
 {
     Q_D(TokenRequest);
     // The flow is still whole here (d_ptr goes after this body): it can close its agent.
-    d->abandon(tr("The request was deleted before it finished."));
+    d->abandon(Tr::tr("The request was deleted before it finished."));
     if (d->app)
         d->app->requests.removeOne(this);
 }

@@ -8,10 +8,14 @@
 
 namespace MsalQt::Internal {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::TokenResponse", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::TokenResponse)
+};
+} // namespace
 
 QStringList splitScopes(const QString &scope)
 {
@@ -27,8 +31,8 @@ std::optional<QJsonObject> parseJsonObject(const QByteArray &body, AuthError *er
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         *error = AuthError(AuthError::InvalidResponse,
-                           body.isEmpty() ? tr("The answer was empty.")
-                                          : tr("The answer is not a JSON object (%1 at offset %2).")
+                           body.isEmpty() ? Tr::tr("The answer was empty.")
+                                          : Tr::tr("The answer is not a JSON object (%1 at offset %2).")
                                                 .arg(parseError.errorString())
                                                 .arg(parseError.offset));
         return std::nullopt;
@@ -75,7 +79,7 @@ std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, AuthErro
     };
     if (!readString(*object, QStringLiteral("access_token"), &response.accessToken)
         || response.accessToken.isEmpty()) {
-        return invalid(tr("The token response has no access token."));
+        return invalid(Tr::tr("The token response has no access token."));
     }
     if (!readString(*object, QStringLiteral("token_type"), &response.tokenType)
         || !readString(*object, QStringLiteral("refresh_token"), &response.refreshToken)
@@ -83,26 +87,26 @@ std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, AuthErro
         || !readString(*object, QStringLiteral("client_info"), &response.clientInfo)
         || !readString(*object, QStringLiteral("scope"), &response.scope)
         || !readString(*object, QStringLiteral("foci"), &response.familyId)) {
-        return invalid(tr("The token response has a field of the wrong type."));
+        return invalid(Tr::tr("The token response has a field of the wrong type."));
     }
     // RFC 6750: we only know how to use bearer tokens.
     if (response.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
-        return invalid(tr("The token type \"%1\" is not supported (expected Bearer).").arg(response.tokenType));
+        return invalid(Tr::tr("The token type \"%1\" is not supported (expected Bearer).").arg(response.tokenType));
     response.tokenType = QStringLiteral("Bearer");
 
     bool present = false;
     if (!readSeconds(*object, QStringLiteral("expires_in"), &response.expiresIn, &present))
-        return invalid(tr("The token response has an invalid expires_in."));
+        return invalid(Tr::tr("The token response has an invalid expires_in."));
     if (!present) {
         // RFC 6749 §5.1 only recommends expires_in; an hour is what the platform issues.
         response.expiresIn = 3600;
     }
     if (!readSeconds(*object, QStringLiteral("ext_expires_in"), &response.extExpiresIn, &present))
-        return invalid(tr("The token response has an invalid ext_expires_in."));
+        return invalid(Tr::tr("The token response has an invalid ext_expires_in."));
     if (!present || response.extExpiresIn < response.expiresIn)
         response.extExpiresIn = response.expiresIn;
     if (!readSeconds(*object, QStringLiteral("refresh_in"), &response.refreshIn, &present))
-        return invalid(tr("The token response has an invalid refresh_in."));
+        return invalid(Tr::tr("The token response has an invalid refresh_in."));
     return response;
 }
 
@@ -186,14 +190,14 @@ AuthError errorFromHttpResponse(const HttpResponse &response, const QString &cor
             error = AuthError(AuthError::Throttled);
         }
         error.setMessage(response.status >= 500
-                             ? tr("The server failed (HTTP %1) and asked to wait before the request is sent again.")
+                             ? Tr::tr("The server failed (HTTP %1) and asked to wait before the request is sent again.")
                                    .arg(response.status)
-                             : tr("The server throttled this request; it was not sent again before the wait was over."));
+                             : Tr::tr("The server throttled this request; it was not sent again before the wait was over."));
         error.setRetryAfter(response.throttledUntil);
         error.setHttpStatus(response.status);
     } else if (response.status == 0) {
         if (response.timedOut) {
-            error = AuthError(AuthError::Timeout, tr("The server did not answer in time."));
+            error = AuthError(AuthError::Timeout, Tr::tr("The server did not answer in time."));
         } else {
             error = AuthError(AuthError::NetworkError, response.networkErrorString);
         }
@@ -203,13 +207,13 @@ AuthError errorFromHttpResponse(const HttpResponse &response, const QString &cor
         if (object && object->value(QLatin1String("error")).isString()) {
             error = errorFromOAuthObject(*object, response.status);
             if (response.status >= 500 && error.type() == AuthError::ServiceError)
-                error.setMessage(tr("The server failed (HTTP %1).").arg(response.status));
+                error.setMessage(Tr::tr("The server failed (HTTP %1).").arg(response.status));
         } else if (response.status >= 500) {
-            error = AuthError(AuthError::ServiceError, tr("The server failed (HTTP %1).").arg(response.status));
+            error = AuthError(AuthError::ServiceError, Tr::tr("The server failed (HTTP %1).").arg(response.status));
             error.setHttpStatus(response.status);
         } else {
             error = AuthError(AuthError::InvalidResponse,
-                              tr("HTTP %1 without a protocol error.").arg(response.status) + QLatin1Char(' ')
+                              Tr::tr("HTTP %1 without a protocol error.").arg(response.status) + QLatin1Char(' ')
                                   + parseError.message());
             error.setHttpStatus(response.status);
         }

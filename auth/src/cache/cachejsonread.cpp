@@ -186,15 +186,19 @@ Shape shapeOf(const QByteArray &bytes, QString *why)
     return code ? notJson(code) : Shape::OtherJson;
 }
 
-static QString tr(const char *text, int n = -1)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::TokenCache", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::TokenCache)
+};
+} // namespace
 
 QString damageOf(const QByteArray &bytes)
 {
     const auto notJson = [](simdjson::error_code code) {
-        return tr("the cache is not JSON: %1").arg(describe(code));
+        return Tr::tr("the cache is not JSON: %1").arg(describe(code));
     };
     const simdjson::padded_string text(bytes.constData(), size_t(bytes.size()));
     od::parser parser;
@@ -206,8 +210,8 @@ QString damageOf(const QByteArray &bytes)
         return notJson(code);
     if (type != od::json_type::object) {
         QString why;
-        return shapeOf(bytes, &why) == Shape::NotJson ? tr("the cache is not JSON: %1").arg(why)
-                                                      : tr("the cache is not a JSON object");
+        return shapeOf(bytes, &why) == Shape::NotJson ? Tr::tr("the cache is not JSON: %1").arg(why)
+                                                      : Tr::tr("the cache is not a JSON object");
     }
     od::object sections;
     if (const auto code = root.get_object().get(sections))
@@ -234,7 +238,7 @@ QString damageOf(const QByteArray &bytes)
             if (const auto code = validate(value))
                 return notJson(code);
             if (known)
-                damage << tr("the %1 section is not an object").arg(sectionName);
+                damage << Tr::tr("the %1 section is not an object").arg(sectionName);
             continue;
         }
         od::object entries;
@@ -260,9 +264,9 @@ QString damageOf(const QByteArray &bytes)
                 return notJson(code);
         }
         if (notObjects == 1)
-            damage << tr("an entry of %1 is not an object").arg(sectionName);
+            damage << Tr::tr("an entry of %1 is not an object").arg(sectionName);
         else if (notObjects > 1)
-            damage << tr("%n entries of %1 are not objects", notObjects).arg(sectionName);
+            damage << Tr::tr("%n entries of %1 are not objects", nullptr, notObjects).arg(sectionName);
     }
     const char *trailing = nullptr;
     if (root.current_location().get(trailing) == simdjson::SUCCESS)

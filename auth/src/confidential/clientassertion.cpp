@@ -16,10 +16,14 @@ namespace MsalQt::Internal {
 // other MSAL libraries use the same 10 minutes.
 static constexpr qint64 kAssertionLifetime = 600;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::ConfidentialClientApplication", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::ConfidentialClientApplication)
+};
+} // namespace
 
 QByteArray signClientAssertion(const ClientCredential &credential, const QString &clientId,
                                const QUrl &tokenEndpoint, const QDateTime &now, QString *error)
@@ -92,7 +96,7 @@ AuthError appendClientAuthentication(const ClientCredential &credential, const Q
         const QByteArray assertion = signClientAssertion(credential, clientId, tokenEndpoint, now, &error);
         if (assertion.isEmpty()) {
             return AuthError(AuthError::InvalidConfiguration,
-                             tr("The client assertion could not be signed with the certificate's key: %1").arg(error));
+                             Tr::tr("The client assertion could not be signed with the certificate's key: %1").arg(error));
         }
         form->append({QStringLiteral("client_assertion_type"), assertionType});
         form->append({QStringLiteral("client_assertion"), QString::fromLatin1(assertion)});
@@ -102,7 +106,7 @@ AuthError appendClientAuthentication(const ClientCredential &credential, const Q
         const QString assertion = data.provider(AssertionRequest(clientId, tokenEndpoint));
         if (assertion.isEmpty()) {
             return AuthError(AuthError::InvalidConfiguration,
-                             tr("The application's assertion callback returned no client assertion."));
+                             Tr::tr("The application's assertion callback returned no client assertion."));
         }
         qCDebug(lcMsalAuth) << "Client assertion from the application:" << redact(assertion);
         form->append({QStringLiteral("client_assertion_type"), assertionType});

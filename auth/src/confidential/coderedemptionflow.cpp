@@ -4,10 +4,14 @@
 
 namespace MsalQt {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::CodeRedemptionFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::CodeRedemptionFlow)
+};
+} // namespace
 
 CodeRedemptionFlow::CodeRedemptionFlow(ClientApplicationPrivate *application, const QString &code,
                                        const QString &codeVerifier, const QUrl &redirectUri,
@@ -24,17 +28,17 @@ AuthError CodeRedemptionFlow::checkRequest() const
 {
     if (!app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Redeeming an authorization code here needs a confidential client; a public client "
-                            "signs in with acquireTokenInteractive()."));
+                         Tr::tr("Redeeming an authorization code here needs a confidential client; a public client "
+                                "signs in with acquireTokenInteractive()."));
     }
     if (m_code.isEmpty()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("No authorization code was given: pass the \"code\" parameter of the redirect."));
+                         Tr::tr("No authorization code was given: pass the \"code\" parameter of the redirect."));
     }
     if (!m_redirectUri.isValid() || m_redirectUri.isRelative()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("The redirect URI must be the absolute URI the authorization request named, as "
-                            "RFC 6749 §4.1.3 requires it to match."));
+                         Tr::tr("The redirect URI must be the absolute URI the authorization request named, as "
+                                "RFC 6749 §4.1.3 requires it to match."));
     }
     return {};
 }

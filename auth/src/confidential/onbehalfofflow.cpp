@@ -9,10 +9,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::OnBehalfOfFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::OnBehalfOfFlow)
+};
+} // namespace
 
 OnBehalfOfFlow::OnBehalfOfFlow(ClientApplicationPrivate *application, const QString &userAssertion,
                                const QStringList &scopes)
@@ -26,17 +30,17 @@ AuthError OnBehalfOfFlow::checkRequest() const
 {
     if (!app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("On-behalf-of needs a confidential client: only a service that can prove who it is may "
-                            "exchange a user's token."));
+                         Tr::tr("On-behalf-of needs a confidential client: only a service that can prove who it is may "
+                                "exchange a user's token."));
     }
     if (m_assertion.isEmpty()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("On-behalf-of needs the user's token that this API received (the bearer token of the "
-                            "incoming request)."));
+                         Tr::tr("On-behalf-of needs the user's token that this API received (the bearer token of the "
+                                "incoming request)."));
     }
     if (scopes.isEmpty()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("On-behalf-of needs the downstream API's scopes, such as https://graph.microsoft.com/User.Read."));
+                         Tr::tr("On-behalf-of needs the downstream API's scopes, such as https://graph.microsoft.com/User.Read."));
     }
     return {};
 }

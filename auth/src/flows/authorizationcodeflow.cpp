@@ -8,21 +8,25 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::AuthorizationCodeFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::AuthorizationCodeFlow)
+};
+} // namespace
 
 AuthError AuthorizationCodeFlow::checkRequest() const
 {
     if (app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Interactive sign-in is for public clients; a web app redeems the code it receives with acquireTokenByAuthorizationCode()."));
+                         Tr::tr("Interactive sign-in is for public clients; a web app redeems the code it receives with acquireTokenByAuthorizationCode()."));
     }
     const QUrl redirect = m_parameters.redirectUri();
     if (!redirect.isValid() || redirect.scheme().isEmpty()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("The redirect URI \"%1\" is not valid.").arg(redirect.toString()));
+                         Tr::tr("The redirect URI \"%1\" is not valid.").arg(redirect.toString()));
     }
     return {};
 }
@@ -57,7 +61,7 @@ void AuthorizationCodeFlow::onRedirected(const QUrl &redirect)
         if (failure.hasErrorCode(54005)) {
             // The platform's "code already redeemed": say so plainly, never try again.
             AuthError redeemed = failure;
-            redeemed.setMessage(tr("This sign-in's authorization code was already used; sign in again."));
+            redeemed.setMessage(Tr::tr("This sign-in's authorization code was already used; sign in again."));
             finishWithError(redeemed);
             return true;
         }

@@ -8,10 +8,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::BrowserFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::BrowserFlow)
+};
+} // namespace
 
 BrowserFlow::BrowserFlow(ClientApplicationPrivate *application, const InteractiveParameters &parameters)
     : TokenRequestPrivate(application, parameters.scopes()), m_parameters(parameters),
@@ -19,20 +23,20 @@ BrowserFlow::BrowserFlow(ClientApplicationPrivate *application, const Interactiv
 {
     m_timeout.setSingleShot(true);
     QObject::connect(&m_timeout, &QTimer::timeout, [this] {
-        finishWithError(AuthError(AuthError::Timeout, tr("Nobody finished the sign-in in time.")));
+        finishWithError(AuthError(AuthError::Timeout, Tr::tr("Nobody finished the sign-in in time.")));
     });
 }
 
 bool BrowserFlow::prepareAgent()
 {
     if (metadata.authorizationEndpoint.isEmpty()) {
-        finishWithError(AuthError(AuthError::UnsupportedAuthority, tr("The authority has no authorization endpoint.")));
+        finishWithError(AuthError(AuthError::UnsupportedAuthority, Tr::tr("The authority has no authorization endpoint.")));
         return false;
     }
     m_agent = m_parameters.agent();
     if (!m_agent && m_agentGiven) {
         // Not the system browser instead of the window the app chose.
-        finishWithError(AuthError(AuthError::Cancelled, tr("The sign-in window was deleted before the sign-in started.")));
+        finishWithError(AuthError(AuthError::Cancelled, Tr::tr("The sign-in window was deleted before the sign-in started.")));
         return false;
     }
     if (!m_agent)
@@ -43,12 +47,12 @@ bool BrowserFlow::prepareAgent()
     QObject::connect(m_agent, &QObject::destroyed, q_ptr, [this] {
         if (m_answered || isFinished())
             return;
-        finishWithError(AuthError(AuthError::Cancelled, tr("The sign-in window was closed by deleting it.")));
+        finishWithError(AuthError(AuthError::Cancelled, Tr::tr("The sign-in window was closed by deleting it.")));
     });
     m_redirectUri = m_agent->prepare(m_parameters.redirectUri());
     if (!m_redirectUri.isValid() || m_redirectUri.isEmpty()) {
         finishWithError(AuthError(AuthError::InvalidConfiguration,
-                                  tr("This sign-in window cannot return to the redirect URI \"%1\".")
+                                  Tr::tr("This sign-in window cannot return to the redirect URI \"%1\".")
                                       .arg(m_parameters.redirectUri().toString())));
         return false;
     }
@@ -113,7 +117,7 @@ std::optional<AuthorizationResponse> BrowserFlow::acceptAnswer(const QUrl &redir
         || redirect.host().compare(m_redirectUri.host(), Qt::CaseInsensitive) != 0
         || !(anyPort || redirect.port() == m_redirectUri.port()) || path(redirect) != path(m_redirectUri)) {
         finishWithError(AuthError(AuthError::InvalidResponse,
-                                  tr("The sign-in ended on an address other than the redirect URI.")));
+                                  Tr::tr("The sign-in ended on an address other than the redirect URI.")));
         return std::nullopt;
     }
     AuthError error;

@@ -6,10 +6,14 @@
 
 namespace MsalQt {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::ClientCredentialsFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::ClientCredentialsFlow)
+};
+} // namespace
 
 AuthError ClientCredentialsFlow::checkRequest() const
 {
@@ -20,7 +24,7 @@ AuthError ClientCredentialsFlow::check(const ClientApplicationPrivate *app, cons
 {
     if (!app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Client credentials need a confidential client: a public client has no secret to prove who it is."));
+                         Tr::tr("Client credentials need a confidential client: a public client has no secret to prove who it is."));
     }
     const Authority &authority = app->authority;
     switch (authority.type()) {
@@ -29,21 +33,21 @@ AuthError ClientCredentialsFlow::check(const ClientApplicationPrivate *app, cons
     case Authority::Consumers:
         // The platform answers AADSTS50059: an app token belongs to one tenant.
         return AuthError(AuthError::UnsupportedAuthority,
-                         tr("Client credentials need a tenant-specific authority such as https://login.microsoftonline.com/{tenant-id}; \"%1\" names no single tenant.")
+                         Tr::tr("Client credentials need a tenant-specific authority such as https://login.microsoftonline.com/{tenant-id}; \"%1\" names no single tenant.")
                              .arg(authority.tenant()));
     default:
         break;
     }
     if (requestScopes.isEmpty()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Client credentials need a scope, such as https://graph.microsoft.com/.default."));
+                         Tr::tr("Client credentials need a scope, such as https://graph.microsoft.com/.default."));
     }
     if (authority.isMicrosoft()) {
         // The platform grants app permissions per resource, only as "{resource}/.default".
         for (const QString &scope : requestScopes) {
             if (!scope.endsWith(QLatin1String("/.default"))) {
                 return AuthError(AuthError::InvalidConfiguration,
-                                 tr("Client credentials take the scope \"{resource}/.default\" (for example https://graph.microsoft.com/.default), not \"%1\".")
+                                 Tr::tr("Client credentials take the scope \"{resource}/.default\" (for example https://graph.microsoft.com/.default), not \"%1\".")
                                      .arg(scope));
             }
         }

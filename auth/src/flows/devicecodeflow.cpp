@@ -10,10 +10,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::DeviceCodeFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::DeviceCodeFlow)
+};
+} // namespace
 
 // RFC 8628 §3.5: on slow_down "the interval MUST be increased by 5 seconds for this and all
 // subsequent requests".
@@ -37,7 +41,7 @@ DeviceCodeFlow::DeviceCodeFlow(ClientApplicationPrivate *application, const QStr
             return;
         }
         finishWithError(AuthError(AuthError::Timeout,
-                                  tr("The device code expired before anyone signed in with it.")));
+                                  Tr::tr("The device code expired before anyone signed in with it.")));
     });
 }
 
@@ -58,7 +62,7 @@ AuthError DeviceCodeFlow::checkRequest() const
 {
     if (app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Device code sign-in is for public clients; a confidential client signs in as itself."));
+                         Tr::tr("Device code sign-in is for public clients; a confidential client signs in as itself."));
     }
     return {};
 }
@@ -81,7 +85,7 @@ void DeviceCodeFlow::run()
     const QUrl endpoint = deviceAuthorizationEndpoint();
     if (endpoint.isEmpty()) {
         finishWithError(AuthError(AuthError::UnsupportedAuthority,
-                                  tr("This identity provider does not offer device code sign-in (its metadata has no device_authorization_endpoint).")));
+                                  Tr::tr("This identity provider does not offer device code sign-in (its metadata has no device_authorization_endpoint).")));
         return;
     }
     HttpRequest request;
@@ -119,7 +123,7 @@ void DeviceCodeFlow::onDeviceCode(const QByteArray &body)
     code.setScopes(requestScopes());
     QString message = response->message;
     if (message.isEmpty()) {
-        message = tr("To sign in, use a web browser to open the page %1 and enter the code %2 to authenticate.")
+        message = Tr::tr("To sign in, use a web browser to open the page %1 and enter the code %2 to authenticate.")
                       .arg(response->verificationUri.toString(), response->userCode);
     }
     code.setMessage(message);
@@ -155,7 +159,7 @@ bool DeviceCodeFlow::onPollError(const AuthError &error)
     }
     if (code == QLatin1String("expired_token")) {
         AuthError expired = error;
-        expired.setMessage(tr("The device code expired before anyone signed in with it."));
+        expired.setMessage(Tr::tr("The device code expired before anyone signed in with it."));
         finishWithError(expired);
         return true;
     }

@@ -11,10 +11,14 @@
 
 namespace MsalQt::Internal {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::DeviceCodeFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::DeviceCodeFlow)
+};
+} // namespace
 
 // RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default."
 static constexpr qint64 defaultIntervalSeconds = 5;
@@ -52,7 +56,7 @@ std::optional<DeviceCodeResponse> parseDeviceCodeResponse(const QByteArray &body
     if (response.deviceCode.isEmpty() || response.userCode.isEmpty() || !response.verificationUri.isValid()
         || response.verificationUri.isRelative() || !expiresIn || !intervalSeconds) {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval."));
+                           Tr::tr("The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval."));
         return std::nullopt;
     }
     response.expiresInSeconds = *expiresIn;

@@ -10,10 +10,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::ImplicitFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::ImplicitFlow)
+};
+} // namespace
 
 ImplicitFlow::ImplicitFlow(ClientApplicationPrivate *application, const InteractiveParameters &parameters, bool enabled)
     : BrowserFlow(application, parameters), m_enabled(enabled)
@@ -24,11 +28,11 @@ AuthError ImplicitFlow::checkRequest() const
 {
     if (!m_enabled) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("The implicit grant is off. It is deprecated; use acquireTokenInteractive() (code with PKCE), or switch it on with setImplicitGrantEnabled(true)."));
+                         Tr::tr("The implicit grant is off. It is deprecated; use acquireTokenInteractive() (code with PKCE), or switch it on with setImplicitGrantEnabled(true)."));
     }
     if (!m_parameters.agent()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("The implicit grant needs an agent that sees the redirect's fragment, such as the embedded sign-in dialog."));
+                         Tr::tr("The implicit grant needs an agent that sees the redirect's fragment, such as the embedded sign-in dialog."));
     }
     return {};
 }

@@ -11,10 +11,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::IntegratedWindowsAuthFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::IntegratedWindowsAuthFlow)
+};
+} // namespace
 
 IntegratedWindowsAuthFlow::IntegratedWindowsAuthFlow(ClientApplicationPrivate *application,
                                                      const QStringList &scopes, const QString &username)
@@ -26,26 +30,26 @@ AuthError IntegratedWindowsAuthFlow::checkRequest() const
 {
     if (app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Integrated Windows authentication is for public clients only."));
+                         Tr::tr("Integrated Windows authentication is for public clients only."));
     }
     if (!app->authority.isMicrosoft()) {
         return AuthError(AuthError::UnsupportedAuthority,
-                         tr("Integrated Windows authentication needs a Microsoft identity platform authority."));
+                         Tr::tr("Integrated Windows authentication needs a Microsoft identity platform authority."));
     }
     switch (app->authority.type()) {
     case Authority::Common:
         // The platform cannot tell which directory a Kerberos identity belongs to under /common.
         return AuthError(AuthError::UnsupportedAuthority,
-                         tr("Integrated Windows authentication needs a tenant or /organizations authority, not /common: use https://login.microsoftonline.com/{tenant} or /organizations."));
+                         Tr::tr("Integrated Windows authentication needs a tenant or /organizations authority, not /common: use https://login.microsoftonline.com/{tenant} or /organizations."));
     case Authority::Consumers:
         return AuthError(AuthError::UnsupportedAuthority,
-                         tr("Integrated Windows authentication is for work and school accounts; personal Microsoft accounts (/consumers) cannot use it."));
+                         Tr::tr("Integrated Windows authentication is for work and school accounts; personal Microsoft accounts (/consumers) cannot use it."));
     default:
         break;
     }
     if (!m_username.isEmpty() && !m_username.contains(QLatin1Char('@'))) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Integrated Windows authentication needs the full username, such as user@contoso.com."));
+                         Tr::tr("Integrated Windows authentication needs the full username, such as user@contoso.com."));
     }
     return {};
 }
@@ -72,7 +76,7 @@ void IntegratedWindowsAuthFlow::onUserRealm(const UserRealm &realm)
         return;
     case UserRealm::AccountType::Msa:
         finishWithError(AuthError(AuthError::InvalidConfiguration,
-                                  tr("%1 is a personal Microsoft account; integrated Windows authentication is for work and school accounts.")
+                                  Tr::tr("%1 is a personal Microsoft account; integrated Windows authentication is for work and school accounts.")
                                       .arg(m_username)));
         return;
     case UserRealm::AccountType::Managed:
@@ -82,7 +86,7 @@ void IntegratedWindowsAuthFlow::onUserRealm(const UserRealm &realm)
     // Only a federation server can turn a Kerberos ticket into a token: a cloud-only
     // (managed) directory has nothing to accept it.
     finishWithError(AuthError(AuthError::InvalidConfiguration,
-                              tr("%1 is a managed (cloud-only) user: integrated Windows authentication needs a federated domain. Use interactive sign-in or the device code flow.")
+                              Tr::tr("%1 is a managed (cloud-only) user: integrated Windows authentication needs a federated domain. Use interactive sign-in or the device code flow.")
                                   .arg(m_username)));
 }
 

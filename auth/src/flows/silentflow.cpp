@@ -14,10 +14,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::SilentFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::SilentFlow)
+};
+} // namespace
 
 SilentFlow::SilentFlow(ClientApplicationPrivate *application, const QStringList &scopes, const Account &account,
                        ClientApplication::SilentOptions options, const QString &claims)
@@ -31,7 +35,7 @@ AuthError SilentFlow::checkAfterCacheLoad() const
     // from accounts() read before the cache was loaded, and the error should be the storage's
     // when that failed.
     if (m_account.isNull()) {
-        AuthError error(AuthError::UiRequired, tr("No account was given: sign in interactively first."));
+        AuthError error(AuthError::UiRequired, Tr::tr("No account was given: sign in interactively first."));
         error.setSubError(QStringLiteral("no_account"));
         return error;
     }
@@ -131,7 +135,7 @@ void SilentFlow::refresh()
     const CredentialEntry *refreshToken = cache->findRefreshToken(environments, m_account.homeAccountId(), app->clientId);
     if (!refreshToken) {
         AuthError error(AuthError::UiRequired,
-                        tr("There is no refresh token for %1 in the cache: sign in interactively.")
+                        Tr::tr("There is no refresh token for %1 in the cache: sign in interactively.")
                             .arg(m_account.username()));
         error.setSubError(QStringLiteral("no_tokens_found"));
         finishWithError(error);
@@ -179,7 +183,7 @@ bool SilentFlow::onRefreshError(const AuthError &error)
     // only an interactive sign-in helps; keep what the server said, claims included.
     if (error.type() == AuthError::UiRequired || error.protocolError() == QLatin1String("invalid_grant")) {
         AuthError uiRequired(AuthError::UiRequired,
-                               tr("The refresh token could not be used (%1): sign in interactively.")
+                               Tr::tr("The refresh token could not be used (%1): sign in interactively.")
                                    .arg(error.protocolError()));
         uiRequired.setProtocolError(error.protocolError());
         uiRequired.setSubError(error.subError());

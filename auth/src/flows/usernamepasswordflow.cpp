@@ -6,10 +6,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::UsernamePasswordFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::UsernamePasswordFlow)
+};
+} // namespace
 
 UsernamePasswordFlow::UsernamePasswordFlow(ClientApplicationPrivate *application, const QStringList &scopes,
                                            const QString &username, const QString &password)
@@ -39,22 +43,22 @@ AuthError UsernamePasswordFlow::checkRequest() const
 {
     if (app->isConfidential()) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Username and password sign-in is for public clients only."));
+                         Tr::tr("Username and password sign-in is for public clients only."));
     }
     if (!app->authority.isMicrosoft()) {
         return AuthError(AuthError::UnsupportedAuthority,
-                         tr("Username and password sign-in needs a Microsoft identity platform authority."));
+                         Tr::tr("Username and password sign-in needs a Microsoft identity platform authority."));
     }
     if (app->authority.type() == Authority::Consumers) {
         return AuthError(AuthError::UnsupportedAuthority,
-                         tr("Personal Microsoft accounts (the /consumers authority) cannot sign in with a username and password from an application; use interactive sign-in or the device code flow."));
+                         Tr::tr("Personal Microsoft accounts (the /consumers authority) cannot sign in with a username and password from an application; use interactive sign-in or the device code flow."));
     }
     if (m_username.isEmpty() || !m_username.contains(QLatin1Char('@'))) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("Username and password sign-in needs the full username, such as user@contoso.com."));
+                         Tr::tr("Username and password sign-in needs the full username, such as user@contoso.com."));
     }
     if (m_password.isEmpty())
-        return AuthError(AuthError::InvalidConfiguration, tr("The password is empty."));
+        return AuthError(AuthError::InvalidConfiguration, Tr::tr("The password is empty."));
     return {};
 }
 
@@ -71,7 +75,7 @@ void UsernamePasswordFlow::onUserRealm(const UserRealm &realm)
     case UserRealm::AccountType::Msa:
         wipePassword();
         finishWithError(AuthError(AuthError::InvalidConfiguration,
-                                  tr("%1 is a personal Microsoft account, which cannot sign in with a username and password from an application; use interactive sign-in or the device code flow.")
+                                  Tr::tr("%1 is a personal Microsoft account, which cannot sign in with a username and password from an application; use interactive sign-in or the device code flow.")
                                       .arg(m_username)));
         return;
     case UserRealm::AccountType::Federated:

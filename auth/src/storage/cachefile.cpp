@@ -20,10 +20,14 @@
 
 namespace MsalQt::Internal {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::CacheFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::CacheFile)
+};
+} // namespace
 
 static AuthError storageError(const QString &message)
 {
@@ -45,16 +49,16 @@ static QString systemError(int error)
 {
     switch (error) {
     case EROFS:
-        return tr("the file system is read-only");
+        return Tr::tr("the file system is read-only");
     case ENOSPC:
-        return tr("the disk is full");
+        return Tr::tr("the disk is full");
 #ifdef EDQUOT
     case EDQUOT:
-        return tr("the disk quota is exhausted");
+        return Tr::tr("the disk quota is exhausted");
 #endif
     case EACCES:
     case EPERM:
-        return tr("permission denied");
+        return Tr::tr("permission denied");
     default:
         break;
     }
@@ -111,9 +115,9 @@ AuthError CacheFile::refuseSymbolicLink(const QString &path)
     if (!QFileInfo(path).isSymLink())
         return {};
 #endif
-    return storageError(tr("%1 is a symbolic link. The token cache is never read or written through "
-                           "a link, since a link there could point at any file of yours; it was left "
-                           "as it is. Put the file itself there (a link among its directories is fine).")
+    return storageError(Tr::tr("%1 is a symbolic link. The token cache is never read or written through "
+                               "a link, since a link there could point at any file of yours; it was left "
+                               "as it is. Put the file itself there (a link among its directories is fine).")
                             .arg(path));
 }
 
@@ -141,7 +145,7 @@ CacheFile::Contents CacheFile::read() const
         contents.exists = true;
         contents.error = refuseSymbolicLink(m_path);
         if (!contents.error.isError())
-            contents.error = storageError(tr("Could not open %1: %2.").arg(m_path, systemError(error)));
+            contents.error = storageError(Tr::tr("Could not open %1: %2.").arg(m_path, systemError(error)));
         return contents;
     }
     contents.exists = true;
@@ -151,8 +155,8 @@ CacheFile::Contents CacheFile::read() const
         const bool directory = statted && S_ISDIR(st.st_mode);
         ::close(fd);
         contents.error = storageError(directory
-                                          ? tr("%1 is a directory, not a token cache file; it was left as it is.").arg(m_path)
-                                          : tr("%1 is not a regular file; it was left as it is.").arg(m_path));
+                                          ? Tr::tr("%1 is a directory, not a token cache file; it was left as it is.").arg(m_path)
+                                          : Tr::tr("%1 is not a regular file; it was left as it is.").arg(m_path));
         return contents;
     }
     // Of the file read, not of the path: a writer may replace the file while we read it.
@@ -160,7 +164,7 @@ CacheFile::Contents CacheFile::read() const
     QFile file;
     if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
-        contents.error = storageError(tr("Could not open %1: %2.").arg(m_path, file.errorString()));
+        contents.error = storageError(Tr::tr("Could not open %1: %2.").arg(m_path, file.errorString()));
         return contents;
     }
 #else
@@ -172,14 +176,14 @@ CacheFile::Contents CacheFile::read() const
     if (contents.error.isError())
         return contents;
     if (!file.open(QIODevice::ReadOnly)) {
-        contents.error = storageError(tr("Could not open %1: %2.").arg(m_path, file.errorString()));
+        contents.error = storageError(Tr::tr("Could not open %1: %2.").arg(m_path, file.errorString()));
         return contents;
     }
     contents.stamp = stampOf(QFileInfo(m_path));
 #endif
     contents.bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        contents.error = storageError(tr("Could not read %1: %2.").arg(m_path, file.errorString()));
+        contents.error = storageError(Tr::tr("Could not read %1: %2.").arg(m_path, file.errorString()));
         contents.bytes.clear();
     }
     return contents;
@@ -225,7 +229,7 @@ AuthError CacheFile::ensureDirectory() const
     for (const QString &dir : std::as_const(missing)) {
         // Another process may create the same directory at the same time: that is fine.
         if (!QDir().mkdir(dir, OwnerOnlyDirectory) && !QFileInfo(dir).isDir())
-            return storageError(tr("Could not create the directory %1.").arg(dir));
+            return storageError(Tr::tr("Could not create the directory %1.").arg(dir));
     }
     return {};
 }
@@ -258,7 +262,7 @@ AuthError CacheFile::write(const QByteArray &bytes, Stamp *written) const
     QByteArray temporary = QFile::encodeName(m_path) + ".tmp-XXXXXX";
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) {
-        return storageError(tr("Could not create a temporary file beside %1: %2.")
+        return storageError(Tr::tr("Could not create a temporary file beside %1: %2.")
                                 .arg(m_path, systemError(errno)));
     }
     ::fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -268,15 +272,15 @@ AuthError CacheFile::write(const QByteArray &bytes, Stamp *written) const
         return storageError(message);
     };
     if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
-        return discard(tr("Could not restrict the permissions of the temporary file for %1: %2.")
+        return discard(Tr::tr("Could not restrict the permissions of the temporary file for %1: %2.")
                            .arg(m_path, systemError(errno)));
     }
     if (!writeAll(fd, bytes))
-        return discard(tr("Could not write %1: %2.").arg(m_path, systemError(errno)));
+        return discard(Tr::tr("Could not write %1: %2.").arg(m_path, systemError(errno)));
     // The data must be on disk before the rename makes it the cache, or a crash could leave an
     // empty file in its place.
     if (::fsync(fd) != 0)
-        return discard(tr("Could not flush %1 to disk: %2.").arg(m_path, systemError(errno)));
+        return discard(Tr::tr("Could not flush %1 to disk: %2.").arg(m_path, systemError(errno)));
     // The rename below keeps inode, size and modification time: this is the stamp the cache will
     // have, known before another process can replace it.
     struct stat st;
@@ -289,7 +293,7 @@ AuthError CacheFile::write(const QByteArray &bytes, Stamp *written) const
         const int error = errno;
         ::unlink(temporary.constData());
         return refused.isError() ? refused
-                                 : storageError(tr("Could not replace %1: %2.").arg(m_path, systemError(error)));
+                                 : storageError(Tr::tr("Could not replace %1: %2.").arg(m_path, systemError(error)));
     }
     if (written)
         *written = stamped ? stampOf(st) : Stamp();
@@ -309,22 +313,22 @@ AuthError CacheFile::write(const QByteArray &bytes, Stamp *written) const
         return refused;
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return storageError(tr("Could not create a temporary file beside %1: %2.")
+        return storageError(Tr::tr("Could not create a temporary file beside %1: %2.")
                                 .arg(m_path, file.errorString()));
     // QSaveFile creates a new file with the default permissions and copies those of an existing
     // one: narrow them while the file is still empty.
     if (!file.setPermissions(OwnerOnlyFile)) {
         file.cancelWriting();
-        return storageError(tr("Could not restrict the permissions of the temporary file for %1: %2.")
+        return storageError(Tr::tr("Could not restrict the permissions of the temporary file for %1: %2.")
                                 .arg(m_path, file.errorString()));
     }
     if (file.write(bytes) != bytes.size() || !file.flush()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return storageError(tr("Could not write %1: %2.").arg(m_path, reason));
+        return storageError(Tr::tr("Could not write %1: %2.").arg(m_path, reason));
     }
     if (!file.commit())
-        return storageError(tr("Could not replace %1: %2.").arg(m_path, file.errorString()));
+        return storageError(Tr::tr("Could not replace %1: %2.").arg(m_path, file.errorString()));
     if (written)
         *written = stamp();
     return {};
@@ -374,7 +378,7 @@ QString CacheFile::copyAside(const QByteArray &bytes, AuthError *error) const
             continue;
         }
         if (fd < 0) {
-            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(errno)));
+            *error = storageError(Tr::tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(errno)));
             return {};
         }
         const bool written = writeAll(fd, bytes) && ::fsync(fd) == 0;
@@ -382,7 +386,7 @@ QString CacheFile::copyAside(const QByteArray &bytes, AuthError *error) const
         ::close(fd);
         if (!written) {
             ::unlink(QFile::encodeName(target).constData());
-            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(writeError)));
+            *error = storageError(Tr::tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, systemError(writeError)));
             return {};
         }
 #else
@@ -395,14 +399,14 @@ QString CacheFile::copyAside(const QByteArray &bytes, AuthError *error) const
             || file.write(bytes) != bytes.size() || !file.flush()) {
             const QString reason = file.errorString();
             file.remove();
-            *error = storageError(tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, reason));
+            *error = storageError(Tr::tr("Could not keep a copy of %1 at %2: %3.").arg(m_path, target, reason));
             return {};
         }
 #endif
         *error = {};
         return target;
     }
-    *error = storageError(tr("Could not keep a copy of %1: too many copies are there already.").arg(m_path));
+    *error = storageError(Tr::tr("Could not keep a copy of %1: too many copies are there already.").arg(m_path));
     return {};
 }
 
@@ -422,7 +426,7 @@ QString CacheFile::moveAside(AuthError *error) const
         target = base + QLatin1Char('-') + QString::number(n);
     }
     if (error)
-        *error = storageError(tr("Could not move the unreadable cache file %1 aside.").arg(m_path));
+        *error = storageError(Tr::tr("Could not move the unreadable cache file %1 aside.").arg(m_path));
     return {};
 }
 
@@ -435,7 +439,7 @@ AuthError CacheFile::remove() const
     QFile file(m_path);
     if (!file.exists() || file.remove())
         return {};
-    return storageError(tr("Could not remove %1: %2.").arg(m_path, file.errorString()));
+    return storageError(Tr::tr("Could not remove %1: %2.").arg(m_path, file.errorString()));
 }
 
 } // namespace MsalQt::Internal

@@ -8,10 +8,14 @@ namespace MsalQt {
 
 using namespace Internal;
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::FederatedFlow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::FederatedFlow)
+};
+} // namespace
 
 FederatedFlow::FederatedFlow(ClientApplicationPrivate *application, const QStringList &scopes, const QString &username)
     : TokenRequestPrivate(application, scopes)
@@ -45,7 +49,7 @@ void FederatedFlow::requestSamlAssertion(const UserRealm &realm, WsTrustEndpoint
 {
     if (realm.federationProtocol.compare(QLatin1String("WSTrust"), Qt::CaseInsensitive) != 0) {
         finishWithError(AuthError(AuthError::InvalidConfiguration,
-                                  tr("The user's federation server speaks \"%1\"; only WS-Trust is supported for this flow.")
+                                  Tr::tr("The user's federation server speaks \"%1\"; only WS-Trust is supported for this flow.")
                                       .arg(realm.federationProtocol)));
         return;
     }
@@ -53,7 +57,7 @@ void FederatedFlow::requestSamlAssertion(const UserRealm &realm, WsTrustEndpoint
     // network attacker picks the endpoint. Refused before any connection is made.
     if (!isSecureEndpoint(realm.federationMetadataUrl)) {
         finishWithError(AuthError(AuthError::InvalidResponse,
-                                  tr("The user realm names federation metadata at %1, which is not an https URL; refused.")
+                                  Tr::tr("The user realm names federation metadata at %1, which is not an https URL; refused.")
                                       .arg(loggableUrl(realm.federationMetadataUrl))));
         return;
     }
@@ -68,7 +72,7 @@ void FederatedFlow::requestSamlAssertion(const UserRealm &realm, WsTrustEndpoint
         if (!response.isHttpSuccess()) {
             AuthError error = errorFromHttpResponse(response, correlationId);
             if (error.type() == AuthError::InvalidResponse && response.refusal == HttpRefusal::None)
-                error.setMessage(tr("The federation metadata could not be fetched (HTTP %1).").arg(response.status));
+                error.setMessage(Tr::tr("The federation metadata could not be fetched (HTTP %1).").arg(response.status));
             finishWithError(error);
             return;
         }
@@ -136,7 +140,7 @@ void FederatedFlow::onRequestSecurityTokenResponse(const HttpResponse &response)
         if (response.status == 401) {
             // RFC 4559 §5: the server refused our Negotiate token (or wanted one).
             error = AuthError(AuthError::InvalidConfiguration,
-                              tr("The federation server refused the Kerberos authentication (HTTP 401). Check that its service principal and keytab match the realm."));
+                              Tr::tr("The federation server refused the Kerberos authentication (HTTP 401). Check that its service principal and keytab match the realm."));
         }
         error.setHttpStatus(response.status);
         finishWithError(error);

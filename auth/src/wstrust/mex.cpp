@@ -8,10 +8,14 @@
 
 namespace MsalQt::Internal {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::WsTrust", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::WsTrust)
+};
+} // namespace
 
 namespace {
 
@@ -34,7 +38,7 @@ std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpo
                                         const QUrl &metadataUrl, AuthError *error)
 {
     if (document.size() > maxFederationXmlSize) {
-        *error = AuthError(AuthError::InvalidResponse, tr("The federation metadata document is too large."));
+        *error = AuthError(AuthError::InvalidResponse, Tr::tr("The federation metadata document is too large."));
         return std::nullopt;
     }
     QXmlStreamReader xml(document);
@@ -53,10 +57,10 @@ std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpo
         switch (xml.readNext()) {
         case QXmlStreamReader::DTD:
             // No DTD, no entity declarations, no expansion (billion laughs, external entities).
-            *error = AuthError(AuthError::InvalidResponse, tr("The federation metadata document carries a DTD; refused."));
+            *error = AuthError(AuthError::InvalidResponse, Tr::tr("The federation metadata document carries a DTD; refused."));
             return std::nullopt;
         case QXmlStreamReader::EntityReference:
-            *error = AuthError(AuthError::InvalidResponse, tr("The federation metadata document uses an undeclared entity."));
+            *error = AuthError(AuthError::InvalidResponse, Tr::tr("The federation metadata document uses an undeclared entity."));
             return std::nullopt;
         case QXmlStreamReader::StartElement: {
             ++depth;
@@ -124,7 +128,7 @@ std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpo
     }
     if (xml.hasError()) {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The federation metadata document is not well-formed XML: %1").arg(xml.errorString()));
+                           Tr::tr("The federation metadata document is not well-formed XML: %1").arg(xml.errorString()));
         return std::nullopt;
     }
 
@@ -147,14 +151,14 @@ std::optional<WsTrustEndpoint> parseMex(const QByteArray &document, WsTrustEndpo
     }
     if (!found && refused.isValid()) {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The federation metadata from %1 names its WS-Trust endpoint at %2, which is not https on the same host; refused.")
+                           Tr::tr("The federation metadata from %1 names its WS-Trust endpoint at %2, which is not https on the same host; refused.")
                                .arg(metadataUrl.host(), refused.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment
                                                                          | QUrl::RemoveUserInfo).toString()));
     } else if (!found) {
         *error = AuthError(AuthError::InvalidConfiguration,
                            kind == WsTrustEndpointKind::WindowsTransport
-                               ? tr("The federation server publishes no WS-Trust windowstransport endpoint: integrated Windows authentication is not enabled there.")
-                               : tr("The federation server publishes no WS-Trust usernamemixed endpoint: it does not accept passwords from applications."));
+                               ? Tr::tr("The federation server publishes no WS-Trust windowstransport endpoint: integrated Windows authentication is not enabled there.")
+                               : Tr::tr("The federation server publishes no WS-Trust usernamemixed endpoint: it does not accept passwords from applications."));
     }
     return found;
 }

@@ -8,10 +8,14 @@
 
 namespace MsalQt::Internal::Negotiate {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::Negotiate", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::Negotiate)
+};
+} // namespace
 
 namespace {
 
@@ -46,14 +50,14 @@ QString gssText(OM_uint32 major, OM_uint32 minor)
 AuthError noTicket(const QString &detail)
 {
     return AuthError(AuthError::UiRequired,
-                     tr("No Kerberos ticket: sign in to the domain first (run kinit, or log in with your domain account), then try again. %1")
+                     Tr::tr("No Kerberos ticket: sign in to the domain first (run kinit, or log in with your domain account), then try again. %1")
                          .arg(detail));
 }
 
 AuthError expiredTicket(const QString &detail)
 {
     return AuthError(AuthError::UiRequired,
-                     tr("Your Kerberos ticket has expired: renew it (run kinit) and try again. %1").arg(detail));
+                     Tr::tr("Your Kerberos ticket has expired: renew it (run kinit) and try again. %1").arg(detail));
 }
 
 // What a failed GSSAPI call means for the person: the minor status is a krb5 error code.
@@ -65,14 +69,14 @@ AuthError classify(OM_uint32 major, OM_uint32 minor, const QString &service)
         return expiredTicket(detail);
     if (code == KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN) {
         return AuthError(AuthError::InvalidConfiguration,
-                         tr("The Kerberos realm does not know the federation server's service principal %1: ask the administrator to register it (setspn / kadmin addprinc) or use the server's canonical host name. %2")
+                         Tr::tr("The Kerberos realm does not know the federation server's service principal %1: ask the administrator to register it (setspn / kadmin addprinc) or use the server's canonical host name. %2")
                              .arg(service, detail));
     }
     if (GSS_ROUTINE_ERROR(major) == GSS_S_NO_CRED || code == KRB5_FCC_NOFILE || code == KRB5_CC_NOTFOUND
         || code == KRB5_CC_NOSUPP || code == KRB5_CC_END)
         return noTicket(detail);
     return AuthError(AuthError::InvalidConfiguration,
-                     tr("Kerberos authentication to %1 failed: %2").arg(service, detail));
+                     Tr::tr("Kerberos authentication to %1 failed: %2").arg(service, detail));
 }
 
 } // namespace
@@ -133,7 +137,7 @@ QByteArray initialToken(const QString &host, AuthError *error)
     OM_uint32 major = gss_import_name(&minor, &nameBuffer, GSS_C_NT_HOSTBASED_SERVICE, &target);
     if (GSS_ERROR(major)) {
         *error = AuthError(AuthError::InvalidConfiguration,
-                           tr("Kerberos cannot name the service %1: %2").arg(service, gssText(major, minor)));
+                           Tr::tr("Kerberos cannot name the service %1: %2").arg(service, gssText(major, minor)));
         return {};
     }
     gss_ctx_id_t context = GSS_C_NO_CONTEXT;

@@ -7,10 +7,14 @@
 
 namespace MsalQt::Internal {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::UserRealm", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::UserRealm)
+};
+} // namespace
 
 QUrl userRealmUrl(const QUrl &authorityBase, const QString &username)
 {
@@ -47,12 +51,12 @@ std::optional<UserRealm> parseUserRealm(const QByteArray &body, AuthError *error
     realm.domainName = object->value(QLatin1String("domain_name")).toString();
     if (realm.accountType == UserRealm::AccountType::Unknown) {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The user realm answer has an unknown account type \"%1\".").arg(type));
+                           Tr::tr("The user realm answer has an unknown account type \"%1\".").arg(type));
         return std::nullopt;
     }
     if (realm.accountType == UserRealm::AccountType::Federated && !realm.federationMetadataUrl.isValid()) {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The user realm answer names a federated user but no federation metadata URL."));
+                           Tr::tr("The user realm answer names a federated user but no federation metadata URL."));
         return std::nullopt;
     }
     return realm;

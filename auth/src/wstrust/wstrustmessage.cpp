@@ -7,10 +7,14 @@
 
 namespace MsalQt::Internal {
 
-static QString tr(const char *text)
+namespace {
+// Gives lupdate the context of this file's strings (a free tr() would be filed under the
+// class or namespace it is called from).
+struct Tr
 {
-    return QCoreApplication::translate("MsalQt::WsTrust", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MsalQt::WsTrust)
+};
+} // namespace
 
 namespace {
 
@@ -98,17 +102,17 @@ QByteArray buildRequestSecurityToken(const WsTrustRequest &request)
     return out;
 }
 
-static std::nullopt_t refuseSecondToken(AuthError *error)
+static std::optional<SamlAssertion> refuseSecondToken(AuthError *error)
 {
     *error = AuthError(AuthError::InvalidResponse,
-                       tr("The federation server's answer holds more than one security token; refused."));
+                       Tr::tr("The federation server's answer holds more than one security token; refused."));
     return std::nullopt;
 }
 
 std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray &body, AuthError *error)
 {
     if (body.size() > maxFederationXmlSize) {
-        *error = AuthError(AuthError::InvalidResponse, tr("The federation server's answer is too large."));
+        *error = AuthError(AuthError::InvalidResponse, Tr::tr("The federation server's answer is too large."));
         return std::nullopt;
     }
     // Read from a QString so that characterOffset() indexes it: the assertion is cut out verbatim,
@@ -123,7 +127,7 @@ std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray 
     while (!xml.atEnd()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::DTD || token == QXmlStreamReader::EntityReference) {
-            *error = AuthError(AuthError::InvalidResponse, tr("The federation server's answer carries a DTD or an entity; refused."));
+            *error = AuthError(AuthError::InvalidResponse, Tr::tr("The federation server's answer carries a DTD or an entity; refused."));
             return std::nullopt;
         }
         if (token == QXmlStreamReader::StartElement) {
@@ -169,19 +173,19 @@ std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray 
     }
     if (xml.hasError()) {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The federation server's answer is not well-formed XML: %1").arg(xml.errorString()));
+                           Tr::tr("The federation server's answer is not well-formed XML: %1").arg(xml.errorString()));
         return std::nullopt;
     }
     if (haveFault) {
         // The reason is the server's text: carried once, as the description (which AuthError
         // caps), not repeated in our message.
-        *error = AuthError(AuthError::ServiceError, tr("The federation server refused the request."));
+        *error = AuthError(AuthError::ServiceError, Tr::tr("The federation server refused the request."));
         error->setProtocolError(faultCode.trimmed());
         error->setErrorDescription(faultReason.trimmed());
         return std::nullopt;
     }
     if (assertion.isEmpty()) {
-        *error = AuthError(AuthError::InvalidResponse, tr("The federation server's answer holds no SAML assertion."));
+        *error = AuthError(AuthError::InvalidResponse, Tr::tr("The federation server's answer holds no SAML assertion."));
         return std::nullopt;
     }
     SamlAssertion result;
@@ -194,7 +198,7 @@ std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray 
         result.grantType = QStringLiteral("urn:ietf:params:oauth:grant-type:saml1_1-bearer");
     } else {
         *error = AuthError(AuthError::InvalidResponse,
-                           tr("The federation server issued a token of unknown type \"%1\".").arg(tokenType));
+                           Tr::tr("The federation server issued a token of unknown type \"%1\".").arg(tokenType));
         return std::nullopt;
     }
     return result;
