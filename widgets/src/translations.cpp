@@ -1,4 +1,5 @@
 #include <MsalQt/Widgets/translations.h>
+#include <MsalQt/translations.h>
 
 #include <QCoreApplication>
 #include <QTranslator>
@@ -7,6 +8,9 @@ namespace MsalQt::Widgets {
 
 bool installTranslations(const QLocale &locale)
 {
+    // The widgets show the library's messages (errorString() in the sign-in dialog, the device
+    // code dialog): those come from MsalQt::Auth's own catalogue.
+    const bool auth = MsalQt::installTranslations(locale);
     QCoreApplication *app = QCoreApplication::instance();
     if (!app)
         return false;
@@ -16,7 +20,7 @@ bool installTranslations(const QLocale &locale)
         delete translator;
         return false;
     }
-    return QCoreApplication::installTranslator(translator);
+    return QCoreApplication::installTranslator(translator) && auth;
 }
 
 } // namespace MsalQt::Widgets
