@@ -4,6 +4,7 @@
 #include "logpane.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "translations.h"
 
 #include <emulator.h>
 #include <MsalQt/Widgets/translations.h>
@@ -11,7 +12,6 @@
 #include <MsalQt/publicclientapplication.h>
 
 #include <QApplication>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -19,10 +19,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("MsalQt"));
     QApplication::setApplicationName(QStringLiteral("msalqt-demo"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/msalqt/demo/msalqt-demo.svg")));
+    // The system locale's: the widgets' and the library's, Qt's own ("Cancel") and the demo's.
     MsalQt::Widgets::installTranslations();
-    QTranslator translator; // the system locale's
-    if (translator.load(QLocale(), QStringLiteral("msalqt_demo"), QStringLiteral("_"), QStringLiteral(":/msalqt/demo/i18n")))
-        QApplication::installTranslator(&translator);
+    MsalQtDemo::installTranslations(QLocale(), &application);
     MsalQtDemo::LogPane::installMessageHandler();
     MsalQtDemo::Options options = MsalQtDemo::parseOptions(QApplication::arguments());
 

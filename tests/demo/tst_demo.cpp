@@ -3,6 +3,7 @@
 #include "logpane.h"
 #include "mainwindow.h"
 #include "tokenview.h"
+#include "translations.h"
 
 #include <emulator.h>
 #include <MsalQt/Widgets/accountpicker.h>
@@ -18,6 +19,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void accountsOfAPersistedCache();
     void followsTheSystemLocale_data();
     void followsTheSystemLocale();
+    void qtTextsTranslated();
 
 private:
     std::unique_ptr<MsalQtDemo::MainWindow> newWindow();
@@ -350,16 +353,19 @@ void tst_Demo::followsTheSystemLocale_data()
 {
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("German") << "de_DE.UTF-8" << "Meldet sich mit MsalQt an";
-    QTest::newRow("French") << "fr_FR.UTF-8" << "Se connecte avec MsalQt";
-    QTest::newRow("English (no translation)") << "en_US.UTF-8" << "Signs in with MsalQt";
+    QTest::addColumn<QString>("qtUsage"); // QCommandLineParser's, from Qt's own catalogue
+    QTest::newRow("German") << "de_DE.UTF-8" << "Meldet sich mit MsalQt an" << "Aufruf:";
+    QTest::newRow("French") << "fr_FR.UTF-8" << "Se connecte avec MsalQt" << "Utilisation";
+    QTest::newRow("English (no translation)") << "en_US.UTF-8" << "Signs in with MsalQt" << "Usage:";
 }
 
-// msalqt-demo loads the translation of the system locale from its resources: its --help text.
+// msalqt-demo loads the translation of the system locale from its resources, and Qt's own from
+// Qt's translations directory: its --help text.
 void tst_Demo::followsTheSystemLocale()
 {
     QFETCH(QString, lang);
     QFETCH(QString, expected);
+    QFETCH(QString, qtUsage);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
         environment.remove(QString::fromLatin1(name));
@@ -372,6 +378,23 @@ void tst_Demo::followsTheSystemLocale()
     QCOMPARE(demo.exitCode(), 0);
     const QString help = QString::fromUtf8(demo.readAllStandardOutput());
     QVERIFY2(help.contains(expected), qPrintable(help));
+    QVERIFY2(help.startsWith(qtUsage), qPrintable(help));
+}
+
+// The demo's loader puts Qt's own texts in the language too: the standard buttons of its dialogs
+// (the device code dialog's and the account picker's Cancel) were English in a German demo.
+void tst_Demo::qtTextsTranslated()
+{
+    {
+        QObject owner; // uninstalls the translators when it goes, for the tests after this one
+        QVERIFY(MsalQtDemo::installTranslations(QLocale(QLocale::German), &owner) >= 1);
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QString("Abbrechen"));
+    }
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QString("Cancel"));
+    QObject owner;
+    QCOMPARE(MsalQtDemo::installTranslations(QLocale(QLocale::Icelandic), &owner), 0); // neither Qt nor the demo has it
 }
 
 QTEST_MAIN(tst_Demo)

@@ -4,6 +4,7 @@
 
 #include <MsalQt/Widgets/accountpicker.h>
 #include <MsalQt/Widgets/translations.h>
+#include <MsalQt/autherror.h>
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -161,18 +162,24 @@ void tst_AccountPicker::translated_data()
 {
     QTest::addColumn<QLocale>("locale");
     QTest::addColumn<QString>("title");
-    QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany) << QStringLiteral("Konto auswählen");
-    QTest::newRow("fr") << QLocale(QLocale::French, QLocale::France) << QStringLiteral("Choisir un compte");
+    QTest::addColumn<QString>("cancelled");
+    QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany) << QStringLiteral("Konto auswählen")
+                        << QStringLiteral("Die Anmeldung wurde abgebrochen.");
+    QTest::newRow("fr") << QLocale(QLocale::French, QLocale::France) << QStringLiteral("Choisir un compte")
+                        << QStringLiteral("La connexion a été annulée.");
 }
 
-// The compiled translations are inside the library; installTranslations() loads them.
+// The compiled translations are inside the library; installTranslations() loads them, and the
+// auth library's, whose messages the widgets show.
 void tst_AccountPicker::translated()
 {
     QFETCH(QLocale, locale);
     QFETCH(QString, title);
+    QFETCH(QString, cancelled);
     QVERIFY(MsalQt::Widgets::installTranslations(locale));
     AccountPicker picker(m_app.get());
     QCOMPARE(picker.windowTitle(), title);
+    QCOMPARE(MsalQt::AuthError(MsalQt::AuthError::Cancelled).errorString(), cancelled);
     picker.show();
     QVERIFY(QTest::qWaitForWindowExposed(&picker));
     GuiTest::saveScreenshot(&picker, QStringLiteral("accountpicker-") + locale.name());
