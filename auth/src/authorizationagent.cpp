@@ -6,6 +6,8 @@ namespace MsalQt {
 
 AuthorizationAgentPrivate::~AuthorizationAgentPrivate() = default;
 
+void AuthorizationAgentPrivate::requestEnded(const AuthError &) {}
+
 AuthorizationAgent::AuthorizationAgent(QObject *parent) : AuthorizationAgent(*new AuthorizationAgentPrivate, parent) {}
 
 AuthorizationAgent::AuthorizationAgent(AuthorizationAgentPrivate &dd, QObject *parent)

@@ -61,6 +61,15 @@ BrowserLauncher::~BrowserLauncher()
 {
     disconnectPortal();
     removePage();
+    if (m_process) {
+        disconnect(m_process, nullptr, this, nullptr);
+        if (m_process->state() == QProcess::NotRunning) {
+            delete m_process;
+        } else {
+            // ~QProcess would kill it, and with it a browser xdg-open runs in the foreground.
+            connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+        }
+    }
 }
 
 QByteArray BrowserLauncher::page(const QUrl &target)
@@ -179,11 +188,22 @@ void BrowserLauncher::openWithXdgOpen()
 {
     m_finished = true;
     // xdg-utils picks the person's browser for text/html; the page's path is the only argument.
-    if (QProcess::startDetached(QStringLiteral("xdg-open"), {m_pagePath}))
-        return;
-    QMetaObject::invokeMethod(this, [this] {
+    // A child, not detached: its exit status tells whether it found a browser (xdg-open exits
+    // with 3 when no tool is found, 4 when the action failed).
+    m_process = new QProcess;
+    m_process->setProcessChannelMode(QProcess::ForwardedChannels); // a browser's output never fills a pipe
+    m_process->setStandardInputFile(QProcess::nullDevice());
+    connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
+        Q_EMIT openerExited(exitCode, status == QProcess::CrashExit);
+    });
+    // Queued: QProcess may report either from within start(), and open() never reports.
+    connect(m_process, &QProcess::started, this, &BrowserLauncher::handedOver, Qt::QueuedConnection);
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
         Q_EMIT failed(Tr::tr("neither the desktop portal nor xdg-open could open the sign-in page."));
     }, Qt::QueuedConnection);
+    m_process->start(QStringLiteral("xdg-open"), {m_pagePath});
 }
 
 bool BrowserLauncher::openWithPortal()
@@ -253,6 +273,7 @@ void BrowserLauncher::onPortalResponse(uint response, const QVariantMap &)
     switch (response) {
     case 0: // opened
         m_finished = true;
+        Q_EMIT handedOver();
         return;
     case 1: // the person dismissed the application chooser
         m_finished = true;

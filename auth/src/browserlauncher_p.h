@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QProcess;
 class QTemporaryDir;
 
 namespace MsalQt::Internal {
@@ -39,7 +40,10 @@ public:
     ~BrowserLauncher() override;
 
     // Writes the page and opens it. Reports later, never from within open(): failed() when nothing
-    // could open it, cancelled() when the person dismissed the portal's application chooser.
+    // could open it, cancelled() when the person dismissed the portal's application chooser,
+    // handedOver() when the portal or xdg-open took it, openerExited() when the xdg-open started
+    // here ends (its exit status says whether it found a browser; where it runs the browser in
+    // the foreground, as its generic mode does, it ends when the browser does).
     void open(const QUrl &target);
     void removePage();
     QString pagePath() const { return m_pagePath; }
@@ -50,6 +54,8 @@ public:
 Q_SIGNALS:
     void failed(const QString &reason);
     void cancelled();
+    void handedOver();
+    void openerExited(int exitCode, bool crashed);
 
 private Q_SLOTS:
     void onPortalResponse(uint response, const QVariantMap &results);
@@ -60,10 +66,18 @@ private:
     void openWithXdgOpen();
     void disconnectPortal();
 
+    // Never killed: it may be the person's browser. Left to finish on its own when the launcher goes.
+    QProcess *m_process = nullptr;
     std::unique_ptr<QTemporaryDir> m_temporaryDir;
     QString m_pagePath;
     QString m_requestPath; // the portal's Request object whose Response we wait for
     bool m_finished = false;
 };
 
+} // namespace MsalQt::Internal
+
+namespace MsalQt::Internal {
+// For tests: how long SystemBrowserAgent waits for the browser to load its launch address after
+// the hand-over (60 s by default).
+MSALQT_AUTH_AUTOTEST_EXPORT void setBrowserLaunchTimeout(int milliseconds);
 } // namespace MsalQt::Internal

@@ -7,6 +7,7 @@
 #include "loopbackrequest_p.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -26,6 +27,26 @@ struct Tr
 };
 } // namespace
 
+namespace Internal {
+// How long the browser has, once the portal or xdg-open took the page, to fetch the launch
+// address. The portal answers only after its application chooser closed, so the time the person
+// takes to choose is not counted; what is left is a browser's cold start on a slow machine.
+static int launchTimeoutMs = 60000;
+void setBrowserLaunchTimeout(int milliseconds)
+{
+    launchTimeoutMs = milliseconds;
+}
+} // namespace Internal
+
+// An xdg-open that ends this long after its browser fetched the launch address ran the browser in
+// the foreground (xdg-open's generic mode, $BROWSER), and the browser has now exited. One that
+// hands the page to a browser already running (gio, kde-open, a browser's remote call) ends about
+// when the page is fetched, and says nothing about the browser afterwards.
+static constexpr qint64 BrowserClosedAfterMs = 5000;
+
+// How long the browser's redirect waits for the request's verdict (the code's redemption).
+static constexpr int VerdictTimeoutMs = 30000;
+
 class SystemBrowserAgentPrivate : public AuthorizationAgentPrivate
 {
     Q_DECLARE_PUBLIC(SystemBrowserAgent)
@@ -38,6 +59,11 @@ public:
     void openBrowser(const QUrl &authorizationUrl);
     void stopListening();
     void endLaunch();
+    void fail(const AuthError &error);
+    void onOpenerExited(int exitCode, bool crashed);
+    void requestEnded(const AuthError &error) override;
+    void answerBrowser(const QByteArray &page);
+    static QByteArray htmlPage(const QString &title, const QString &text);
 
     QTcpServer server;
     QUrl redirectUri;
@@ -52,6 +78,12 @@ public:
     std::unique_ptr<Internal::BrowserLauncher> launcher;
     QString launchPath;
     QUrl pendingAuthorizationUrl;
+    // The browser has to fetch the launch address within launchTimeoutMs of the hand-over.
+    QTimer launchTimer;
+    QElapsedTimer launchFetched; // valid once the browser fetched the launch address
+    // The browser's redirect, answered once the request has a verdict (requestEnded()).
+    QPointer<QTcpSocket> answerSocket;
+    QTimer verdictTimer;
 };
 
 SystemBrowserAgent::SystemBrowserAgent(QObject *parent)
@@ -59,9 +91,27 @@ SystemBrowserAgent::SystemBrowserAgent(QObject *parent)
 {
     Q_D(SystemBrowserAgent);
     connect(&d->server, &QTcpServer::newConnection, this, [d] { d->onConnection(); });
+    d->launchTimer.setSingleShot(true);
+    connect(&d->launchTimer, &QTimer::timeout, this, [d] {
+        d->fail(AuthError(AuthError::InvalidConfiguration,
+                          Tr::tr("No browser could be opened: no browser loaded the sign-in page within %n seconds. "
+                             "Install one, or sign in with the device code flow.", nullptr, Internal::launchTimeoutMs / 1000)));
+    });
+    d->verdictTimer.setSingleShot(true);
+    connect(&d->verdictTimer, &QTimer::timeout, this, [d] {
+        d->answerBrowser(SystemBrowserAgentPrivate::htmlPage(
+            Tr::tr("Return to the application"),
+            Tr::tr("The sign-in goes on in the application. You can close this browser tab.")));
+    });
 }
 
-SystemBrowserAgent::~SystemBrowserAgent() = default;
+SystemBrowserAgent::~SystemBrowserAgent()
+{
+    Q_D(SystemBrowserAgent);
+    d->answerBrowser(SystemBrowserAgentPrivate::htmlPage(
+        Tr::tr("Return to the application"),
+        Tr::tr("The application stopped waiting for this sign-in. You can close this browser tab.")));
+}
 
 void SystemBrowserAgent::setUrlOpener(const std::function<bool(const QUrl &)> &opener)
 {
@@ -89,6 +139,10 @@ QUrl SystemBrowserAgent::prepare(const QUrl &redirectUri)
         return {};
     d->endLaunch();
     d->stopListening();
+    // A previous sign-in's browser still waiting for its verdict hears that it is over.
+    d->answerBrowser(SystemBrowserAgentPrivate::htmlPage(
+        Tr::tr("Return to the application"),
+        Tr::tr("The application stopped waiting for this sign-in. You can close this browser tab.")));
     d->done = false;
     d->expectedState.clear();
     const quint16 wanted = redirectUri.port() > 0 ? quint16(redirectUri.port()) : 0;
@@ -143,24 +197,56 @@ void SystemBrowserAgentPrivate::openBrowser(const QUrl &authorizationUrl)
     launch.setHost(server.serverAddress().toString());
     launch.setPort(server.serverPort());
     launch.setPath(launchPath);
+    launchFetched.invalidate();
     launcher = std::make_unique<Internal::BrowserLauncher>();
-    QObject::connect(launcher.get(), &Internal::BrowserLauncher::failed, q, [this, q](const QString &reason) {
-        endLaunch();
-        stopListening();
-        Q_EMIT q->failed(AuthError(AuthError::InvalidConfiguration,
-                                   Tr::tr("No browser could be opened: %1 Install one, or sign in with the device code flow.")
-                                       .arg(reason)));
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::failed, q, [this](const QString &reason) {
+        fail(AuthError(AuthError::InvalidConfiguration,
+                       Tr::tr("No browser could be opened: %1 Install one, or sign in with the device code flow.")
+                           .arg(reason)));
     });
-    QObject::connect(launcher.get(), &Internal::BrowserLauncher::cancelled, q, [this, q] {
-        endLaunch();
-        stopListening();
-        Q_EMIT q->failed(AuthError(AuthError::Cancelled, Tr::tr("No application was chosen to open the sign-in page.")));
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::cancelled, q, [this] {
+        fail(AuthError(AuthError::Cancelled, Tr::tr("No application was chosen to open the sign-in page.")));
     });
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::handedOver, q, [this] {
+        if (!launchFetched.isValid())
+            launchTimer.start(Internal::launchTimeoutMs);
+    });
+    QObject::connect(launcher.get(), &Internal::BrowserLauncher::openerExited, q,
+                     [this](int exitCode, bool crashed) { onOpenerExited(exitCode, crashed); });
     launcher->open(launch);
+}
+
+void SystemBrowserAgentPrivate::onOpenerExited(int exitCode, bool crashed)
+{
+    if (done)
+        return;
+    if (!launchFetched.isValid()) {
+        if (exitCode == 0 && !crashed)
+            return; // handed to a browser, which has launchTimeoutMs to fetch the page
+        qCInfo(lcMsalAuth) << "xdg-open ended with status" << exitCode << "before a browser loaded the sign-in page";
+        fail(AuthError(AuthError::InvalidConfiguration,
+                       Tr::tr("No browser could be opened: xdg-open found none for the sign-in page. "
+                          "Install one, or sign in with the device code flow.")));
+        return;
+    }
+    if (launchFetched.elapsed() >= BrowserClosedAfterMs)
+        fail(AuthError(AuthError::Cancelled, Tr::tr("The browser was closed before the sign-in finished.")));
+}
+
+void SystemBrowserAgentPrivate::fail(const AuthError &error)
+{
+    Q_Q(SystemBrowserAgent);
+    if (done)
+        return;
+    done = true;
+    endLaunch();
+    stopListening();
+    Q_EMIT q->failed(error);
 }
 
 void SystemBrowserAgentPrivate::endLaunch()
 {
+    launchTimer.stop();
     if (launcher) {
         launcher->removePage();
         // Possibly from within one of its signals: not deleted under its own feet.
@@ -168,6 +254,52 @@ void SystemBrowserAgentPrivate::endLaunch()
     }
     launchPath.clear();
     pendingAuthorizationUrl.clear();
+}
+
+QByteArray SystemBrowserAgentPrivate::htmlPage(const QString &title, const QString &text)
+{
+    const QByteArray escapedTitle = title.toHtmlEscaped().toUtf8();
+    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escapedTitle
+           + "</title></head><body style=\"font-family:sans-serif\"><h1>" + escapedTitle + "</h1><p>"
+           + text.toHtmlEscaped().toUtf8() + "</p></body></html>";
+}
+
+void SystemBrowserAgentPrivate::answerBrowser(const QByteArray &page)
+{
+    verdictTimer.stop();
+    if (QTcpSocket *socket = answerSocket.data()) {
+        answerSocket = nullptr;
+        respond(socket, "200 OK", page);
+        socket->flush();
+    }
+}
+
+// The verdict for the browser tab: what happened, in words, never a token or a code. The
+// reason of a failure is the error's own text (the server's description's first line at most).
+void SystemBrowserAgentPrivate::requestEnded(const AuthError &error)
+{
+    if (!answerSocket)
+        return;
+    if (!error.isError()) {
+        answerBrowser(successPage.isEmpty()
+                          ? htmlPage(Tr::tr("Sign-in complete"),
+                                     Tr::tr("You can close this browser tab and return to the application."))
+                          : successPage);
+    } else if (error.type() == AuthError::Declined || error.hasErrorCode(65004)) {
+        answerBrowser(htmlPage(Tr::tr("Sign-in declined"),
+                               Tr::tr("The sign-in was declined, so the application was not signed in. "
+                                  "You can close this browser tab.")));
+    } else if (error.type() == AuthError::Cancelled) {
+        answerBrowser(htmlPage(Tr::tr("Sign-in cancelled"),
+                               Tr::tr("The sign-in was cancelled in the application. You can close this browser tab.")));
+    } else {
+        QString reason = error.errorString();
+        if (reason.size() > 400)
+            reason = reason.left(400) + QChar(0x2026);
+        answerBrowser(htmlPage(Tr::tr("Sign-in failed"),
+                               Tr::tr("The application was not signed in: %1 Return to the application to try again.")
+                                   .arg(reason)));
+    }
 }
 
 void SystemBrowserAgent::close()
@@ -191,7 +323,10 @@ void SystemBrowserAgentPrivate::onConnection()
         QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] { onReadyRead(socket); });
         QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         // A connection that never sends a request line is dropped.
-        QTimer::singleShot(10000, socket, [socket] { socket->abort(); });
+        auto *idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        QObject::connect(idle, &QTimer::timeout, socket, &QTcpSocket::abort);
+        idle->start(10000);
     }
 }
 
@@ -249,9 +384,15 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
     const QUrl &target = request.target;
     if (!done && !launchPath.isEmpty() && target.path() == launchPath) {
         // The browser opened our page: send it on, once, and remove the page.
+        // The browser is open: the launcher's page goes, the launcher stays to see xdg-open end.
         const QByteArray location = pendingAuthorizationUrl.toString(QUrl::FullyEncoded).toUtf8();
         respond(socket, "302 Found", {}, location);
-        endLaunch();
+        launchTimer.stop();
+        launchFetched.start();
+        if (launcher)
+            launcher->removePage();
+        launchPath.clear();
+        pendingAuthorizationUrl.clear();
         return;
     }
     const std::optional<QUrl> received = done ? std::nullopt : Internal::loopbackRedirect(redirectUri, target);
@@ -264,27 +405,19 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
         // answered, and the sign-in keeps waiting for the real one.
         qCInfo(lcMsalAuth) << "System browser agent: ignored a request to the redirect path that does not"
                               " answer the sign-in in progress";
-        const QByteArray title = Tr::tr("Request ignored").toHtmlEscaped().toUtf8();
         respond(socket, "400 Bad Request",
-                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title
-                    + "</title></head><body style=\"font-family:sans-serif\"><h1>" + title + "</h1><p>"
-                    + Tr::tr("This request does not belong to the sign-in in progress, so it was ignored. "
-                             "If you are signing in, finish in the browser tab where you started.")
-                          .toHtmlEscaped().toUtf8()
-                    + "</p></body></html>");
+                htmlPage(Tr::tr("Request ignored"),
+                         Tr::tr("This request does not belong to the sign-in in progress, so it was ignored. "
+                            "If you are signing in, finish in the browser tab where you started.")));
         return;
     }
-    // Exactly one redirect is accepted; the listener closes at once.
+    // Exactly one redirect is accepted; the listener closes at once. The browser is answered
+    // once the request has judged the answer and redeemed the code (requestEnded()), so that the
+    // tab says what happened; an agent used without a flow answers neutrally after a while.
     done = true;
-    QByteArray page = successPage;
-    if (page.isEmpty()) {
-        page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
-             + Tr::tr("Sign-in complete").toHtmlEscaped().toUtf8() + "</title></head><body style=\"font-family:sans-serif\"><h1>"
-             + Tr::tr("Sign-in complete").toHtmlEscaped().toUtf8() + "</h1><p>"
-             + Tr::tr("You can close this browser tab and return to the application.").toHtmlEscaped().toUtf8()
-             + "</p></body></html>";
-    }
-    respond(socket, "200 OK", page);
+    qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
+    answerSocket = socket;
+    verdictTimer.start(VerdictTimeoutMs);
     endLaunch();
     stopListening();
     QPointer<SystemBrowserAgent> guard(q);

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -68,6 +69,12 @@ def main():
         record(launch_host=urllib.parse.urlsplit(launch).hostname)
         status, headers, _ = fetch(direct, launch)
         record(launch_status=status, page_left_after_launch=os.path.exists(page_path))
+        if os.environ.get("MSALQT_TEST_BROWSER_MODE") == "close":
+            # The person looks at the sign-in page for a while, then closes the browser.
+            time.sleep(float(os.environ.get("MSALQT_TEST_BROWSER_OPEN_SECONDS", "6")))
+            record(closed=True)
+            record(done=True)
+            return 0
         location = headers.get("Location", "") if headers else ""
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(location).query)
     secrets = [query[name][0] for name in ("state", "nonce", "code_challenge") if name in query]

@@ -10,12 +10,15 @@
 // and with MSALQT_TEST_PORTAL=1 inside dbus-run-session, where portal_standin plays the desktop
 // portal (TestPortal).
 
+#include "browserlauncher_p.h"
 #include "testsupport.h"
 
 #include <MsalQt/publicclientapplication.h>
 #include <MsalQt/systembrowseragent.h>
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,11 +44,14 @@ namespace {
 class Surroundings
 {
 public:
-    enum Opener { FakeBrowser, Recorder, NoXdgOpen };
+    // Recorder: an xdg-open that writes its arguments and exits 0 without opening anything (it
+    // handed the page to a browser that never loads it). NoBrowserFound: an xdg-open that finds
+    // no browser (exit status 3, as xdg-utils' when no tool is found).
+    enum Opener { FakeBrowser, Recorder, NoXdgOpen, NoBrowserFound };
 
     Surroundings(Opener opener, bool useRuntimeDir)
     {
-        for (const char *name : {"PATH", "XDG_RUNTIME_DIR", "MSALQT_TEST_BROWSER_LOG"})
+        for (const char *name : {"PATH", "XDG_RUNTIME_DIR", "MSALQT_TEST_BROWSER_LOG", "MSALQT_TEST_BROWSER_MODE"})
             m_saved.append({name, qgetenv(name), qEnvironmentVariableIsSet(name)});
         QDir root(m_dir.path());
         root.mkpath("bin");
@@ -64,6 +70,13 @@ public:
                 recorder.write("#!/bin/sh\nprintf '%s\\n' \"$*\" > \"$MSALQT_TEST_BROWSER_LOG\"\n");
             recorder.close();
             recorder.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+        if (opener == NoBrowserFound) {
+            QFile script(root.filePath("bin/xdg-open"));
+            if (script.open(QIODevice::WriteOnly))
+                script.write("#!/bin/sh\necho 'xdg-open: no method available for opening' >&2\nexit 3\n");
+            script.close();
+            script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
         // Without xdg-open, PATH holds nothing else either (xdg-utils may be installed).
         qputenv("PATH", opener == NoXdgOpen ? bin.toLocal8Bit() : bin.toLocal8Bit() + ":" + qgetenv("PATH"));
@@ -215,6 +228,12 @@ private Q_SLOTS:
     void noBrowser();
     void strayRedirectsIgnored_data();
     void strayRedirectsIgnored();
+    void xdgOpenFindsNoBrowser();
+    void browserNeverLoadsThePage();
+    void browserClosedBeforeTheAnswer();
+    void cancelWhileWaiting();
+    void loopbackPageSaysWhatHappened_data();
+    void loopbackPageSaysWhatHappened();
 
 private:
     Emulator::Server m_emulator;
@@ -354,6 +373,137 @@ void tst_SystemBrowserLaunch::strayRedirectsIgnored()
         }
     }
     QCOMPARE(redemptions, 1);
+}
+
+void tst_SystemBrowserLaunch::xdgOpenFindsNoBrowser()
+{
+    // xdg-open is installed but finds no browser: reported at once, not five minutes later.
+    Surroundings surroundings(Surroundings::NoBrowserFound, true);
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    SystemBrowserAgent agent;
+    QElapsedTimer clock;
+    clock.start();
+    const auto request = signIn(app, &agent);
+    QVERIFY(request->isFinished());
+    QVERIFY2(clock.elapsed() < 10000, "the failure was not reported at once");
+    QCOMPARE(request->error().type(), AuthError::InvalidConfiguration);
+    QVERIFY2(request->error().errorString().contains("No browser could be opened"),
+             qPrintable(request->error().errorString()));
+    QCOMPARE(agent.port(), quint16(0));
+    QVERIFY(surroundings.pagesLeft().isEmpty());
+}
+
+void tst_SystemBrowserLaunch::browserNeverLoadsThePage()
+{
+    // xdg-open says it handed the page on (exit 0), but no browser ever loads it.
+    Surroundings surroundings(Surroundings::Recorder, true);
+    Internal::setBrowserLaunchTimeout(1500);
+    const auto restore = qScopeGuard([] { Internal::setBrowserLaunchTimeout(60000); });
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    SystemBrowserAgent agent;
+    const auto request = signIn(app, &agent);
+    QVERIFY(request->isFinished());
+    QCOMPARE(request->error().type(), AuthError::InvalidConfiguration);
+    QVERIFY2(request->error().errorString().contains("No browser could be opened"),
+             qPrintable(request->error().errorString()));
+    QVERIFY(QFile::exists(surroundings.log)); // xdg-open did run
+    QCOMPARE(agent.port(), quint16(0));
+    QVERIFY(surroundings.pagesLeft().isEmpty());
+}
+
+void tst_SystemBrowserLaunch::browserClosedBeforeTheAnswer()
+{
+    // The browser xdg-open started loads the page, and the person closes it without signing in.
+    Surroundings surroundings(Surroundings::FakeBrowser, true);
+    qputenv("MSALQT_TEST_BROWSER_MODE", "close");
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    SystemBrowserAgent agent;
+    const auto request = signIn(app, &agent);
+    QVERIFY(request->isFinished());
+    QCOMPARE(request->error().type(), AuthError::Cancelled);
+    QCOMPARE(request->error().errorString().contains("The browser was closed before the sign-in finished."), true);
+    QCOMPARE(surroundings.value("closed").toBool(), true);
+    QCOMPARE(surroundings.value("launch_status").toInt(), 302);
+    QCOMPARE(agent.port(), quint16(0));
+}
+
+void tst_SystemBrowserLaunch::cancelWhileWaiting()
+{
+    // TokenRequest::cancel() ends the wait at once: the listener closes, the page goes.
+    Surroundings surroundings(Surroundings::Recorder, true);
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    SystemBrowserAgent agent;
+    InteractiveParameters parameters({"User.Read"});
+    parameters.setAgent(&agent);
+    std::unique_ptr<TokenRequest> request(app.acquireTokenInteractive(parameters));
+    request->setAutoDelete(false);
+    QTRY_VERIFY_WITH_TIMEOUT(surroundings.logText().endsWith('\n'), 10000);
+    const QString page = surroundings.logText().trimmed();
+    QVERIFY(QFileInfo::exists(page));
+    QVERIFY(agent.port() != 0);
+    QCOMPARE(request->state(), TokenRequest::WaitingForUser);
+    QSignalSpy finished(request.get(), &TokenRequest::finished);
+    request->cancel();
+    QCOMPARE(finished.size(), 1); // at once, not on a later event-loop turn
+    QCOMPARE(request->error().type(), AuthError::Cancelled);
+    QCOMPARE(agent.port(), quint16(0));
+    QVERIFY(!QFileInfo::exists(page));
+}
+
+void tst_SystemBrowserLaunch::loopbackPageSaysWhatHappened_data()
+{
+    // The browser's answer, after `state=<the request's>`; empty: the real sign-in on the emulator.
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<int>("errorType");
+    QTest::newRow("complete") << QString() << "Sign-in complete" << int(AuthError::NoError);
+    QTest::newRow("consent declined (AADSTS65004)")
+        << "error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent+to+access+the+app."
+        << "Sign-in declined" << int(AuthError::Declined);
+    QTest::newRow("an error answer") << "error=server_error&error_description=AADSTS90000%3A+Something+broke."
+                                     << "Sign-in failed" << int(AuthError::ServiceError);
+    QTest::newRow("a forged answer from another issuer (mix-up)")
+        << "code=forged-code&iss=https%3A%2F%2Fattacker.example%2Fv2.0" << "Sign-in failed" << int(AuthError::InvalidResponse);
+    QTest::newRow("a code the server does not know") << "code=not-a-code-of-the-server" << "Sign-in failed"
+                                                     << int(AuthError::ServiceError);
+}
+
+void tst_SystemBrowserLaunch::loopbackPageSaysWhatHappened()
+{
+    // The tab the browser ends on says what happened, once the request has judged the answer.
+    QFETCH(QString, answer);
+    QFETCH(QString, heading);
+    QFETCH(int, errorType);
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    SystemBrowserAgent agent;
+    QNetworkAccessManager browser;
+    QByteArray finalPage;
+    int finalStatus = 0;
+    agent.setUrlOpener([&](const QUrl &url) {
+        QUrl target = url;
+        if (!answer.isEmpty()) {
+            const QUrlQuery query(url);
+            target = QUrl(query.queryItemValue("redirect_uri", QUrl::FullyDecoded));
+            target.setQuery(answer + "&state=" + query.queryItemValue("state", QUrl::FullyEncoded));
+        }
+        QNetworkReply *reply = browser.get(QNetworkRequest(target));
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+            reply->deleteLater();
+            finalStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            finalPage = reply->readAll();
+        });
+        return true;
+    });
+    const auto request = signIn(app, &agent);
+    QVERIFY(request->isFinished());
+    QCOMPARE(int(request->error().type()), errorType);
+    QTRY_VERIFY_WITH_TIMEOUT(finalStatus != 0, 10000);
+    QCOMPARE(finalStatus, 200);
+    QVERIFY2(finalPage.contains("<h1>" + heading.toUtf8() + "</h1>"), finalPage.constData());
+    if (errorType != AuthError::NoError)
+        QVERIFY2(!finalPage.contains("complete"), finalPage.constData());
+    for (const char *secret : {"forged-code", "not-a-code-of-the-server"})
+        QVERIFY2(!finalPage.contains(secret), finalPage.constData());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,8 +11,15 @@ class SystemBrowserAgentPrivate;
 
 /// Signs in through the person's default browser (RFC 8252 §7.3): listens on a loopback port,
 /// opens the authorization URL in the browser, accepts exactly one redirect to the loopback address
-/// that answers the request in flight, shows a page saying the person can close the browser tab,
-/// and stops listening.
+/// that answers the request in flight, and stops listening. The browser's tab is answered once the
+/// request has judged the answer: it says whether the sign-in is complete, was declined, failed
+/// (and why) or was cancelled.
+///
+/// A browser that does not open is reported (failed(), AuthError::InvalidConfiguration) when
+/// xdg-open exits with an error, or when no browser loads the page within 60 seconds of the
+/// hand-over. A browser that xdg-open ran in the foreground and that exits before the redirect
+/// ends the sign-in as AuthError::Cancelled; a browser that was already running cannot be watched,
+/// and its tab closed goes unnoticed: offer the person a way to cancel (TokenRequest::cancel()).
 ///
 /// The authorization URL (state, nonce, PKCE challenge) never appears on a command line, where
 /// every local user could read it (`/proc/<pid>/cmdline`) and sign the application in as himself
@@ -38,7 +45,8 @@ public:
     /// Whatever the opener does with the URL is its own affair: QDesktopServices::openUrl, for one,
     /// runs "xdg-open URL" outside sandboxes, which puts the URL on a command line.
     void setUrlOpener(const std::function<bool(const QUrl &)> &opener);
-    /// The page shown in the browser after the redirect (HTML); a default, translated one otherwise.
+    /// The page shown in the browser after a complete sign-in (HTML); a default, translated one
+    /// otherwise. A declined, failed or cancelled sign-in shows the agent's own page.
     void setSuccessPage(const QByteArray &html);
 
     QUrl prepare(const QUrl &redirectUri) override;

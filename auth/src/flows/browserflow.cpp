@@ -1,5 +1,7 @@
 #include "browserflow_p.h"
 
+#include "authorizationagent_p.h"
+
 #include <MsalQt/systembrowseragent.h>
 
 #include <QCoreApplication>
@@ -131,8 +133,13 @@ std::optional<AuthorizationResponse> BrowserFlow::acceptAnswer(const QUrl &redir
 void BrowserFlow::stop()
 {
     m_timeout.stop();
-    if (m_agent)
-        m_agent->close();
+    if (!m_agent)
+        return;
+    // The browser that brought the answer learns the verdict (the system browser's tab says
+    // declined, failed or complete); `error` is set when the request ends with one.
+    if (m_answered)
+        AuthorizationAgentPrivate::get(m_agent)->requestEnded(error);
+    m_agent->close();
 }
 
 } // namespace MsalQt
