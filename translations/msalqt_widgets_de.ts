@@ -166,6 +166,14 @@ Angemeldet bei %3</translation>
         <source>Account: %1</source>
         <translation>Konto: %1</translation>
     </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Signing in; the menu cancels it</source>
+        <translation>Anmeldung läuft; über das Menü lässt sie sich abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::Widgets::SignInDialog</name>

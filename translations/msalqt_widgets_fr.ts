@@ -166,6 +166,14 @@ Connecté sur %3</translation>
         <source>Account: %1</source>
         <translation>Compte : %1</translation>
     </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>&amp;Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Signing in; the menu cancels it</source>
+        <translation>Connexion en cours ; le menu permet de l’annuler</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::Widgets::SignInDialog</name>

@@ -5,6 +5,7 @@
 #include <MsalQt/Widgets/accountpicker.h>
 #include <MsalQt/Widgets/signinbutton.h>
 #include <MsalQt/Widgets/signindialog.h>
+#include <MsalQt/systembrowseragent.h>
 #include <MsalQt/tokencache.h>
 
 #include <QAction>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void signOutFromMenuByKeyboard();
     void switchAccount();
     void interactiveSignInCancelled();
+    void systemBrowserWaitCancelledByKeyboard();
 
 private:
     MsalQt::Emulator::Server m_emulator;
@@ -161,6 +163,48 @@ void tst_SignInButton::interactiveSignInCancelled()
     QCOMPARE(failed.first().first().value<AuthError>().type(), AuthError::Cancelled);
     QVERIFY(!m_button->isBusy());
     QCOMPARE(m_button->text(), QStringLiteral("Sign in"));
+}
+
+// A sign-in in the system browser has no window of its own: the button's menu cancels the wait,
+// by keyboard, and the loopback listener stops at once.
+void tst_SignInButton::systemBrowserWaitCancelledByKeyboard()
+{
+    m_button->signOut();
+    SystemBrowserAgent browser;
+    int opened = 0;
+    browser.setUrlOpener([&](const QUrl &) { return ++opened > 0; }); // a browser the person never uses
+    m_button->setAgent(&browser);
+    QCOMPARE(m_button->agent(), &browser);
+    QSignalSpy failed(m_button, &SignInButton::failed);
+    m_button->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(opened, 1, 15000);
+    QVERIFY(m_button->isBusy());
+    QVERIFY(browser.port() != 0);
+    QVERIFY(!m_button->signInDialog()->isVisible());
+    QCOMPARE(m_button->text(), QStringLiteral("Signing in…"));
+    QVERIFY(m_button->cancelAction()->isVisible());
+    QVERIFY(m_button->cancelAction()->isEnabled());
+
+    bool menuSeen = false;
+    QTimer::singleShot(300, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        menuSeen = true;
+        GuiTest::saveScreenshot(menu, QStringLiteral("signinbutton-cancel-menu"));
+        QTest::keyClick(menu, Qt::Key_C); // &Cancel sign-in, the only enabled entry
+    });
+    m_button->setFocus();
+    QTest::keyClick(m_button, Qt::Key_Space);
+    QTRY_VERIFY(menuSeen);
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().first().value<AuthError>().type(), AuthError::Cancelled);
+    QCOMPARE(browser.port(), quint16(0)); // the wait is over: nothing listens any more
+    QVERIFY(!m_button->isBusy());
+    QVERIFY(!m_button->cancelAction()->isVisible());
+    QCOMPARE(m_button->text(), QStringLiteral("Sign in"));
+    m_button->setAgent(nullptr);
+    QCOMPARE(m_button->agent(), m_button->signInDialog()->agent());
 }
 
 QTEST_MAIN(tst_SignInButton)

@@ -3,6 +3,7 @@
 #include <MsalQt/Widgets/accountpicker.h>
 #include <MsalQt/Widgets/signindialog.h>
 
+#include <MsalQt/authorizationagent.h>
 #include <MsalQt/interactiveparameters.h>
 #include <MsalQt/publicclientapplication.h>
 #include <MsalQt/tokenrequest.h>
@@ -42,6 +43,8 @@ public:
     QAction *m_signIn = nullptr;
     QAction *m_switch = nullptr;
     QAction *m_signOut = nullptr;
+    QAction *m_cancel = nullptr;
+    QPointer<AuthorizationAgent> m_agent;
     QPointer<TokenRequest> m_request;
     bool m_busy = false;
 };
@@ -61,6 +64,8 @@ void SignInButtonPrivate::setupUi()
     QObject::connect(m_signIn, &QAction::triggered, q, &SignInButton::signIn);
     QObject::connect(m_switch, &QAction::triggered, q, &SignInButton::switchAccount);
     QObject::connect(m_signOut, &QAction::triggered, q, &SignInButton::signOut);
+    m_cancel = m_menu->addAction(QString());
+    QObject::connect(m_cancel, &QAction::triggered, q, &SignInButton::cancel);
     q->setMenu(m_menu);
 
     m_dialog = new SignInDialog(q);
@@ -73,6 +78,7 @@ void SignInButtonPrivate::retranslateUi()
     m_signIn->setText(SignInButton::tr("&Sign in"));
     m_switch->setText(SignInButton::tr("S&witch account…"));
     m_signOut->setText(SignInButton::tr("Sign &out"));
+    m_cancel->setText(SignInButton::tr("&Cancel sign-in"));
     updateUi();
 }
 
@@ -87,14 +93,19 @@ void SignInButtonPrivate::updateUi()
         q->setText(m_account.name().isEmpty() ? m_account.username() : m_account.name());
     else
         q->setText(SignInButton::tr("Sign in"));
-    q->setToolTip(signedIn ? SignInButton::tr("Signed in as %1").arg(m_account.username())
-                           : SignInButton::tr("Not signed in"));
+    if (busy)
+        q->setToolTip(SignInButton::tr("Signing in; the menu cancels it"));
+    else
+        q->setToolTip(signedIn ? SignInButton::tr("Signed in as %1").arg(m_account.username())
+                               : SignInButton::tr("Not signed in"));
     q->setAccessibleName(signedIn ? SignInButton::tr("Account: %1").arg(m_account.username())
                                   : SignInButton::tr("Sign in"));
     m_signIn->setEnabled(!busy);
     m_signIn->setVisible(!signedIn);
     m_switch->setEnabled(!busy && m_application && !m_application->accounts().isEmpty());
     m_signOut->setEnabled(!busy && signedIn);
+    m_cancel->setVisible(busy);
+    m_cancel->setEnabled(busy);
 }
 
 InteractiveParameters SignInButtonPrivate::parameters(const Account &account) const
@@ -102,7 +113,7 @@ InteractiveParameters SignInButtonPrivate::parameters(const Account &account) co
     InteractiveParameters parameters(m_scopes);
     if (!account.isNull())
         parameters.setAccount(account);
-    parameters.setAgent(m_dialog->agent());
+    parameters.setAgent(m_agent ? m_agent.data() : m_dialog->agent());
     return parameters;
 }
 
@@ -289,6 +300,32 @@ QAction *SignInButton::signOutAction() const
 {
     Q_D(const SignInButton);
     return d->m_signOut;
+}
+
+QAction *SignInButton::cancelAction() const
+{
+    Q_D(const SignInButton);
+    return d->m_cancel;
+}
+
+AuthorizationAgent *SignInButton::agent() const
+{
+    Q_D(const SignInButton);
+    return d->m_agent ? d->m_agent.data() : d->m_dialog->agent();
+}
+
+void SignInButton::setAgent(AuthorizationAgent *agent)
+{
+    Q_D(SignInButton);
+    d->m_agent = agent;
+}
+
+void SignInButton::cancel()
+{
+    Q_D(SignInButton);
+    // finished() follows from cancel(), and with it failed() and the end of busy.
+    if (TokenRequest *request = d->m_request.data(); request && !request->isFinished())
+        request->cancel();
 }
 
 void SignInButton::signIn()

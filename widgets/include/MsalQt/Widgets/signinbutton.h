@@ -14,6 +14,7 @@ class QAction;
 QT_END_NAMESPACE
 
 namespace MsalQt {
+class AuthorizationAgent;
 class PublicClientApplication;
 }
 
@@ -31,6 +32,10 @@ class SignInDialog;
 /// Usable from Qt Designer by promoting a QToolButton (header MsalQt/Widgets/signinbutton.h):
 /// the form sets the scopes (a string list property), the code behind it calls setApplication().
 /// Without an application (or once it is deleted) the button is disabled and shows "Sign in".
+///
+/// While a sign-in runs the button shows "Signing in…" and its menu offers Cancel sign-in
+/// (cancelAction(), cancel()): a sign-in in the system browser (setAgent()) has no window of its
+/// own to close.
 class MSALQT_WIDGETS_EXPORT SignInButton : public QToolButton
 {
     Q_OBJECT
@@ -67,6 +72,11 @@ public:
 
     /// The dialog used for interactive sign-ins (to make its profile persistent, for instance).
     SignInDialog *signInDialog() const;
+    /// The agent interactive sign-ins use: the one set with setAgent(), else signInDialog()'s.
+    MsalQt::AuthorizationAgent *agent() const;
+    /// Makes interactive sign-ins use `agent` (not owned), a MsalQt::SystemBrowserAgent for
+    /// instance; nullptr (the default) goes back to signInDialog(). Used from the next sign-in on.
+    void setAgent(MsalQt::AuthorizationAgent *agent);
 
     /// The menu's Sign in action (hidden while someone is signed in).
     QAction *signInAction() const;
@@ -74,6 +84,8 @@ public:
     QAction *switchAccountAction() const;
     /// The menu's Sign out action.
     QAction *signOutAction() const;
+    /// The menu's Cancel sign-in action (shown while a sign-in runs).
+    QAction *cancelAction() const;
 
 public Q_SLOTS:
     /// Signs in: silently when the cache or a refresh token can, else with the sign-in dialog.
@@ -83,6 +95,9 @@ public Q_SLOTS:
     /// it can be), Add account… signs in another one with the account chooser, and removing the
     /// account shown signs it out.
     void switchAccount();
+    /// Cancels the sign-in running, if any: it ends as AuthError::Cancelled (failed() is
+    /// emitted), the sign-in dialog closes or the system browser's wait ends.
+    void cancel();
     /// Signs the account shown out: removes it and its tokens from the application's cache,
     /// forgets its cookies in the dialog's profile, and emits signedOut().
     void signOut();
