@@ -35,6 +35,7 @@ private Q_SLOTS:
     void switchAccount();
     void interactiveSignInCancelled();
     void systemBrowserWaitCancelledByKeyboard();
+    void deletedWhileSigningIn();
 
 private:
     MsalQt::Emulator::Server m_emulator;
@@ -205,6 +206,32 @@ void tst_SignInButton::systemBrowserWaitCancelledByKeyboard()
     QCOMPARE(m_button->text(), QStringLiteral("Sign in"));
     m_button->setAgent(nullptr);
     QCOMPARE(m_button->agent(), m_button->signInDialog()->agent());
+}
+
+// The window goes while the button's sign-in waits: the sign-in ends as Cancelled and reports
+// to no half-destroyed button (its dialog's agent, deleted with it, ends the request).
+void tst_SignInButton::deletedWhileSigningIn()
+{
+    m_button->signOut();
+    m_button->signIn();
+    SignInDialog *dialog = m_button->signInDialog();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), 15000);
+    QVERIFY(m_button->isBusy());
+    const QList<TokenRequest *> requests = m_app->findChildren<TokenRequest *>();
+    QVERIFY(!requests.isEmpty());
+    QObject context;
+    QList<AuthError::Type> ended;
+    for (TokenRequest *request : requests) {
+        connect(request, &TokenRequest::finished, &context,
+                [&ended](TokenRequest *finished) { ended << finished->error().type(); });
+    }
+    QSignalSpy busy(m_button, &SignInButton::busyChanged);
+    m_window.reset(); // the button and its dialog with it
+    m_button = nullptr;
+    QCOMPARE(ended.size(), requests.size());
+    for (AuthError::Type type : std::as_const(ended))
+        QCOMPARE(type, AuthError::Cancelled);
+    QCOMPARE(busy.size(), 0); // nothing emitted from a button being destroyed
 }
 
 QTEST_MAIN(tst_SignInButton)

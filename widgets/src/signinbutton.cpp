@@ -216,7 +216,17 @@ SignInButton::SignInButton(PublicClientApplication *application, const QStringLi
     setApplication(application);
 }
 
-SignInButton::~SignInButton() = default;
+SignInButton::~SignInButton()
+{
+    Q_D(SignInButton);
+    // A sign-in still running reports to nobody: the button, and whoever listens to it, are going
+    // (its dialog, deleted after this body, would otherwise end it into a half-destroyed button).
+    if (TokenRequest *request = d->m_request.data()) {
+        QObject::disconnect(request, nullptr, this, nullptr);
+        if (!request->isFinished())
+            request->cancel();
+    }
+}
 
 void SignInButton::setApplication(PublicClientApplication *application)
 {
