@@ -36,10 +36,6 @@
         <translation>Konto ent&amp;fernen</translation>
     </message>
     <message>
-        <source>Signing in…</source>
-        <translation>Anmeldung läuft…</translation>
-    </message>
-    <message>
         <source>Signed-in accounts</source>
         <translation>Angemeldete Konten</translation>
     </message>
@@ -50,6 +46,14 @@
     <message>
         <source>Tenant %1</source>
         <translation>Mandant %1</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Signing in… Stops waiting for the sign-in.</source>
+        <translation>Anmeldung läuft… Bricht das Warten auf die Anmeldung ab.</translation>
     </message>
 </context>
 <context>

@@ -36,10 +36,6 @@
         <translation>&amp;Supprimer le compte</translation>
     </message>
     <message>
-        <source>Signing in…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
         <source>Signed-in accounts</source>
         <translation>Comptes connectés</translation>
     </message>
@@ -50,6 +46,14 @@
     <message>
         <source>Tenant %1</source>
         <translation>Locataire %1</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>&amp;Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Signing in… Stops waiting for the sign-in.</source>
+        <translation>Connexion en cours… Cesse d’attendre la connexion.</translation>
     </message>
 </context>
 <context>

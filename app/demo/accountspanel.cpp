@@ -8,6 +8,7 @@
 #include <MsalQt/systembrowseragent.h>
 #include <MsalQt/tokenrequest.h>
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -57,13 +58,28 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
     layout->addWidget(m_signIn);
     layout->addLayout(buttons);
 
-    connect(m_signIn, &QPushButton::clicked, this, &AccountsPanel::signIn);
+    // The panel's button becomes Cancel while any sign-in runs.
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        if (isBusy())
+            cancelSignIn();
+        else
+            signIn();
+    });
+    // The SignInButton's own Sign in signs in in the mode chosen below, the device code included.
+    disconnect(m_button->signInAction(), &QAction::triggered, m_button, &MsalQt::Widgets::SignInButton::signIn);
+    connect(m_button->signInAction(), &QAction::triggered, this, [this] {
+        if (mode() == DeviceCode)
+            signIn();
+        else
+            m_button->signIn();
+    });
+    connect(m_button, &MsalQt::Widgets::SignInButton::busyChanged, this, &AccountsPanel::updateBusy);
     connect(m_signOut, &QPushButton::clicked, this, &AccountsPanel::signOut);
     connect(m_remove, &QPushButton::clicked, this, &AccountsPanel::removeCurrentAccount);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT modeChanged(mode()); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &AccountsPanel::onModeChanged);
     connect(m_list, &QListWidget::currentRowChanged, this, [this] {
-        m_signOut->setEnabled(!currentAccount().isNull());
-        m_remove->setEnabled(!currentAccount().isNull());
+        m_signOut->setEnabled(!isBusy() && !currentAccount().isNull());
+        m_remove->setEnabled(!isBusy() && !currentAccount().isNull());
         Q_EMIT currentAccountChanged(currentAccount());
     });
     connect(m_button, &MsalQt::Widgets::SignInButton::signedIn, this, &AccountsPanel::accept);
@@ -78,6 +94,13 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
     refresh();
 }
 
+AccountsPanel::~AccountsPanel()
+{
+    // Its sign-in (a child of the application) may end while the children go; not into this.
+    if (m_request)
+        disconnect(m_request, nullptr, this, nullptr);
+}
+
 AccountsPanel::Mode AccountsPanel::mode() const
 {
     return Mode(m_mode->currentData().toInt());
@@ -86,6 +109,27 @@ AccountsPanel::Mode AccountsPanel::mode() const
 void AccountsPanel::setMode(Mode mode)
 {
     m_mode->setCurrentIndex(m_mode->findData(int(mode)));
+}
+
+void AccountsPanel::onModeChanged()
+{
+    // The SignInButton's sign-ins (Sign in, Switch account…) show their page the chosen way;
+    // in the device code mode its silent-first sign-ins fall back to the embedded dialog.
+    m_button->setAgent(mode() == SystemBrowser ? systemBrowserAgent() : nullptr);
+    Q_EMIT modeChanged(mode());
+}
+
+bool AccountsPanel::isBusy() const
+{
+    return m_request || m_button->isBusy();
+}
+
+void AccountsPanel::cancelSignIn()
+{
+    if (m_request)
+        m_request->cancel();
+    else
+        m_button->cancel();
 }
 
 MsalQt::Account AccountsPanel::currentAccount() const
@@ -136,20 +180,29 @@ void AccountsPanel::refresh()
     }
     if (!m_list->currentItem() && m_list->count() > 0)
         m_list->setCurrentRow(0);
-    m_signOut->setEnabled(!currentAccount().isNull());
-    m_remove->setEnabled(!currentAccount().isNull());
+    m_signOut->setEnabled(!isBusy() && !currentAccount().isNull());
+    m_remove->setEnabled(!isBusy() && !currentAccount().isNull());
 }
 
-void AccountsPanel::setBusy(bool busy)
+void AccountsPanel::updateBusy()
 {
-    m_busy = busy;
-    m_signIn->setEnabled(!busy);
-    m_signIn->setText(busy ? tr("Signing in…") : tr("Sign &in"));
+    const bool busy = isBusy();
+    m_signIn->setText(busy ? tr("&Cancel sign-in") : tr("Sign &in"));
+    m_signIn->setToolTip(busy ? tr("Signing in… Stops waiting for the sign-in.") : QString());
+    m_mode->setEnabled(!busy);
+    // The button offers its own Cancel while it runs the sign-in; it waits while the panel does.
+    m_button->setEnabled(!m_request);
+    m_signOut->setEnabled(!busy && !currentAccount().isNull());
+    m_remove->setEnabled(!busy && !currentAccount().isNull());
+    if (busy != m_busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged(busy);
+    }
 }
 
 void AccountsPanel::signIn()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     MsalQt::TokenRequest *request = nullptr;
     if (mode() == DeviceCode) {
@@ -164,15 +217,17 @@ void AccountsPanel::signIn()
             parameters.setPrompt(MsalQt::InteractiveParameters::Prompt::SelectAccount);
         request = m_app->acquireTokenInteractive(parameters);
     }
-    setBusy(true);
+    m_request = request;
     connect(request, &MsalQt::TokenRequest::finished, this, [this, request] {
         finish(request->isSuccess(), request->result(), request->error());
     });
+    updateBusy();
 }
 
 void AccountsPanel::finish(bool success, const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error)
 {
-    setBusy(false);
+    m_request = nullptr;
+    updateBusy();
     if (success)
         accept(result);
     else

@@ -4,6 +4,7 @@
 #include <MsalQt/authenticationresult.h>
 #include <MsalQt/autherror.h>
 
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -17,6 +18,7 @@ namespace MsalQt {
 class AuthorizationAgent;
 class PublicClientApplication;
 class SystemBrowserAgent;
+class TokenRequest;
 } // namespace MsalQt
 
 namespace MsalQt::Widgets {
@@ -37,6 +39,7 @@ public:
 
     AccountsPanel(MsalQt::PublicClientApplication *application, const QStringList &scopes,
                   QWidget *parent = nullptr);
+    ~AccountsPanel() override;
 
     Mode mode() const;
     void setMode(Mode mode);
@@ -48,9 +51,12 @@ public:
     MsalQt::Widgets::SignInButton *signInButton() const { return m_button; }
     // Tests and the screenshot mode may replace how the system browser opens a page.
     MsalQt::SystemBrowserAgent *systemBrowserAgent();
+    // A sign-in runs: the panel's own or the SignInButton's (one at a time).
+    bool isBusy() const;
 
 public Q_SLOTS:
     void signIn();
+    void cancelSignIn();
     void signOut();
     void removeCurrentAccount();
     void refresh();
@@ -62,10 +68,12 @@ Q_SIGNALS:
     void failed(const MsalQt::AuthError &error);
     void currentAccountChanged(const MsalQt::Account &account);
     void modeChanged(int mode);
+    void busyChanged(bool busy);
 
 private:
     void finish(bool success, const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error);
-    void setBusy(bool busy);
+    void updateBusy();
+    void onModeChanged();
 
     MsalQt::PublicClientApplication *m_app;
     QStringList m_scopes;
@@ -76,6 +84,7 @@ private:
     QPushButton *m_remove = nullptr;
     MsalQt::Widgets::SignInButton *m_button = nullptr;
     MsalQt::SystemBrowserAgent *m_browser = nullptr;
+    QPointer<MsalQt::TokenRequest> m_request; // the panel's own sign-in
     bool m_busy = false;
 };
 

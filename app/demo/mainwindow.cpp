@@ -74,15 +74,21 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *account = menuBar()->addMenu(tr("&Account"));
-    account->addAction(tr("Sign &in"), m_accounts, &AccountsPanel::signIn);
+    QAction *signIn = account->addAction(tr("Sign &in"), m_accounts, &AccountsPanel::signIn);
+    signIn->setObjectName(QStringLiteral("signInAction"));
     // The AccountPicker: the cached accounts, one to use (silently), add another, remove one.
     QAction *pick = account->addAction(QIcon(QStringLiteral(":/msalqt/widgets/icons/switch-account.svg")),
                                        tr("S&witch account…"), m_accounts->signInButton(),
                                        &MsalQt::Widgets::SignInButton::switchAccount);
     pick->setObjectName(QStringLiteral("switchAccount"));
     pick->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
-    account->addAction(tr("Sign &out"), m_accounts, &AccountsPanel::signOut);
-    account->addAction(tr("&Remove account"), m_accounts, &AccountsPanel::removeCurrentAccount);
+    QAction *signOut = account->addAction(tr("Sign &out"), m_accounts, &AccountsPanel::signOut);
+    QAction *remove = account->addAction(tr("&Remove account"), m_accounts, &AccountsPanel::removeCurrentAccount);
+    // One sign-in at a time: while one runs, the panel's button is its Cancel and these wait.
+    connect(m_accounts, &AccountsPanel::busyChanged, this, [signIn, pick, signOut, remove](bool busy) {
+        for (QAction *action : {signIn, pick, signOut, remove})
+            action->setEnabled(!busy);
+    });
     QMenu *graph = menuBar()->addMenu(tr("&Graph"));
     QAction *send = graph->addAction(tr("&Send request"), m_graph, &GraphPanel::send);
     send->setShortcut(Qt::CTRL | Qt::Key_Return);

@@ -27,6 +27,7 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -48,6 +49,9 @@ private Q_SLOTS:
     void init();
     void signInAndCallGraph();
     void systemBrowserSignIn();
+    void systemBrowserWaitCancelledFromThePanel();
+    void oneSignInAtATimeInTheChosenMode_data();
+    void oneSignInAtATimeInTheChosenMode();
     void deviceCodeSignInAndClaimsChallenge();
     void accountsOfAPersistedCache();
     void followsTheSystemLocale_data();
@@ -250,6 +254,112 @@ void tst_Demo::systemBrowserSignIn()
     QVERIFY(m_app->accounts().isEmpty());
     QCOMPARE(window.tokenView()->claimsTree()->topLevelItemCount(), 0);
     QVERIFY(!signOut->isEnabled());
+}
+
+// A browser the person never uses: the panel's Sign in button becomes Cancel, by keyboard, and
+// the wait ends at once (the loopback listener closes), whichever way the sign-in started.
+void tst_Demo::systemBrowserWaitCancelledFromThePanel()
+{
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
+    MsalQtDemo::AccountsPanel *panel = window.accountsPanel();
+    panel->setMode(MsalQtDemo::AccountsPanel::SystemBrowser);
+    int opened = 0;
+    panel->systemBrowserAgent()->setUrlOpener([&](const QUrl &) { return ++opened > 0; });
+    QSignalSpy failed(panel, &MsalQtDemo::AccountsPanel::failed);
+    auto *signIn = window.findChild<QPushButton *>(QStringLiteral("signIn"));
+    QVERIFY(signIn);
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(opened, 1, 15000);
+    QVERIFY(panel->isBusy());
+    QVERIFY(panel->systemBrowserAgent()->port() != 0);
+    QCOMPARE(signIn->text(), QStringLiteral("&Cancel sign-in"));
+    QVERIFY(signIn->isEnabled());
+    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-system-browser-waiting.png")));
+    signIn->setFocus();
+    QTest::keyClick(signIn, Qt::Key_Space);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<MsalQt::AuthError>().type(), MsalQt::AuthError::Cancelled);
+    QCOMPARE(panel->systemBrowserAgent()->port(), quint16(0));
+    QVERIFY(!panel->isBusy());
+    QCOMPARE(signIn->text(), QStringLiteral("Sign &in"));
+}
+
+void tst_Demo::oneSignInAtATimeInTheChosenMode_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("system browser") << int(MsalQtDemo::AccountsPanel::SystemBrowser);
+    QTest::newRow("device code") << int(MsalQtDemo::AccountsPanel::DeviceCode);
+    QTest::newRow("embedded") << int(MsalQtDemo::AccountsPanel::Embedded);
+}
+
+// The SignInButton's Sign in at the top signs in the way "Sign in with:" says, and while it runs
+// every other way to start a sign-in waits; the panel's button is its Cancel.
+void tst_Demo::oneSignInAtATimeInTheChosenMode()
+{
+    QFETCH(int, mode);
+    m_emulator.setDeviceCodeTiming(1, 120);
+    m_emulator.setAutoSignIn({}); // the embedded page waits for the person
+    const auto restore = qScopeGuard([this] { m_emulator.setAutoSignIn(QStringLiteral("alice@contoso.com")); });
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
+    MsalQtDemo::AccountsPanel *panel = window.accountsPanel();
+    panel->setMode(MsalQtDemo::AccountsPanel::Mode(mode));
+    int opened = 0;
+    panel->systemBrowserAgent()->setUrlOpener([&](const QUrl &) { return ++opened > 0; });
+    MsalQt::Widgets::SignInButton *top = panel->signInButton();
+    QVERIFY(top->signInAction()->isVisible() && top->signInAction()->isEnabled());
+    QSignalSpy failed(panel, &MsalQtDemo::AccountsPanel::failed);
+    QSignalSpy topFailed(top, &MsalQt::Widgets::SignInButton::failed);
+    top->signInAction()->trigger();
+
+    MsalQt::Widgets::SignInDialog *dialog = top->signInDialog();
+    if (mode == MsalQtDemo::AccountsPanel::SystemBrowser) {
+        QTRY_COMPARE_WITH_TIMEOUT(opened, 1, 15000);
+        QVERIFY(!dialog->isVisible());
+    } else if (mode == MsalQtDemo::AccountsPanel::DeviceCode) {
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<MsalQt::Widgets::DeviceCodeDialog *>(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_emulator.requestCount(QStringLiteral("/devicecode")), 1, 15000);
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(opened, 0);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_emulator.requestCount(QStringLiteral("/authorize")) >= 1, 15000);
+        QCOMPARE(opened, 0);
+    }
+    QVERIFY(panel->isBusy());
+    // Nothing else starts a second sign-in.
+    auto *signIn = window.findChild<QPushButton *>(QStringLiteral("signIn"));
+    QCOMPARE(signIn->text(), QStringLiteral("&Cancel sign-in"));
+    QVERIFY(signIn->isEnabled());
+    QVERIFY(!window.findChild<QComboBox *>(QStringLiteral("signInMode"))->isEnabled());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("switchAccount"))->isEnabled());
+    QVERIFY(!top->isEnabled() || !top->signInAction()->isEnabled());
+    const int requestsBefore = m_emulator.requestCount(QStringLiteral("/authorize"))
+                               + m_emulator.requestCount(QStringLiteral("/devicecode"));
+    // The other ways in, tried anyway: the menu's Sign in, the button's, the panel's slot.
+    window.findChild<QAction *>(QStringLiteral("signInAction"))->trigger();
+    top->signInAction()->trigger();
+    panel->signIn();
+    QTest::qWait(200);
+    QCOMPARE(m_emulator.requestCount(QStringLiteral("/authorize")) + m_emulator.requestCount(QStringLiteral("/devicecode")),
+             requestsBefore);
+    QCOMPARE(opened, mode == MsalQtDemo::AccountsPanel::SystemBrowser ? 1 : 0);
+
+    QTest::mouseClick(signIn, Qt::LeftButton); // Cancel
+    QTRY_VERIFY(!panel->isBusy());
+    QCOMPARE(failed.size() + topFailed.size() >= 1, true);
+    const MsalQt::AuthError error = (failed.isEmpty() ? topFailed : failed).first().first().value<MsalQt::AuthError>();
+    QCOMPARE(error.type(), MsalQt::AuthError::Cancelled);
+    QCOMPARE(panel->systemBrowserAgent()->port(), quint16(0));
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(signIn->text(), QStringLiteral("Sign &in"));
+    QVERIFY(window.findChild<QComboBox *>(QStringLiteral("signInMode"))->isEnabled());
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+    QVERIFY(top->isEnabled() && top->signInAction()->isEnabled());
 }
 
 // Device code in its dialog (approved on the emulator's side, as a phone would), then Graph under
