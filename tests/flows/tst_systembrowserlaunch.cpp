@@ -234,6 +234,7 @@ private Q_SLOTS:
     void cancelWhileWaiting();
     void loopbackPageSaysWhatHappened_data();
     void loopbackPageSaysWhatHappened();
+    void loopbackPageWhenCancelledDuringRedemption();
 
 private:
     Emulator::Server m_emulator;
@@ -504,6 +505,45 @@ void tst_SystemBrowserLaunch::loopbackPageSaysWhatHappened()
         QVERIFY2(!finalPage.contains("complete"), finalPage.constData());
     for (const char *secret : {"forged-code", "not-a-code-of-the-server"})
         QVERIFY2(!finalPage.contains(secret), finalPage.constData());
+}
+
+void tst_SystemBrowserLaunch::loopbackPageWhenCancelledDuringRedemption()
+{
+    // The application gives up while the code is being redeemed: the tab says so.
+    Emulator::Fault slow;
+    slow.kind = Emulator::Fault::Delay;
+    slow.path = "/oauth2/v2.0/token";
+    slow.delayMs = 5000;
+    m_emulator.addFault(slow);
+    const auto clearFaults = qScopeGuard([this] { m_emulator.clearFaults(); });
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    SystemBrowserAgent agent;
+    QNetworkAccessManager browser;
+    QByteArray finalPage;
+    int finalStatus = 0;
+    agent.setUrlOpener([&](const QUrl &url) {
+        QNetworkReply *reply = browser.get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+            reply->deleteLater();
+            finalStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            finalPage = reply->readAll();
+        });
+        return true;
+    });
+    InteractiveParameters parameters({"User.Read"});
+    parameters.setAgent(&agent);
+    std::unique_ptr<TokenRequest> request(app.acquireTokenInteractive(parameters));
+    request->setAutoDelete(false);
+    connect(request.get(), &TokenRequest::stateChanged, request.get(), [&](TokenRequest::State state) {
+        if (state == TokenRequest::RequestingToken)
+            QMetaObject::invokeMethod(request.get(), &TokenRequest::cancel, Qt::QueuedConnection);
+    });
+    QSignalSpy finished(request.get(), &TokenRequest::finished);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(request->error().type(), AuthError::Cancelled);
+    QTRY_VERIFY_WITH_TIMEOUT(finalStatus != 0, 10000);
+    QCOMPARE(finalStatus, 200);
+    QVERIFY2(finalPage.contains("<h1>Sign-in cancelled</h1>"), finalPage.constData());
 }
 
 // ---------------------------------------------------------------------------------------------
