@@ -10,9 +10,9 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
-#include <QToolButton>
 
 using namespace MsalQt;
 using namespace MsalQt::Widgets;
@@ -43,11 +43,13 @@ private Q_SLOTS:
     void escapeCancelsRequest();
     void closesWhenSignedIn();
     void showsError();
+    void keyboardOnly();
 
 private:
     void start();
     QLabel *codeLabel() const;
-    QToolButton *copyButton() const;
+    QPushButton *copyButton() const;
+    QPushButton *linkButton() const;
     QPushButton *button(QDialogButtonBox::StandardButton which) const;
 
     MsalQt::Emulator::Server m_emulator;
@@ -99,9 +101,14 @@ QLabel *tst_DeviceCodeDialog::codeLabel() const
     return nullptr;
 }
 
-QToolButton *tst_DeviceCodeDialog::copyButton() const
+QPushButton *tst_DeviceCodeDialog::copyButton() const
 {
-    return m_dialog->findChild<QToolButton *>();
+    return m_dialog->findChild<QPushButton *>(QStringLiteral("copyCode"));
+}
+
+QPushButton *tst_DeviceCodeDialog::linkButton() const
+{
+    return m_dialog->findChild<QPushButton *>(QStringLiteral("verificationUri"));
 }
 
 QPushButton *tst_DeviceCodeDialog::button(QDialogButtonBox::StandardButton which) const
@@ -120,7 +127,7 @@ void tst_DeviceCodeDialog::showsCodeAndCopies()
     GuiTest::saveScreenshot(m_dialog.get(), QStringLiteral("devicecodedialog"));
 
     QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
-    QToolButton *copy = copyButton();
+    QPushButton *copy = copyButton();
     QVERIFY(copy && copy->isEnabled());
     QVERIFY(!copy->accessibleName().isEmpty());
     QTest::mouseClick(copy, Qt::LeftButton);
@@ -146,13 +153,10 @@ void tst_DeviceCodeDialog::linkOpensBrowser()
 {
     UrlRecorder recorder;
     QDesktopServices::setUrlHandler(QStringLiteral("http"), &recorder, "openUrl");
-    QLabel *link = nullptr;
-    for (QLabel *label : m_dialog->findChildren<QLabel *>()) {
-        if (label->text().contains(QLatin1String("<a href")))
-            link = label;
-    }
-    QVERIFY(link);
-    QTest::mouseClick(link, Qt::LeftButton, {}, link->rect().center());
+    QPushButton *link = linkButton();
+    QVERIFY(link && link->isVisible());
+    QCOMPARE(link->text(), m_code.verificationUri().toDisplayString());
+    QTest::mouseClick(link, Qt::LeftButton);
     QTRY_COMPARE(recorder.urls.size(), 1);
     QCOMPARE(recorder.urls.first(), m_code.verificationUri());
     QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
@@ -205,6 +209,95 @@ void tst_DeviceCodeDialog::showsError()
     GuiTest::saveScreenshot(m_dialog.get(), QStringLiteral("devicecodedialog-declined"));
     QTest::mouseClick(close, Qt::LeftButton);
     QVERIFY(!m_dialog->isVisible());
+}
+
+namespace {
+
+// What a stop looks like: the widget's own pixels.
+QImage look(QWidget *widget)
+{
+    return widget->grab().toImage();
+}
+
+} // namespace
+
+// Keyboard only: Tab walks code, Copy, the sign-in address, Cancel, and back; every stop shows
+// that it has the focus; Enter and Space act on the stop that has it (copy, open the address);
+// Enter never cancels unless Cancel has the focus; Escape cancels.
+void tst_DeviceCodeDialog::keyboardOnly()
+{
+    UrlRecorder recorder;
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &recorder, "openUrl");
+    const auto unsetHandler = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
+    QSignalSpy finished(m_request.data(), &TokenRequest::finished);
+    m_dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QLabel *code = codeLabel();
+    QPushButton *copy = copyButton();
+    QPushButton *link = linkButton();
+    QPushButton *cancel = button(QDialogButtonBox::Cancel);
+    QVERIFY(code && copy && link && cancel);
+    QTRY_COMPARE(QApplication::focusWidget(), code); // where the dialog starts once the code is in
+
+    // The order, forwards and backwards.
+    const QList<QWidget *> stops{code, copy, link, cancel};
+    for (int i = 1; i <= stops.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), stops.at(i % stops.size()));
+    }
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    QTRY_COMPARE(QApplication::focusWidget(), cancel);
+    for (int i = stops.size() - 2; i >= 0; --i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        QTRY_COMPARE(QApplication::focusWidget(), stops.at(i));
+    }
+
+    // Each stop looks different with the focus (reached by keyboard) than without it.
+    for (QWidget *stop : stops) {
+        QWidget *other = stop == code ? static_cast<QWidget *>(copy) : code;
+        other->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), other);
+        const QImage without = look(stop);
+        stop->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), stop);
+        QTRY_VERIFY2(look(stop) != without, qPrintable(stop->objectName() + QLatin1String(" shows no focus")));
+        GuiTest::saveScreenshot(m_dialog.get(), QStringLiteral("devicecodedialog-focus-%1").arg(stops.indexOf(stop)));
+    }
+
+    // Enter on the code: Copy is the default button, Cancel is not.
+    QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+    code->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(code, Qt::Key_Return);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), m_code.userCode());
+    QVERIFY(m_dialog->isVisible());
+
+    // Enter and Space on Copy copy.
+    QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+    QTest::keyClick(code, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), copy);
+    QTest::keyClick(copy, Qt::Key_Enter);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), m_code.userCode());
+    QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+    QTest::keyClick(copy, Qt::Key_Space);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), m_code.userCode());
+
+    // Enter and Space on the address open it, in the application's URL handler.
+    QTest::keyClick(copy, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), link);
+    QTest::keyClick(link, Qt::Key_Return);
+    QTRY_COMPARE(recorder.urls.size(), 1);
+    QCOMPARE(recorder.urls.first(), m_code.verificationUri());
+    QTest::keyClick(link, Qt::Key_Space);
+    QTRY_COMPARE(recorder.urls.size(), 2);
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(finished.count(), 0); // nothing of this cancelled the sign-in
+    QVERIFY(!m_request->isFinished());
+
+    // Escape, wherever the focus is, cancels.
+    QTest::keyClick(link, Qt::Key_Escape);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!m_dialog->isVisible());
+    QCOMPARE(m_dialog->error().type(), AuthError::Cancelled);
 }
 
 QTEST_MAIN(tst_DeviceCodeDialog)

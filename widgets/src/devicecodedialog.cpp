@@ -2,6 +2,9 @@
 
 #include <MsalQt/tokenrequest.h>
 
+#include <functional>
+
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
@@ -11,14 +14,43 @@
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace MsalQt::Widgets {
+
+namespace {
+
+// Enter and Return, wherever they start, act on the stop that has the focus: a button is
+// pressed, the code is copied. They never reach QDialog's default button: no button here is
+// one, because a default button looks focused (the Fusion style draws both alike), and the
+// first one would otherwise be Cancel.
+class EnterKeyFilter : public QObject
+{
+public:
+    EnterKeyFilter(std::function<bool(QWidget *)> action, QObject *parent)
+        : QObject(parent), m_action(std::move(action))
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Enter || key == Qt::Key_Return)
+                return m_action(QApplication::focusWidget());
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<bool(QWidget *)> m_action;
+};
+
+} // namespace
 
 class DeviceCodeDialogPrivate
 {
@@ -32,6 +64,8 @@ public:
     void showCode(const DeviceCode &code);
     void updateCountdown();
     void onFinished();
+    void setButtons(QDialogButtonBox::StandardButtons buttons);
+    bool pressEnter(QWidget *focus);
 
     DeviceCodeDialog *q_ptr;
     QPointer<TokenRequest> m_request;
@@ -44,8 +78,8 @@ public:
 
     QLabel *m_message = nullptr;
     QLabel *m_codeLabel = nullptr;
-    QToolButton *m_copy = nullptr;
-    QLabel *m_link = nullptr;
+    QPushButton *m_copy = nullptr;
+    QPushButton *m_link = nullptr;
     QLabel *m_countdown = nullptr;
     QLabel *m_errorLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
@@ -69,25 +103,43 @@ void DeviceCodeDialogPrivate::setupUi()
     // Selectable with mouse and keyboard (Tab reaches it), so it can be copied by hand too.
     m_codeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_codeLabel->setFocusPolicy(Qt::StrongFocus);
+    m_codeLabel->setObjectName(QStringLiteral("userCode"));
+    // A label draws no focus of its own: a frame in the highlight colour when it has it (and a
+    // transparent one otherwise, so that nothing moves).
+    m_codeLabel->setStyleSheet(QStringLiteral("QLabel { border: 2px solid transparent; border-radius: 4px; padding: 2px 8px; }"
+                                              "QLabel:focus { border-color: palette(highlight); }"));
 
-    m_copy = new QToolButton(q);
+    // Push buttons, not a tool button and a rich-text label: both take the focus with Tab, draw
+    // the style's focus frame, and press on Space (and on Enter: EnterKeyFilter).
+    m_copy = new QPushButton(q);
+    m_copy->setObjectName(QStringLiteral("copyCode"));
     m_copy->setIcon(QIcon(QStringLiteral(":/msalqt/widgets/icons/copy.svg")));
-    m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_copy->setFocusPolicy(Qt::StrongFocus);
     m_copy->setEnabled(false);
-    QObject::connect(m_copy, &QToolButton::clicked, q, [this] {
+    m_copy->setAutoDefault(false);
+    QObject::connect(m_copy, &QPushButton::clicked, q, [this] {
         QGuiApplication::clipboard()->setText(m_code.userCode());
         m_copied = true;
         retranslateUi();
     });
 
-    m_link = new QLabel(q);
-    m_link->setTextFormat(Qt::RichText);
-    m_link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    // Not openExternalLinks: going through QDesktopServices lets applications (and tests)
-    // install their own URL handler.
-    QObject::connect(m_link, &QLabel::linkActivated, q,
-                     [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    // The verification address as a link-looking button: underlined link colour, no bevel, and
+    // the same focus frame as the code (a flat button draws no focus in the Fusion style).
+    m_link = new QPushButton(q);
+    m_link->setObjectName(QStringLiteral("verificationUri"));
+    m_link->setAutoDefault(false);
+    m_link->setCursor(Qt::PointingHandCursor);
+    QFont linkFont = m_link->font();
+    linkFont.setUnderline(true);
+    m_link->setFont(linkFont);
+    m_link->setStyleSheet(QStringLiteral("QPushButton { color: palette(link); background: transparent;"
+                                         " border: 2px solid transparent; border-radius: 4px; padding: 2px 6px; }"
+                                         "QPushButton:focus { border-color: palette(highlight); }"));
+    // Not a QLabel with openExternalLinks: going through QDesktopServices lets applications (and
+    // tests) install their own URL handler.
+    QObject::connect(m_link, &QPushButton::clicked, q, [this] {
+        if (m_code.verificationUri().isValid())
+            QDesktopServices::openUrl(m_code.verificationUri());
+    });
 
     m_countdown = new QLabel(q);
 
@@ -118,6 +170,8 @@ void DeviceCodeDialogPrivate::setupUi()
     QWidget::setTabOrder(m_codeLabel, m_copy);
     QWidget::setTabOrder(m_copy, m_link);
     QWidget::setTabOrder(m_link, m_buttons);
+
+    q->installEventFilter(new EnterKeyFilter([this](QWidget *focus) { return pressEnter(focus); }, q));
 
     m_timer.setInterval(1000);
     QObject::connect(&m_timer, &QTimer::timeout, q, [this] { updateCountdown(); });
@@ -158,11 +212,12 @@ void DeviceCodeDialogPrivate::reset()
     m_codeLabel->clear();
     m_codeLabel->setEnabled(true);
     m_copy->setEnabled(false);
-    m_link->clear();
+    m_link->setText(QString());
+    m_link->hide(); // no address, no tab stop
     m_countdown->clear();
     m_errorLabel->clear();
     m_errorLabel->hide();
-    m_buttons->setStandardButtons(QDialogButtonBox::Cancel);
+    setButtons(QDialogButtonBox::Cancel);
     retranslateUi();
 }
 
@@ -183,9 +238,9 @@ void DeviceCodeDialogPrivate::showCode(const DeviceCode &code)
     m_codeLabel->setText(code.userCode());
     m_copy->setEnabled(!code.userCode().isEmpty());
     const QUrl uri = code.verificationUri();
-    m_link->setText(QStringLiteral("<a href=\"%1\">%2</a>")
-                        .arg(QString::fromUtf8(uri.toEncoded()).toHtmlEscaped(),
-                             uri.toDisplayString().toHtmlEscaped()));
+    // A literal '&' in the address is not a mnemonic.
+    m_link->setText(uri.toDisplayString().replace(QLatin1Char('&'), QLatin1String("&&")));
+    m_link->setVisible(uri.isValid() && !uri.isEmpty());
     retranslateUi();
     m_timer.start();
     updateCountdown();
@@ -236,9 +291,32 @@ void DeviceCodeDialogPrivate::onFinished()
     m_countdown->clear();
     m_copy->setEnabled(false);
     m_codeLabel->setEnabled(false); // no longer usable
-    m_buttons->setStandardButtons(QDialogButtonBox::Close);
+    setButtons(QDialogButtonBox::Close);
     m_buttons->button(QDialogButtonBox::Close)->setFocus();
     q->adjustSize();
+}
+
+void DeviceCodeDialogPrivate::setButtons(QDialogButtonBox::StandardButtons buttons)
+{
+    m_buttons->setStandardButtons(buttons);
+    const auto all = m_buttons->buttons();
+    for (QAbstractButton *button : all) {
+        if (auto *push = qobject_cast<QPushButton *>(button))
+            push->setAutoDefault(false); // see EnterKeyFilter
+    }
+}
+
+bool DeviceCodeDialogPrivate::pressEnter(QWidget *focus)
+{
+    if (focus && focus->window() != q_ptr)
+        return false;
+    if (auto *button = qobject_cast<QPushButton *>(focus)) {
+        if (button->isEnabled())
+            button->click();
+    } else if (focus == m_codeLabel && m_copy->isEnabled()) {
+        m_copy->click();
+    }
+    return true;
 }
 
 DeviceCodeDialog::DeviceCodeDialog(QWidget *parent) : QDialog(parent), d_ptr(new DeviceCodeDialogPrivate(this))
