@@ -211,7 +211,11 @@ void SignInDialogPrivate::installProfile(QWebEngineProfile *profile)
         m_progress->setValue(0);
         m_progress->show();
     });
-    QObject::connect(m_page, &QWebEnginePage::loadProgress, m_progress, &QProgressBar::setValue);
+    QObject::connect(m_page, &QWebEnginePage::loadProgress, q, [this](int progress) {
+        m_progress->setValue(progress);
+        if (progress >= 100)
+            m_progress->hide(); // a load that reports no loadFinished (a same-page one) leaves no bar
+    });
     QObject::connect(m_page, &QWebEnginePage::loadFinished, m_progress, &QProgressBar::hide);
     QObject::connect(m_page, &QWebEnginePage::renderProcessTerminated, q,
                      [this](QWebEnginePage::RenderProcessTerminationStatus status, int) {
@@ -310,6 +314,8 @@ void SignInDialogPrivate::onCertificateError(const QWebEngineCertificateError &e
 
 void SignInDialogPrivate::onLoadingChanged(const QWebEngineLoadingInfo &info)
 {
+    if (info.status() != QWebEngineLoadingInfo::LoadStartedStatus)
+        m_progress->hide(); // stopped, failed or done: the bar has nothing more to show
     if (!m_authorizing || info.status() != QWebEngineLoadingInfo::LoadFailedStatus)
         return;
     // An HTTP error status still shows the server's page (a wrong password, say): the person
@@ -381,6 +387,19 @@ void SignInDialogPrivate::closeQuietly()
         return; // already ended (redirect or failure): keep its result
     stopBrowsing();
     q->QDialog::done(QDialog::Rejected);
+}
+
+void SignInDialogPrivate::fitToScreen()
+{
+    Q_Q(SignInDialog);
+    // QWidget gives a new window at most 2/3 of the screen's available size
+    // (QWidgetPrivate::adjustedSize): 533 px on an 800-px screen, where a consent page then
+    // scrolls and its buttons sit at the bottom edge. An explicit size is not capped, and
+    // sizeHint() stays within the screen. A size the application set (WA_Resized) is kept, and
+    // so is this one on the next sign-in.
+    if (q->testAttribute(Qt::WA_Resized))
+        return;
+    q->resize(q->sizeHint());
 }
 
 void SignInDialogPrivate::stopBrowsing()
@@ -499,6 +518,7 @@ void SignInDialog::authorize(const QUrl &authorizationUrl, const QUrl &redirectU
     if (!isVisible()) {
         if (parentWidget())
             setWindowModality(Qt::WindowModal);
+        d->fitToScreen();
         show();
     }
     raise();
@@ -540,6 +560,7 @@ QSize SignInDialog::sizeHint() const
     // Identity providers design their pages for about 440 px wide; leave room around them,
     // in device-independent pixels (Qt 6 scales for high DPI).
     QSize size(520, 680);
+    // 90% of the work area leaves room for the window frame and its title bar.
     if (const QScreen *screen = this->screen())
         size = size.boundedTo(screen->availableSize() * 9 / 10);
     return size;

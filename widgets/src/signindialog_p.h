@@ -120,6 +120,8 @@ public:
     // The flow is over: close without a signal.
     void closeQuietly();
     void stopBrowsing();
+    // Before the first show: the size of sizeHint(), not QWidget's 2/3-of-the-screen default.
+    void fitToScreen();
 
     SignInDialog *q_ptr;
     SignInDialogAgent *m_agent = nullptr;

@@ -95,6 +95,9 @@ public:
     QWebEngineView *view() const;
 
     /// Room for a sign-in page (520 × 680), within 90% of the screen's available size.
+    ///
+    /// The dialog opens at this size for its first sign-in, not at Qt's default of at most two
+    /// thirds of the screen, unless the application has resized it.
     QSize sizeHint() const override;
 
 public Q_SLOTS:
