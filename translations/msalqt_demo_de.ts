@@ -4,14 +4,6 @@
 <context>
     <name>MsalQtDemo::AccountsPanel</name>
     <message>
-        <source>&amp;Accounts:</source>
-        <translation>&amp;Konten:</translation>
-    </message>
-    <message>
-        <source>Sign in &amp;with:</source>
-        <translation>Anmelden &amp;mit:</translation>
-    </message>
-    <message>
         <source>Embedded browser</source>
         <translation>Eingebetteter Browser</translation>
     </message>
@@ -25,15 +17,11 @@
     </message>
     <message>
         <source>Sign &amp;in</source>
-        <translation>&amp;Anmelden</translation>
+        <translation>Anme&amp;lden</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>Ab&amp;melden</translation>
-    </message>
-    <message>
-        <source>&amp;Remove account</source>
-        <translation>Konto ent&amp;fernen</translation>
+        <translation>A&amp;bmelden</translation>
     </message>
     <message>
         <source>Signed-in accounts</source>
@@ -55,13 +43,76 @@
         <source>Signing in… Stops waiting for the sign-in.</source>
         <translation>Anmeldung läuft… Bricht das Warten auf die Anmeldung ab.</translation>
     </message>
+    <message>
+        <source>Accou&amp;nts:</source>
+        <translation>K&amp;onten:</translation>
+    </message>
+    <message>
+        <source>Sign in wit&amp;h:</source>
+        <translation>Anmelden &amp;mit:</translation>
+    </message>
+    <message>
+        <source>Re&amp;move account</source>
+        <translation>Konto ent&amp;fernen</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::ErrorPanel</name>
+    <message>
+        <source>Error details</source>
+        <translation>Fehlerdetails</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y details</source>
+        <translation>Details kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>Copies the whole error, with its correlation id, to the clipboard</source>
+        <translation>Kopiert den ganzen Fehler mit seiner Korrelations-ID in die Zwischenablage</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss the error</source>
+        <translation>Fehler ausblenden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Sub-error: %1</source>
+        <translation>Unterfehler: %1</translation>
+    </message>
+    <message>
+        <source>Codes: %1</source>
+        <translation>Codes: %1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP-Status: %1</translation>
+    </message>
+    <message>
+        <source>Trace ID: %1</source>
+        <translation>Ablaufverfolgungs-ID: %1</translation>
+    </message>
+    <message>
+        <source>Correlation ID: %1</source>
+        <translation>Korrelations-ID: %1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Zeit: %1</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::GraphPanel</name>
-    <message>
-        <source>S&amp;end</source>
-        <translation>S&amp;enden</translation>
-    </message>
     <message>
         <source>No request sent yet.</source>
         <translation>Noch keine Anfrage gesendet.</translation>
@@ -134,6 +185,10 @@
         <source> · retried with a new token after a claims challenge</source>
         <translation> · mit neuem Token nach einer Claims-Challenge wiederholt</translation>
     </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>Sende&amp;n</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::LogPane</name>
@@ -187,10 +242,6 @@
     <message>
         <source>Authority: %1</source>
         <translation>Autorität: %1</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Microsoft Graph</source>
@@ -257,8 +308,12 @@
         <translation>Der Emulator hat alle Browsersitzungen vergessen.</translation>
     </message>
     <message>
-        <source>The token cache could not be read or saved: %1</source>
-        <translation>Der Token-Cache konnte nicht gelesen oder gespeichert werden: %1</translation>
+        <source>The token cache could not be read or saved</source>
+        <translation>Der Token-Cache konnte nicht gelesen oder gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -308,7 +363,7 @@
     </message>
     <message>
         <source>&amp;Copy token</source>
-        <translation>Token &amp;kopieren</translation>
+        <translation>Token ko&amp;pieren</translation>
     </message>
     <message>
         <source>Issued:</source>

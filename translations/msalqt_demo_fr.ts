@@ -4,14 +4,6 @@
 <context>
     <name>MsalQtDemo::AccountsPanel</name>
     <message>
-        <source>&amp;Accounts:</source>
-        <translation>&amp;Comptes :</translation>
-    </message>
-    <message>
-        <source>Sign in &amp;with:</source>
-        <translation>Se connecter a&amp;vec :</translation>
-    </message>
-    <message>
         <source>Embedded browser</source>
         <translation>Navigateur intégré</translation>
     </message>
@@ -25,7 +17,7 @@
     </message>
     <message>
         <source>Sign &amp;in</source>
-        <translation>Se &amp;connecter</translation>
+        <translation>Se co&amp;nnecter</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -34,6 +26,10 @@
     <message>
         <source>&amp;Remove account</source>
         <translation>&amp;Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Signed-in accounts</source>
@@ -55,13 +51,76 @@
         <source>Signing in… Stops waiting for the sign-in.</source>
         <translation>Connexion en cours… Cesse d’attendre la connexion.</translation>
     </message>
+    <message>
+        <source>Accou&amp;nts:</source>
+        <translation>C&amp;omptes :</translation>
+    </message>
+    <message>
+        <source>Sign in wit&amp;h:</source>
+        <translation>Se connecter a&amp;vec :</translation>
+    </message>
+    <message>
+        <source>Re&amp;move account</source>
+        <translation>&amp;Supprimer le compte</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQtDemo::ErrorPanel</name>
+    <message>
+        <source>Error details</source>
+        <translation>Détails de l’erreur</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y details</source>
+        <translation>Cop&amp;ier les détails</translation>
+    </message>
+    <message>
+        <source>Copies the whole error, with its correlation id, to the clipboard</source>
+        <translation>Copie l’erreur entière, avec son identifiant de corrélation, dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Dismiss the error</source>
+        <translation>Masquer l’erreur</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Sub-error: %1</source>
+        <translation>Sous-erreur : %1</translation>
+    </message>
+    <message>
+        <source>Codes: %1</source>
+        <translation>Codes : %1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>Statut HTTP : %1</translation>
+    </message>
+    <message>
+        <source>Trace ID: %1</source>
+        <translation>ID de trace : %1</translation>
+    </message>
+    <message>
+        <source>Correlation ID: %1</source>
+        <translation>ID de corrélation : %1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Heure : %1</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::GraphPanel</name>
-    <message>
-        <source>S&amp;end</source>
-        <translation>&amp;Envoyer</translation>
-    </message>
     <message>
         <source>No request sent yet.</source>
         <translation>Aucune requête envoyée.</translation>
@@ -134,6 +193,10 @@
         <source> · retried with a new token after a claims challenge</source>
         <translation> · relancée avec un nouveau jeton après une demande de revendications</translation>
     </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::LogPane</name>
@@ -189,16 +252,12 @@
         <translation>Autorité : %1</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
-    </message>
-    <message>
         <source>Microsoft Graph</source>
         <translation>Microsoft Graph</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>
-        <translation>Se &amp;connecter</translation>
+        <translation>Se co&amp;nnecter</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -257,8 +316,12 @@
         <translation>L’émulateur a oublié toutes les sessions du navigateur.</translation>
     </message>
     <message>
-        <source>The token cache could not be read or saved: %1</source>
-        <translation>Le cache de jetons n’a pas pu être lu ni enregistré : %1</translation>
+        <source>The token cache could not be read or saved</source>
+        <translation>Le cache de jetons n’a pas pu être lu ou enregistré</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
     </message>
 </context>
 <context>
@@ -296,19 +359,19 @@
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation>&amp;Jeton :</translation>
+        <translation>Je&amp;ton :</translation>
     </message>
     <message>
         <source>Show &amp;raw token</source>
-        <translation>Afficher le jeton &amp;brut</translation>
+        <translation>Afficher le jeton b&amp;rut</translation>
     </message>
     <message>
         <source>Hide &amp;raw token</source>
-        <translation>Masquer le jeton &amp;brut</translation>
+        <translation>Masquer le jeton b&amp;rut</translation>
     </message>
     <message>
         <source>&amp;Copy token</source>
-        <translation>&amp;Copier le jeton</translation>
+        <translation>Co&amp;pier le jeton</translation>
     </message>
     <message>
         <source>Issued:</source>

@@ -25,13 +25,13 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
     m_button = new MsalQt::Widgets::SignInButton(m_app, m_scopes, this);
     m_button->setObjectName(QStringLiteral("signInButton"));
 
-    auto *accountsLabel = new QLabel(tr("&Accounts:"), this);
+    auto *accountsLabel = new QLabel(tr("Accou&nts:"), this);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("accountList"));
     m_list->setAccessibleName(tr("Signed-in accounts"));
     accountsLabel->setBuddy(m_list);
 
-    auto *modeLabel = new QLabel(tr("Sign in &with:"), this);
+    auto *modeLabel = new QLabel(tr("Sign in wit&h:"), this);
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("signInMode"));
     m_mode->addItem(tr("Embedded browser"), Embedded);
@@ -43,7 +43,7 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
     m_signIn->setObjectName(QStringLiteral("signIn"));
     m_signOut = new QPushButton(tr("Sign &out"), this);
     m_signOut->setObjectName(QStringLiteral("signOut"));
-    m_remove = new QPushButton(tr("&Remove account"), this);
+    m_remove = new QPushButton(tr("Re&move account"), this);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_signOut);

@@ -50,7 +50,7 @@ GraphPanel::GraphPanel(const QUrl &graphBase, QWidget *parent) : QWidget(parent)
     m_path = new QLineEdit(QStringLiteral("/v1.0/me"), this);
     m_path->setObjectName(QStringLiteral("graphPath"));
     m_path->setAccessibleName(tr("Request path under the Graph endpoint"));
-    m_send = new QPushButton(tr("S&end"), this);
+    m_send = new QPushButton(tr("Sen&d"), this);
     m_send->setObjectName(QStringLiteral("graphSend"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_method);

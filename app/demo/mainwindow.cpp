@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "accountspanel.h"
+#include "errorpanel.h"
 #include "graphpanel.h"
 #include "logpane.h"
 #include "tokenview.h"
@@ -60,7 +61,13 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
     splitter->setStretchFactor(2, 3);
     splitter->setChildrenCollapsible(false);
     splitter->setSizes({300, 480, 500});
-    setCentralWidget(splitter);
+    m_errors = new ErrorPanel(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_errors);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     m_log = new LogPane(this);
     auto *dock = new QDockWidget(tr("Log"), this);
@@ -108,7 +115,7 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
     connect(m_accounts, &AccountsPanel::signedOut, m_graph, &GraphPanel::clear);
     connect(m_accounts, &AccountsPanel::failed, this, &MainWindow::showError);
     connect(m_app, &MsalQt::ClientApplication::cacheError, this, [this](const MsalQt::AuthError &error) {
-        statusBar()->showMessage(tr("The token cache could not be read or saved: %1").arg(error.errorString()), 15000);
+        m_errors->showError(tr("The token cache could not be read or saved"), error);
     });
     resize(1280, 760);
 }
@@ -162,7 +169,7 @@ void MainWindow::setEmulator(MsalQt::Emulator::Server *server)
 
 void MainWindow::showError(const MsalQt::AuthError &error)
 {
-    statusBar()->showMessage(tr("Failed: %1").arg(error.errorString()), 15000);
+    m_errors->showError(tr("Failed"), error);
 }
 
 void MainWindow::runScript()

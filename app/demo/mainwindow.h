@@ -17,12 +17,14 @@ class Server;
 namespace MsalQtDemo {
 
 class AccountsPanel;
+class ErrorPanel;
 class GraphPanel;
 class LogPane;
 class TokenView;
 
 // The demo's window: accounts on the left, the decoded token and the Graph explorer on the
-// right, the library's log below; the status bar names the authority and the Graph endpoint.
+// right, the library's log below; the status bar names the authority and the Graph endpoint,
+// a failure shows whole above the panels (ErrorPanel).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,6 +37,7 @@ public:
     TokenView *tokenView() const { return m_token; }
     GraphPanel *graphPanel() const { return m_graph; }
     LogPane *logPane() const { return m_log; }
+    ErrorPanel *errorPanel() const { return m_errors; }
 
     // Offline mode: an Emulator menu to make the built-in platform misbehave on purpose (a Graph
     // claims challenge, revoked refresh tokens, forgotten browser sessions).
@@ -58,6 +61,7 @@ private:
     TokenView *m_token = nullptr;
     GraphPanel *m_graph = nullptr;
     LogPane *m_log = nullptr;
+    ErrorPanel *m_errors = nullptr;
 };
 
 } // namespace MsalQtDemo

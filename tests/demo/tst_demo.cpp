@@ -1,7 +1,9 @@
 #include "accountspanel.h"
+#include "errorpanel.h"
 #include "graphpanel.h"
 #include "logpane.h"
 #include "mainwindow.h"
+#include "mnemonics.h"
 #include "tokenview.h"
 #include "translations.h"
 
@@ -10,11 +12,13 @@
 #include <MsalQt/Widgets/devicecodedialog.h>
 #include <MsalQt/Widgets/signinbutton.h>
 #include <MsalQt/Widgets/signindialog.h>
+#include <MsalQt/Widgets/translations.h>
 #include <MsalQt/devicecode.h>
 #include <MsalQt/filecachestorage.h>
 #include <MsalQt/publicclientapplication.h>
 #include <MsalQt/systembrowseragent.h>
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -27,9 +31,11 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
-#include <QScopeGuard>
+#include <QStatusBar>
+#include <QTranslator>
 #include <QTemporaryDir>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -57,6 +63,9 @@ private Q_SLOTS:
     void followsTheSystemLocale_data();
     void followsTheSystemLocale();
     void qtTextsTranslated();
+    void errorShownWholeAndCopyable();
+    void noDuplicateMnemonics_data();
+    void noDuplicateMnemonics();
 
 private:
     std::unique_ptr<MsalQtDemo::MainWindow> newWindow();
@@ -505,6 +514,116 @@ void tst_Demo::qtTextsTranslated()
     QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QString("Cancel"));
     QObject owner;
     QCOMPARE(MsalQtDemo::installTranslations(QLocale(QLocale::Icelandic), &owner), 0); // neither Qt nor the demo has it
+}
+
+// A sign-in refused with a long AADSTS error: the whole errorString(), the correlation id with it,
+// is on screen (wrapped, not cut off under the status bar's permanent labels), selectable, and
+// Copy puts all of it on the clipboard.
+void tst_Demo::errorShownWholeAndCopyable()
+{
+    const QString description = QStringLiteral(
+        "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have "
+        "changed or reset their password. The grant was issued on '2026-11-02T10:00:00Z' and the TokensValidFrom "
+        "date (before which tokens are not valid) for this user is '2026-12-01T09:30:00Z'. End of the long message.");
+    MsalQt::Emulator::Fault fault;
+    fault.kind = MsalQt::Emulator::Fault::ServiceError;
+    fault.path = QStringLiteral("/oauth2/v2.0/token");
+    fault.grantType = QStringLiteral("authorization_code");
+    fault.status = 400;
+    fault.error = QStringLiteral("invalid_grant");
+    fault.aadstsCode = 50173;
+    fault.description = description;
+    m_emulator.addFault(fault);
+
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
+    window.resize(1000, 700); // narrower than the error's one line
+    window.accountsPanel()->setMode(MsalQtDemo::AccountsPanel::SystemBrowser);
+    window.accountsPanel()->systemBrowserAgent()->setUrlOpener([this](const QUrl &url) {
+        auto *browser = new QNetworkAccessManager(m_app.get());
+        connect(browser->get(QNetworkRequest(url)), &QNetworkReply::finished, browser, &QObject::deleteLater);
+        return true;
+    });
+    MsalQtDemo::ErrorPanel *panel = window.errorPanel();
+    QVERIFY(!panel->isVisible()); // nothing to show yet
+    MsalQt::AuthError error;
+    connect(window.accountsPanel(), &MsalQtDemo::AccountsPanel::failed, this,
+            [&error](const MsalQt::AuthError &failure) { error = failure; });
+    window.accountsPanel()->signIn();
+    QTRY_VERIFY_WITH_TIMEOUT(error.isError(), 30000);
+    m_emulator.clearFaults();
+    QVERIFY(!error.correlationId().isEmpty());
+
+    // All of it, in a label that is as tall as its wrapped text, inside the window.
+    QTRY_VERIFY(panel->isVisible());
+    QLabel *text = panel->textLabel();
+    QVERIFY2(text->text().contains(error.errorString()), qPrintable(text->text()));
+    QVERIFY(text->text().contains(QLatin1String("Correlation ID: ") + error.correlationId()));
+    QVERIFY(text->text().contains(QLatin1String("AADSTS50173")));
+    QVERIFY(text->text().contains(QLatin1String("End of the long message.")));
+    QVERIFY(text->wordWrap());
+    QVERIFY2(text->height() >= text->heightForWidth(text->width()),
+             qPrintable(QStringLiteral("%1 px for %2").arg(text->height()).arg(text->heightForWidth(text->width()))));
+    const QRect onWindow(text->mapTo(&window, QPoint(0, 0)), text->size());
+    QVERIFY(window.rect().contains(onWindow));
+    QVERIFY(!window.statusBar()->currentMessage().contains(description.left(40)));
+    QVERIFY(text->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QVERIFY(text->textInteractionFlags() & Qt::TextSelectableByKeyboard);
+    QVERIFY(QDir().mkpath(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR)));
+    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-error.png")));
+
+    // Copy: the whole text, with the correlation id.
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(panel->copyButton(), Qt::LeftButton);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), text->text());
+    QGuiApplication::clipboard()->clear();
+    // Dismissed, it leaves the room to the panels.
+    auto *dismiss = panel->findChild<QAbstractButton *>(QStringLiteral("dismissError"));
+    QVERIFY(dismiss);
+    QTest::mouseClick(dismiss, Qt::LeftButton);
+    QVERIFY(!panel->isVisible());
+}
+
+void tst_Demo::noDuplicateMnemonics_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("German") << QStringLiteral("de");
+    QTest::newRow("French") << QStringLiteral("fr");
+}
+
+// No Alt+letter names two controls of the window (its panels and menu-bar titles together) or
+// of one of its menus, in English and in each shipped translation, with every optional part
+// shown: the Emulator menu and the error panel.
+void tst_Demo::noDuplicateMnemonics()
+{
+    QFETCH(QString, language);
+    QTranslator demo;
+    if (language != QLatin1String("en")) {
+        QVERIFY(MsalQt::Widgets::installTranslations(QLocale(language)));
+        QVERIFY(demo.load(QStringLiteral("msalqt_demo_") + language, QStringLiteral(MSALQT_DEMO_QM_DIR)));
+        QVERIFY(QCoreApplication::installTranslator(&demo));
+    }
+    const auto removeTranslators = qScopeGuard([&demo] {
+        QCoreApplication::removeTranslator(&demo);
+        const auto translators = QCoreApplication::instance()->findChildren<QTranslator *>();
+        for (QTranslator *translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    });
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    shown->setEmulator(&m_emulator);
+    MsalQt::AuthError error(MsalQt::AuthError::ServiceError, QStringLiteral("An example."));
+    error.setCorrelationId(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    shown->errorPanel()->showError(QStringLiteral("Example"), error);
+    const QString report = GuiTest::mnemonicReport(shown.get());
+    QVERIFY2(report.count(QLatin1String("Alt+")) >= 20, qPrintable(report));
+    const QStringList clashes = GuiTest::duplicateMnemonics(shown.get());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n')) + QLatin1String("\n") + report));
+    QVERIFY(shown->grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-mnemonics-%1.png").arg(language)));
 }
 
 QTEST_MAIN(tst_Demo)
