@@ -53,7 +53,7 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(0);
         } else {
             // Cancelled (Esc or the close button), Timeout, Declined, NetworkError (a page that
-            // failed to load, a certificate error), ServiceError, ...
+            // failed to load), InvalidResponse (a certificate error), ServiceError, ...
             QTextStream(stderr) << request->error().errorString() << Qt::endl;
             QCoreApplication::exit(1);
         }

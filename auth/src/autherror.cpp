@@ -98,7 +98,7 @@ static QString summary(AuthError::Type type)
     case AuthError::ServiceError:
         return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service refused the request.");
     case AuthError::InvalidResponse:
-        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent an answer that could not be understood.");
+        return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent an answer that could not be accepted.");
     case AuthError::InvalidToken:
         return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent a token that failed validation.");
     case AuthError::UiRequired:
@@ -136,7 +136,9 @@ QString AuthError::errorString() const
         // The platform appends "Trace ID: … Correlation ID: … Timestamp: …" on further lines;
         // the first line is the part meant for people.
         parts << d->errorDescription.section(QLatin1Char('\n'), 0, 0).trimmed();
-    } else if (!d->protocolError.isEmpty()) {
+    } else if (!d->protocolError.isEmpty() && d->message.isEmpty()) {
+        // The server's code, when nothing else says what happened. Our own checks set a code
+        // too (state_mismatch, issuer_mismatch) for programs; their message already explains.
         parts << QCoreApplication::translate("MsalQt::AuthError", "Server error: %1.").arg(d->protocolError);
     }
     if (!d->correlationId.isEmpty())

@@ -144,7 +144,8 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
     // even its error (RFC 6749 §10.12).
     if (response.state.isEmpty() || response.state != expectedState) {
         *error = AuthError(AuthError::InvalidResponse,
-                           Tr::tr("The sign-in answer does not belong to this request (state mismatch); it was ignored."));
+                           Tr::tr("The answer that reached the application does not belong to the sign-in that was started "
+                              "(state mismatch), so the sign-in was stopped. Start the sign-in again."));
         error->setProtocolError(QStringLiteral("state_mismatch"));
         return std::nullopt;
     }
@@ -152,7 +153,9 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
     if (!response.issuer.isEmpty() || issuerRequired) {
         if (!issuerMatches(response.issuer, expectedIssuer)) {
             *error = AuthError(AuthError::InvalidResponse,
-                               Tr::tr("The sign-in answer comes from the issuer \"%1\", not from \"%2\".")
+                               Tr::tr("The sign-in answer comes from the issuer \"%1\", not from \"%2\", so the sign-in was "
+                                  "stopped. Start the sign-in again; if this keeps happening, tell the "
+                                  "application's administrator.")
                                    .arg(response.issuer, expectedIssuer));
             error->setProtocolError(QStringLiteral("issuer_mismatch"));
             return std::nullopt;

@@ -167,6 +167,18 @@ void tst_AuthorizationRequest::response()
     }
     if (redirect.contains("AADSTS90033"))
         QCOMPARE(error.errorDescription(), QString("AADSTS90033: busy + retry"));
+    // What the person reads: our own checks are not presented as the server's errors, and a
+    // refused answer says the sign-in stopped, not that it was ignored (issue 16).
+    if (protocolError.endsWith(QLatin1String("_mismatch"))) {
+        const QString text = error.errorString();
+        QVERIFY2(!text.contains(QLatin1String("Server error")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("ignored")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("stopped")) && text.contains(QLatin1String("again")), qPrintable(text));
+    } else if (protocolError == QLatin1String("login_required")) {
+        // A server code without a description is all there is: shown.
+        QVERIFY2(error.errorString().contains(QLatin1String("Server error: login_required.")),
+                 qPrintable(error.errorString()));
+    }
 }
 
 void tst_AuthorizationRequest::implicitResponse_data()

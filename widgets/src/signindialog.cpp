@@ -307,8 +307,11 @@ void SignInDialogPrivate::onCertificateError(const QWebEngineCertificateError &e
     rejected.rejectCertificate();
     if (!m_authorizing)
         return;
-    fail(AuthError(AuthError::NetworkError,
-                   SignInDialog::tr("The certificate of %1 is not trusted (%2); the sign-in was stopped.")
+    // Not "could not be reached": it was reached, and refused.
+    fail(AuthError(AuthError::InvalidResponse,
+                   SignInDialog::tr("The certificate of %1 is not trusted (%2), so the sign-in was stopped. "
+                                    "If this network intercepts secure connections (a company proxy, a hotel "
+                                    "or public Wi-Fi), sign in on another network or ask its administrator.")
                        .arg(error.url().host(), error.description())));
 }
 
@@ -372,10 +375,23 @@ void SignInDialogPrivate::fail(const AuthError &error)
 void SignInDialogPrivate::refuse(const QUrl &url)
 {
     qCWarning(lcWidgets) << "Refused to open" << RedirectPolicy::redactedForLog(url);
-    const QString host = url.host().isEmpty() ? url.scheme() : url.host();
-    fail(AuthError(AuthError::NetworkError,
-                   SignInDialog::tr("The sign-in page tried to open an insecure page on %1; the sign-in was stopped.")
-                       .arg(host)));
+    const QString scheme = url.scheme().toLower();
+    // http and ws off loopback (https, wss, data:, blob:, about: and loopback pass the policy).
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("ws")) {
+        fail(AuthError(AuthError::InvalidResponse,
+                       SignInDialog::tr("The sign-in page tried to open %1 without encryption, so the sign-in was "
+                                        "stopped to protect your password. Try again; if this keeps happening, tell "
+                                        "the administrator of the sign-in service.")
+                           .arg(url.host())));
+        return;
+    }
+    // Any other scheme ("myapp://auth", "msauth:", "mailto:", "file:"): a link for another
+    // application, not an insecure page (whatever its "host" part says).
+    fail(AuthError(AuthError::InvalidResponse,
+                   SignInDialog::tr("The sign-in page tried to open another application (a \"%1:\" link), which a "
+                                    "sign-in in this window cannot do, so the sign-in was stopped. Try again, or "
+                                    "sign in with the system browser.")
+                       .arg(scheme.left(32))));
 }
 
 void SignInDialogPrivate::closeQuietly()

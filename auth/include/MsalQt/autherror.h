@@ -34,7 +34,9 @@ public:
         Timeout,              ///< no answer in time, or a device code that expired before anyone signed in
         Throttled,            ///< the server said to wait (429, or a 5xx whose Retry-After is past the retry); see retryAfter()
         ServiceError,         ///< the server answered with an OAuth error that no other type describes
-        InvalidResponse,      ///< the server answered with something that is not a valid protocol message
+        InvalidResponse,      ///< the server answered with something that is not a valid protocol message, or
+                              ///< that was refused: a forged state, another issuer; in the sign-in window
+                              ///< also an untrusted certificate, a plain-http page, a link to another app
         InvalidToken,         ///< a token failed validation (signature, issuer, audience, lifetime, nonce)
         UiRequired,           ///< only an interactive sign-in can go on (consent, MFA, expired session)
         Declined,             ///< the person declined the sign-in

@@ -179,7 +179,10 @@ std::optional<SamlAssertion> parseRequestSecurityTokenResponse(const QByteArray 
     if (haveFault) {
         // The reason is the server's text: carried once, as the description (which AuthError
         // caps), not repeated in our message.
-        *error = AuthError(AuthError::ServiceError, Tr::tr("The federation server refused the request."));
+        const QString code = faultCode.trimmed();
+        *error = AuthError(AuthError::ServiceError,
+                           code.isEmpty() ? Tr::tr("The federation server refused the request.")
+                                          : Tr::tr("The federation server refused the request (%1).").arg(code));
         error->setProtocolError(faultCode.trimmed());
         error->setErrorDescription(faultReason.trimmed());
         return std::nullopt;
