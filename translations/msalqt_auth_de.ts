@@ -32,10 +32,6 @@
         <translation>Der Anmeldedienst hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
-        <source>The sign-in service sent an answer that could not be understood.</source>
-        <translation>Der Anmeldedienst hat eine Antwort gesendet, die nicht verstanden werden konnte.</translation>
-    </message>
-    <message>
         <source>The sign-in service sent a token that failed validation.</source>
         <translation>Der Anmeldedienst hat ein Token gesendet, das die Prüfung nicht bestanden hat.</translation>
     </message>
@@ -82,6 +78,10 @@
     <message>
         <source>Correlation ID: %1</source>
         <translation>Korrelations-ID: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in service sent an answer that could not be accepted.</source>
+        <translation>Der Anmeldedienst hat eine Antwort gesendet, die nicht angenommen werden konnte.</translation>
     </message>
 </context>
 <context>
@@ -133,16 +133,16 @@
         <translation>Der zusätzliche Abfrageparameter „%1“ würde einen Protokollparameter überschreiben.</translation>
     </message>
     <message>
-        <source>The sign-in answer does not belong to this request (state mismatch); it was ignored.</source>
-        <translation>Die Anmeldeantwort gehört nicht zu dieser Anfrage (state stimmt nicht überein); sie wurde ignoriert.</translation>
-    </message>
-    <message>
-        <source>The sign-in answer comes from the issuer &quot;%1&quot;, not from &quot;%2&quot;.</source>
-        <translation>Die Anmeldeantwort stammt vom Aussteller „%1“, nicht von „%2“.</translation>
-    </message>
-    <message>
         <source>The sign-in answer carries neither a code nor an error.</source>
         <translation>Die Anmeldeantwort enthält weder einen Code noch einen Fehler.</translation>
+    </message>
+    <message>
+        <source>The answer that reached the application does not belong to the sign-in that was started (state mismatch), so the sign-in was stopped. Start the sign-in again.</source>
+        <translation>Die Antwort, die bei der Anwendung ankam, gehört nicht zur begonnenen Anmeldung (state stimmt nicht überein), daher wurde die Anmeldung beendet. Beginnen Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer comes from the issuer &quot;%1&quot;, not from &quot;%2&quot;, so the sign-in was stopped. Start the sign-in again; if this keeps happening, tell the application&apos;s administrator.</source>
+        <translation>Die Anmeldeantwort stammt vom Aussteller „%1“, nicht von „%2“, daher wurde die Anmeldung beendet. Beginnen Sie die Anmeldung erneut; wenn das wieder geschieht, wenden Sie sich an den Administrator der Anwendung.</translation>
     </message>
 </context>
 <context>
@@ -756,6 +756,57 @@
         <source>You can close this browser tab and return to the application.</source>
         <translation>Sie können diesen Browser-Tab schließen und zur Anwendung zurückkehren.</translation>
     </message>
+    <message numerus="yes">
+        <source>No browser could be opened: no browser loaded the sign-in page within %n seconds. Install one, or sign in with the device code flow.</source>
+        <translation>
+            <numerusform>Es konnte kein Browser geöffnet werden: Kein Browser hat die Anmeldeseite innerhalb von %n Sekunde geladen. Installieren Sie einen, oder melden Sie sich per Gerätecode an.</numerusform>
+            <numerusform>Es konnte kein Browser geöffnet werden: Kein Browser hat die Anmeldeseite innerhalb von %n Sekunden geladen. Installieren Sie einen, oder melden Sie sich per Gerätecode an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return to the application</source>
+        <translation>Zurück zur Anwendung</translation>
+    </message>
+    <message>
+        <source>The sign-in goes on in the application. You can close this browser tab.</source>
+        <translation>Die Anmeldung wird in der Anwendung fortgesetzt. Sie können diesen Browser-Tab schließen.</translation>
+    </message>
+    <message>
+        <source>The application stopped waiting for this sign-in. You can close this browser tab.</source>
+        <translation>Die Anwendung wartet nicht mehr auf diese Anmeldung. Sie können diesen Browser-Tab schließen.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: xdg-open found none for the sign-in page. Install one, or sign in with the device code flow.</source>
+        <translation>Es konnte kein Browser geöffnet werden: xdg-open hat keinen für die Anmeldeseite gefunden. Installieren Sie einen, oder melden Sie sich per Gerätecode an.</translation>
+    </message>
+    <message>
+        <source>The browser was closed before the sign-in finished.</source>
+        <translation>Der Browser wurde geschlossen, bevor die Anmeldung abgeschlossen war.</translation>
+    </message>
+    <message>
+        <source>Sign-in declined</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined, so the application was not signed in. You can close this browser tab.</source>
+        <translation>Die Anmeldung wurde abgelehnt, daher ist die Anwendung nicht angemeldet. Sie können diesen Browser-Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled</source>
+        <translation>Anmeldung abgebrochen</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled in the application. You can close this browser tab.</source>
+        <translation>Die Anmeldung wurde in der Anwendung abgebrochen. Sie können diesen Browser-Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The application was not signed in: %1 Return to the application to try again.</source>
+        <translation>Die Anwendung ist nicht angemeldet: %1 Kehren Sie zur Anwendung zurück, um es erneut zu versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::TokenCache</name>
@@ -960,6 +1011,10 @@
     <message>
         <source>The federation server issued a token of unknown type &quot;%1&quot;.</source>
         <translation>Der Verbundserver hat ein Token unbekannten Typs „%1“ ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The federation server refused the request (%1).</source>
+        <translation>Der Verbundserver hat die Anfrage abgelehnt (%1).</translation>
     </message>
 </context>
 </TS>

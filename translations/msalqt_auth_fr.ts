@@ -32,10 +32,6 @@
         <translation>Le service de connexion a refusé la demande.</translation>
     </message>
     <message>
-        <source>The sign-in service sent an answer that could not be understood.</source>
-        <translation>Le service de connexion a envoyé une réponse incompréhensible.</translation>
-    </message>
-    <message>
         <source>The sign-in service sent a token that failed validation.</source>
         <translation>Le service de connexion a envoyé un jeton qui n’a pas passé la validation.</translation>
     </message>
@@ -82,6 +78,10 @@
     <message>
         <source>Correlation ID: %1</source>
         <translation>ID de corrélation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in service sent an answer that could not be accepted.</source>
+        <translation>Le service de connexion a envoyé une réponse qui n’a pas pu être acceptée.</translation>
     </message>
 </context>
 <context>
@@ -133,16 +133,16 @@
         <translation>Le paramètre de requête supplémentaire «&#xa0;%1&#xa0;» remplacerait un paramètre du protocole.</translation>
     </message>
     <message>
-        <source>The sign-in answer does not belong to this request (state mismatch); it was ignored.</source>
-        <translation>La réponse de connexion n’appartient pas à cette demande (state non concordant)&#xa0;; elle a été ignorée.</translation>
-    </message>
-    <message>
-        <source>The sign-in answer comes from the issuer &quot;%1&quot;, not from &quot;%2&quot;.</source>
-        <translation>La réponse de connexion provient de l’émetteur «&#xa0;%1&#xa0;», et non de «&#xa0;%2&#xa0;».</translation>
-    </message>
-    <message>
         <source>The sign-in answer carries neither a code nor an error.</source>
         <translation>La réponse de connexion ne contient ni code ni erreur.</translation>
+    </message>
+    <message>
+        <source>The answer that reached the application does not belong to the sign-in that was started (state mismatch), so the sign-in was stopped. Start the sign-in again.</source>
+        <translation>La réponse reçue par l’application n’appartient pas à la connexion commencée (state différent) ; la connexion a donc été arrêtée. Recommencez la connexion.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer comes from the issuer &quot;%1&quot;, not from &quot;%2&quot;, so the sign-in was stopped. Start the sign-in again; if this keeps happening, tell the application&apos;s administrator.</source>
+        <translation>La réponse de connexion vient de l’émetteur « %1 » et non de « %2 » ; la connexion a donc été arrêtée. Recommencez la connexion ; si cela se reproduit, prévenez l’administrateur de l’application.</translation>
     </message>
 </context>
 <context>
@@ -756,6 +756,57 @@
         <source>You can close this browser tab and return to the application.</source>
         <translation>Vous pouvez fermer cet onglet du navigateur et revenir à l’application.</translation>
     </message>
+    <message numerus="yes">
+        <source>No browser could be opened: no browser loaded the sign-in page within %n seconds. Install one, or sign in with the device code flow.</source>
+        <translation>
+            <numerusform>Aucun navigateur n’a pu être ouvert : aucun navigateur n’a chargé la page de connexion en %n seconde. Installez-en un, ou connectez-vous avec un code d’appareil.</numerusform>
+            <numerusform>Aucun navigateur n’a pu être ouvert : aucun navigateur n’a chargé la page de connexion en %n secondes. Installez-en un, ou connectez-vous avec un code d’appareil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return to the application</source>
+        <translation>Retournez à l’application</translation>
+    </message>
+    <message>
+        <source>The sign-in goes on in the application. You can close this browser tab.</source>
+        <translation>La connexion se poursuit dans l’application. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>The application stopped waiting for this sign-in. You can close this browser tab.</source>
+        <translation>L’application n’attend plus cette connexion. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: xdg-open found none for the sign-in page. Install one, or sign in with the device code flow.</source>
+        <translation>Aucun navigateur n’a pu être ouvert : xdg-open n’en a trouvé aucun pour la page de connexion. Installez-en un, ou connectez-vous avec un code d’appareil.</translation>
+    </message>
+    <message>
+        <source>The browser was closed before the sign-in finished.</source>
+        <translation>Le navigateur a été fermé avant la fin de la connexion.</translation>
+    </message>
+    <message>
+        <source>Sign-in declined</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined, so the application was not signed in. You can close this browser tab.</source>
+        <translation>La connexion a été refusée ; l’application n’est donc pas connectée. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled</source>
+        <translation>Connexion annulée</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled in the application. You can close this browser tab.</source>
+        <translation>La connexion a été annulée dans l’application. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>The application was not signed in: %1 Return to the application to try again.</source>
+        <translation>L’application n’est pas connectée : %1 Retournez à l’application pour réessayer.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::TokenCache</name>
@@ -960,6 +1011,10 @@
     <message>
         <source>The federation server issued a token of unknown type &quot;%1&quot;.</source>
         <translation>Le serveur de fédération a émis un jeton de type inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The federation server refused the request (%1).</source>
+        <translation>Le serveur de fédération a refusé la demande (%1).</translation>
     </message>
 </context>
 </TS>

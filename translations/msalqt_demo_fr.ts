@@ -24,14 +24,6 @@
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <source>&amp;Remove account</source>
-        <translation>&amp;Supprimer le compte</translation>
-    </message>
-    <message>
-        <source>Signing in…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
         <source>Signed-in accounts</source>
         <translation>Comptes connectés</translation>
     </message>
