@@ -138,11 +138,11 @@
     </message>
     <message>
         <source>The answer that reached the application does not belong to the sign-in that was started (state mismatch), so the sign-in was stopped. Start the sign-in again.</source>
-        <translation>La réponse reçue par l’application n’appartient pas à la connexion commencée (state différent) ; la connexion a donc été arrêtée. Recommencez la connexion.</translation>
+        <translation>La réponse reçue par l’application n’appartient pas à la connexion commencée (state différent)&#xa0;; la connexion a donc été arrêtée. Recommencez la connexion.</translation>
     </message>
     <message>
         <source>The sign-in answer comes from the issuer &quot;%1&quot;, not from &quot;%2&quot;, so the sign-in was stopped. Start the sign-in again; if this keeps happening, tell the application&apos;s administrator.</source>
-        <translation>La réponse de connexion vient de l’émetteur « %1 » et non de « %2 » ; la connexion a donc été arrêtée. Recommencez la connexion ; si cela se reproduit, prévenez l’administrateur de l’application.</translation>
+        <translation>La réponse de connexion vient de l’émetteur «&#xa0;%1&#xa0;» et non de «&#xa0;%2&#xa0;»&#xa0;; la connexion a donc été arrêtée. Recommencez la connexion&#xa0;; si cela se reproduit, prévenez l’administrateur de l’application.</translation>
     </message>
 </context>
 <context>
@@ -759,8 +759,8 @@
     <message numerus="yes">
         <source>No browser could be opened: no browser loaded the sign-in page within %n seconds. Install one, or sign in with the device code flow.</source>
         <translation>
-            <numerusform>Aucun navigateur n’a pu être ouvert : aucun navigateur n’a chargé la page de connexion en %n seconde. Installez-en un, ou connectez-vous avec un code d’appareil.</numerusform>
-            <numerusform>Aucun navigateur n’a pu être ouvert : aucun navigateur n’a chargé la page de connexion en %n secondes. Installez-en un, ou connectez-vous avec un code d’appareil.</numerusform>
+            <numerusform>Aucun navigateur n’a pu être ouvert&#xa0;: aucun navigateur n’a chargé la page de connexion en %n seconde. Installez-en un ou connectez-vous avec le flux de code d’appareil.</numerusform>
+            <numerusform>Aucun navigateur n’a pu être ouvert&#xa0;: aucun navigateur n’a chargé la page de connexion en %n secondes. Installez-en un ou connectez-vous avec le flux de code d’appareil.</numerusform>
         </translation>
     </message>
     <message>
@@ -769,15 +769,15 @@
     </message>
     <message>
         <source>The sign-in goes on in the application. You can close this browser tab.</source>
-        <translation>La connexion se poursuit dans l’application. Vous pouvez fermer cet onglet.</translation>
+        <translation>La connexion se poursuit dans l’application. Vous pouvez fermer cet onglet du navigateur.</translation>
     </message>
     <message>
         <source>The application stopped waiting for this sign-in. You can close this browser tab.</source>
-        <translation>L’application n’attend plus cette connexion. Vous pouvez fermer cet onglet.</translation>
+        <translation>L’application n’attend plus cette connexion. Vous pouvez fermer cet onglet du navigateur.</translation>
     </message>
     <message>
         <source>No browser could be opened: xdg-open found none for the sign-in page. Install one, or sign in with the device code flow.</source>
-        <translation>Aucun navigateur n’a pu être ouvert : xdg-open n’en a trouvé aucun pour la page de connexion. Installez-en un, ou connectez-vous avec un code d’appareil.</translation>
+        <translation>Aucun navigateur n’a pu être ouvert&#xa0;: xdg-open n’en a trouvé aucun pour la page de connexion. Installez-en un ou connectez-vous avec le flux de code d’appareil.</translation>
     </message>
     <message>
         <source>The browser was closed before the sign-in finished.</source>
@@ -789,7 +789,7 @@
     </message>
     <message>
         <source>The sign-in was declined, so the application was not signed in. You can close this browser tab.</source>
-        <translation>La connexion a été refusée ; l’application n’est donc pas connectée. Vous pouvez fermer cet onglet.</translation>
+        <translation>La connexion a été refusée&#xa0;; l’application n’est donc pas connectée. Vous pouvez fermer cet onglet du navigateur.</translation>
     </message>
     <message>
         <source>Sign-in cancelled</source>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>The sign-in was cancelled in the application. You can close this browser tab.</source>
-        <translation>La connexion a été annulée dans l’application. Vous pouvez fermer cet onglet.</translation>
+        <translation>La connexion a été annulée dans l’application. Vous pouvez fermer cet onglet du navigateur.</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
@@ -805,7 +805,7 @@
     </message>
     <message>
         <source>The application was not signed in: %1 Return to the application to try again.</source>
-        <translation>L’application n’est pas connectée : %1 Retournez à l’application pour réessayer.</translation>
+        <translation>L’application n’est pas connectée&#xa0;: %1 Retournez à l’application pour réessayer.</translation>
     </message>
 </context>
 <context>

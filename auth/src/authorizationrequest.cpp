@@ -145,7 +145,7 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
     if (response.state.isEmpty() || response.state != expectedState) {
         *error = AuthError(AuthError::InvalidResponse,
                            Tr::tr("The answer that reached the application does not belong to the sign-in that was started "
-                              "(state mismatch), so the sign-in was stopped. Start the sign-in again."));
+                                  "(state mismatch), so the sign-in was stopped. Start the sign-in again."));
         error->setProtocolError(QStringLiteral("state_mismatch"));
         return std::nullopt;
     }
@@ -154,8 +154,8 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
         if (!issuerMatches(response.issuer, expectedIssuer)) {
             *error = AuthError(AuthError::InvalidResponse,
                                Tr::tr("The sign-in answer comes from the issuer \"%1\", not from \"%2\", so the sign-in was "
-                                  "stopped. Start the sign-in again; if this keeps happening, tell the "
-                                  "application's administrator.")
+                                      "stopped. Start the sign-in again; if this keeps happening, tell the "
+                                      "application's administrator.")
                                    .arg(response.issuer, expectedIssuer));
             error->setProtocolError(QStringLiteral("issuer_mismatch"));
             return std::nullopt;

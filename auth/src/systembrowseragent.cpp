@@ -95,7 +95,7 @@ SystemBrowserAgent::SystemBrowserAgent(QObject *parent)
     connect(&d->launchTimer, &QTimer::timeout, this, [d] {
         d->fail(AuthError(AuthError::InvalidConfiguration,
                           Tr::tr("No browser could be opened: no browser loaded the sign-in page within %n seconds. "
-                             "Install one, or sign in with the device code flow.", nullptr, Internal::launchTimeoutMs / 1000)));
+                                 "Install one, or sign in with the device code flow.", nullptr, Internal::launchTimeoutMs / 1000)));
     });
     d->verdictTimer.setSingleShot(true);
     connect(&d->verdictTimer, &QTimer::timeout, this, [d] {
@@ -226,7 +226,7 @@ void SystemBrowserAgentPrivate::onOpenerExited(int exitCode, bool crashed)
         qCInfo(lcMsalAuth) << "xdg-open ended with status" << exitCode << "before a browser loaded the sign-in page";
         fail(AuthError(AuthError::InvalidConfiguration,
                        Tr::tr("No browser could be opened: xdg-open found none for the sign-in page. "
-                          "Install one, or sign in with the device code flow.")));
+                              "Install one, or sign in with the device code flow.")));
         return;
     }
     if (launchFetched.elapsed() >= BrowserClosedAfterMs)
@@ -288,7 +288,7 @@ void SystemBrowserAgentPrivate::requestEnded(const AuthError &error)
     } else if (error.type() == AuthError::Declined || error.hasErrorCode(65004)) {
         answerBrowser(htmlPage(Tr::tr("Sign-in declined"),
                                Tr::tr("The sign-in was declined, so the application was not signed in. "
-                                  "You can close this browser tab.")));
+                                      "You can close this browser tab.")));
     } else if (error.type() == AuthError::Cancelled) {
         answerBrowser(htmlPage(Tr::tr("Sign-in cancelled"),
                                Tr::tr("The sign-in was cancelled in the application. You can close this browser tab.")));
@@ -408,7 +408,7 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
         respond(socket, "400 Bad Request",
                 htmlPage(Tr::tr("Request ignored"),
                          Tr::tr("This request does not belong to the sign-in in progress, so it was ignored. "
-                            "If you are signing in, finish in the browser tab where you started.")));
+                                "If you are signing in, finish in the browser tab where you started.")));
         return;
     }
     // Exactly one redirect is accepted; the listener closes at once. The browser is answered

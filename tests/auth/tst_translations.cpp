@@ -5,6 +5,8 @@
 #include <MsalQt/tokenrequest.h>
 #include <MsalQt/translations.h>
 
+#include "authorizationagent_p.h"
+
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -140,29 +142,49 @@ void tst_Translations::flowMessage()
 void tst_Translations::browserPage_data()
 {
     QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<int>("verdict"); // the request's end: AuthError::Type, NoError for tokens
     QTest::addColumn<QString>("ignored");
-    QTest::addColumn<QString>("complete");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("noBrowser");
-    QTest::newRow("de") << QLocale(QLocale::German) << "Anfrage ignoriert"
-                        << "Sie können diesen Browser-Tab schließen und zur Anwendung zurückkehren."
-                        << "Es konnte kein Browser geöffnet werden. Installieren Sie einen, oder melden Sie sich per Gerätecode an.";
-    QTest::newRow("fr") << QLocale(QLocale::French) << "Demande ignorée"
-                        << "Vous pouvez fermer cet onglet du navigateur et revenir à l’application."
-                        << "Aucun navigateur n’a pu être ouvert. Installez-en un ou connectez-vous avec le flux de code d’appareil.";
+    const QLocale de(QLocale::German), fr(QLocale::French);
+    const QString deIgnored = "Anfrage ignoriert", frIgnored = "Demande ignorée";
+    const QString deNoBrowser = "Es konnte kein Browser geöffnet werden. Installieren Sie einen, oder melden Sie sich per Gerätecode an.";
+    const QString frNoBrowser = "Aucun navigateur n’a pu être ouvert. Installez-en un ou connectez-vous avec le flux de code d’appareil.";
+    QTest::newRow("de complete") << de << int(AuthError::NoError) << deIgnored << "Anmeldung abgeschlossen"
+                                 << "Sie können diesen Browser-Tab schließen und zur Anwendung zurückkehren." << deNoBrowser;
+    QTest::newRow("de declined") << de << int(AuthError::Declined) << deIgnored << "Anmeldung abgelehnt"
+                                 << "Die Anmeldung wurde abgelehnt, daher ist die Anwendung nicht angemeldet." << deNoBrowser;
+    QTest::newRow("de cancelled") << de << int(AuthError::Cancelled) << deIgnored << "Anmeldung abgebrochen"
+                                  << "Die Anmeldung wurde in der Anwendung abgebrochen." << deNoBrowser;
+    // A failure names the error's own text, translated too.
+    QTest::newRow("de failed") << de << int(AuthError::NetworkError) << deIgnored << "Anmeldung fehlgeschlagen"
+                               << "Die Anwendung ist nicht angemeldet: Der Anmeldedienst ist nicht erreichbar." << deNoBrowser;
+    QTest::newRow("fr complete") << fr << int(AuthError::NoError) << frIgnored << "Connexion terminée"
+                                 << "Vous pouvez fermer cet onglet du navigateur et revenir à l’application." << frNoBrowser;
+    QTest::newRow("fr failed") << fr << int(AuthError::NetworkError) << frIgnored << "Échec de la connexion"
+                               << "L’application n’est pas connectée\u00a0: " << frNoBrowser;
 }
 
-// The pages the loopback listener answers the browser with, and the agent's own error.
+// The pages the loopback listener answers the browser with, once the request has its verdict, and
+// the agent's own error.
 void tst_Translations::browserPage()
 {
     QFETCH(QLocale, locale);
+    QFETCH(int, verdict);
     QFETCH(QString, ignored);
-    QFETCH(QString, complete);
+    QFETCH(QString, title);
+    QFETCH(QString, text);
     QFETCH(QString, noBrowser);
     QVERIFY(installTranslations(locale));
 
     SystemBrowserAgent agent;
     const QUrl redirect = agent.prepare(QUrl("http://127.0.0.1/callback"));
     agent.setUrlOpener([](const QUrl &) { return true; });
+    // As the flow does once it has judged the answer and redeemed the code.
+    connect(&agent, &AuthorizationAgent::redirected, this, [&agent, verdict] {
+        AuthorizationAgentPrivate::get(&agent)->requestEnded(AuthError(AuthError::Type(verdict)));
+    });
     agent.authorize(QUrl("https://login.example/authorize?client_id=x&state=s"), redirect);
     int status = 0;
     QUrl stray = redirect;
@@ -174,7 +196,8 @@ void tst_Translations::browserPage()
     real.setQuery("code=real&state=s");
     const QString page = QString::fromUtf8(fetch(real, &status));
     QCOMPARE(status, 200);
-    QVERIFY2(page.contains(complete.toHtmlEscaped()), qPrintable(page));
+    QVERIFY2(page.contains("<h1>" + title.toHtmlEscaped() + "</h1>"), qPrintable(page));
+    QVERIFY2(page.contains(text.toHtmlEscaped()), qPrintable(page));
 
     SystemBrowserAgent unopened;
     const QUrl unopenedRedirect = unopened.prepare(QUrl("http://127.0.0.1/"));
