@@ -224,6 +224,26 @@ void AccountsPanel::signIn()
     updateBusy();
 }
 
+void AccountsPanel::track(MsalQt::TokenRequest *request)
+{
+    connect(request, &MsalQt::TokenRequest::stateChanged, this, [this, request](MsalQt::TokenRequest::State state) {
+        if (state != MsalQt::TokenRequest::WaitingForUser || m_request == request)
+            return;
+        if (isBusy()) {
+            request->cancel();
+            return;
+        }
+        m_request = request;
+        updateBusy();
+    });
+    connect(request, &MsalQt::TokenRequest::finished, this, [this, request] {
+        if (m_request != request)
+            return;
+        m_request = nullptr;
+        updateBusy();
+    });
+}
+
 void AccountsPanel::finish(bool success, const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error)
 {
     m_request = nullptr;

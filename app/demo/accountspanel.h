@@ -61,6 +61,10 @@ public Q_SLOTS:
     void removeCurrentAccount();
     void refresh();
     void accept(const MsalQt::AuthenticationResult &result); // a token was acquired elsewhere
+    // An acquisition started elsewhere (the Graph panel's, silent first): once it shows a page,
+    // it is the one sign-in, which the panel's Cancel ends. Refused (cancelled) when another
+    // sign-in already waits for the person. Its outcome stays with whoever started it.
+    void track(MsalQt::TokenRequest *request);
 
 Q_SIGNALS:
     void signedIn(const MsalQt::AuthenticationResult &result);

@@ -94,9 +94,9 @@ QUrl GraphPanel::requestUrl() const
 
 void GraphPanel::send()
 {
-    if (!m_provider || !m_send->isEnabled())
+    if (!m_provider || m_sending || m_signInBusy)
         return;
-    m_send->setEnabled(false);
+    setSending(true);
     m_status->setText(tr("Getting a token…"));
     const quint64 generation = m_generation;
     m_provider(QString(), [this, generation](const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error) {
@@ -133,10 +133,22 @@ void GraphPanel::clear()
     ++m_generation;
     if (m_reply)
         m_reply->abort();
-    m_send->setEnabled(true);
+    setSending(false);
     m_status->setText(tr("No request sent yet."));
     m_raw->clear();
     m_tree->clear();
+}
+
+void GraphPanel::setSignInBusy(bool busy)
+{
+    m_signInBusy = busy;
+    m_send->setEnabled(!m_sending && !m_signInBusy);
+}
+
+void GraphPanel::setSending(bool sending)
+{
+    m_sending = sending;
+    m_send->setEnabled(!m_sending && !m_signInBusy);
 }
 
 void GraphPanel::onReply(QNetworkReply *reply, bool retried)
@@ -161,7 +173,7 @@ void GraphPanel::onReply(QNetworkReply *reply, bool retried)
             return;
         }
     }
-    m_send->setEnabled(true);
+    setSending(false);
     if (status == 0) {
         fail(tr("Network error: %1").arg(reply->errorString()));
         return;
@@ -185,7 +197,7 @@ void GraphPanel::onReply(QNetworkReply *reply, bool retried)
 
 void GraphPanel::fail(const QString &message)
 {
-    m_send->setEnabled(true);
+    setSending(false);
     m_status->setText(message);
     Q_EMIT finished(0);
 }

@@ -48,6 +48,9 @@ public Q_SLOTS:
     // Forgets the last answer and any request under way (its answer is dropped): after a sign-out
     // nothing of that account's stays on screen.
     void clear();
+    // While a sign-in waits for the person, Send waits too: a token request of its own could
+    // show a second sign-in page.
+    void setSignInBusy(bool busy);
 
 Q_SIGNALS:
     void finished(int httpStatus); // 0: no HTTP answer (network error, no token)
@@ -56,6 +59,7 @@ private:
     void sendWithToken(const MsalQt::AuthenticationResult &result, bool retried);
     void onReply(QNetworkReply *reply, bool retried);
     void fail(const QString &message);
+    void setSending(bool sending);
 
     QUrl m_base;
     TokenProvider m_provider;
@@ -66,6 +70,8 @@ private:
     QLabel *m_status = nullptr;
     QTreeWidget *m_tree = nullptr;
     QPlainTextEdit *m_raw = nullptr;
+    bool m_sending = false;
+    bool m_signInBusy = false;
     QElapsedTimer m_elapsed;
     quint64 m_generation = 0; // bumped by clear(): answers to older requests are dropped
     QPointer<QNetworkReply> m_reply;

@@ -113,6 +113,7 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
     connect(m_accounts, &AccountsPanel::signedIn, m_token, &TokenView::setResult);
     connect(m_accounts, &AccountsPanel::signedOut, m_token, &TokenView::clear);
     connect(m_accounts, &AccountsPanel::signedOut, m_graph, &GraphPanel::clear);
+    connect(m_accounts, &AccountsPanel::busyChanged, m_graph, &GraphPanel::setSignInBusy);
     connect(m_accounts, &AccountsPanel::failed, this, &MainWindow::showError);
     connect(m_app, &MsalQt::ClientApplication::cacheError, this, [this](const MsalQt::AuthError &error) {
         m_errors->showError(tr("The token cache could not be read or saved"), error);
@@ -131,6 +132,7 @@ void MainWindow::acquireForGraph(const QString &claims,
         parameters.setClaims(claims);
     parameters.setAgent(m_accounts->interactiveAgent());
     MsalQt::TokenRequest *request = m_app->acquireToken(parameters);
+    m_accounts->track(request); // one sign-in at a time, with the panel's Cancel
     connect(request, &MsalQt::TokenRequest::finished, this, [this, request, done] {
         if (request->isSuccess()) {
             m_accounts->accept(request->result());

@@ -80,4 +80,7 @@ namespace MsalQt::Internal {
 // For tests: how long SystemBrowserAgent waits for the browser to load its launch address after
 // the hand-over (60 s by default).
 MSALQT_AUTH_AUTOTEST_EXPORT void setBrowserLaunchTimeout(int milliseconds);
+// For tests: how long the browser's redirect waits for the request's verdict before the tab
+// gets the neutral page (30 s by default).
+MSALQT_AUTH_AUTOTEST_EXPORT void setBrowserVerdictTimeout(int milliseconds);
 } // namespace MsalQt::Internal

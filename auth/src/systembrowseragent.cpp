@@ -36,6 +36,12 @@ void setBrowserLaunchTimeout(int milliseconds)
 {
     launchTimeoutMs = milliseconds;
 }
+// How long the browser's redirect waits for the request's verdict (the code's redemption).
+static int verdictTimeoutMs = 30000;
+void setBrowserVerdictTimeout(int milliseconds)
+{
+    verdictTimeoutMs = milliseconds;
+}
 } // namespace Internal
 
 // An xdg-open that ends this long after its browser fetched the launch address ran the browser in
@@ -44,8 +50,6 @@ void setBrowserLaunchTimeout(int milliseconds)
 // when the page is fetched, and says nothing about the browser afterwards.
 static constexpr qint64 BrowserClosedAfterMs = 5000;
 
-// How long the browser's redirect waits for the request's verdict (the code's redemption).
-static constexpr int VerdictTimeoutMs = 30000;
 
 class SystemBrowserAgentPrivate : public AuthorizationAgentPrivate
 {
@@ -417,7 +421,7 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
     done = true;
     qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
     answerSocket = socket;
-    verdictTimer.start(VerdictTimeoutMs);
+    verdictTimer.start(Internal::verdictTimeoutMs);
     endLaunch();
     stopListening();
     QPointer<SystemBrowserAgent> guard(q);

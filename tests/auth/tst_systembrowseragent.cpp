@@ -1,7 +1,11 @@
 #include <MsalQt/systembrowseragent.h>
 
+#include "authorizationagent_p.h"
+#include "browserlauncher_p.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -21,9 +25,12 @@ private Q_SLOTS:
     void refusesNonLoopback();
     void openerFailure();
     void closeFreesThePort();
+    void noVerdictNeutralPage();
 
 private:
     QNetworkReply *get(const QUrl &url);
+    // As the flow does once it has judged the answer: the browser tab is answered then.
+    static void endRequestOnRedirect(SystemBrowserAgent *agent, const AuthError &verdict = AuthError());
     QNetworkAccessManager m_browser;
 };
 
@@ -33,6 +40,13 @@ QNetworkReply *tst_SystemBrowserAgent::get(const QUrl &url)
     QSignalSpy finished(reply, &QNetworkReply::finished);
     finished.wait(5000);
     return reply;
+}
+
+void tst_SystemBrowserAgent::endRequestOnRedirect(SystemBrowserAgent *agent, const AuthError &verdict)
+{
+    connect(agent, &AuthorizationAgent::redirected, agent, [agent, verdict] {
+        AuthorizationAgentPrivate::get(agent)->requestEnded(verdict);
+    });
 }
 
 void tst_SystemBrowserAgent::redirectCaught()
@@ -51,6 +65,7 @@ void tst_SystemBrowserAgent::redirectCaught()
     });
     QSignalSpy redirected(&agent, &AuthorizationAgent::redirected);
     QSignalSpy failed(&agent, &AuthorizationAgent::failed);
+    endRequestOnRedirect(&agent);
     const QUrl authorize("https://login.example/authorize?client_id=x&state=s");
     agent.authorize(authorize, redirect);
     QCOMPARE(opened, authorize);
@@ -103,6 +118,7 @@ void tst_SystemBrowserAgent::strayRequestsIgnored()
     agent.setUrlOpener([](const QUrl &) { return true; });
     QSignalSpy redirected(&agent, &AuthorizationAgent::redirected);
     QSignalSpy failed(&agent, &AuthorizationAgent::failed);
+    endRequestOnRedirect(&agent);
     agent.authorize(QUrl("https://login.example/authorize?client_id=x&state=s"), redirect);
 
     QUrl forged = redirect;
@@ -129,11 +145,13 @@ void tst_SystemBrowserAgent::errorRedirectAccepted()
     const QUrl redirect = agent.prepare(QUrl("http://127.0.0.1/"));
     agent.setUrlOpener([](const QUrl &) { return true; });
     QSignalSpy redirected(&agent, &AuthorizationAgent::redirected);
+    endRequestOnRedirect(&agent, AuthError(AuthError::Declined));
     agent.authorize(QUrl("https://login.example/authorize?state=st%2Bate"), redirect);
     QUrl answer = redirect;
     answer.setQuery("error=access_denied&state=st%2Bate");
     std::unique_ptr<QNetworkReply> page(get(answer));
     QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(page->readAll().contains("<h1>Sign-in declined</h1>"));
     QCOMPARE(redirected.count(), 1);
     QCOMPARE(QUrlQuery(redirected.first().first().toUrl()).queryItemValue("error"), QString("access_denied"));
 }
@@ -183,4 +201,25 @@ void tst_SystemBrowserAgent::closeFreesThePort()
 }
 
 QTEST_GUILESS_MAIN(tst_SystemBrowserAgent)
+// An agent used without a flow of this library (nobody calls requestEnded()): the redirect is
+// answered anyway, after the verdict timeout, with a page that claims nothing.
+void tst_SystemBrowserAgent::noVerdictNeutralPage()
+{
+    Internal::setBrowserVerdictTimeout(300);
+    const auto restore = qScopeGuard([] { Internal::setBrowserVerdictTimeout(30000); });
+    SystemBrowserAgent agent;
+    const QUrl redirect = agent.prepare(QUrl("http://127.0.0.1/"));
+    agent.setUrlOpener([](const QUrl &) { return true; });
+    QSignalSpy redirected(&agent, &AuthorizationAgent::redirected);
+    agent.authorize(QUrl("https://login.example/authorize?state=s"), redirect);
+    QUrl answer = redirect;
+    answer.setQuery("code=c&state=s");
+    std::unique_ptr<QNetworkReply> page(get(answer));
+    QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QByteArray body = page->readAll();
+    QVERIFY2(body.contains("<h1>Return to the application</h1>"), body.constData());
+    QVERIFY(!body.contains("complete"));
+    QCOMPARE(redirected.count(), 1);
+}
+
 #include "tst_systembrowseragent.moc"

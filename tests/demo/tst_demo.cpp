@@ -58,11 +58,13 @@ private Q_SLOTS:
     void systemBrowserWaitCancelledFromThePanel();
     void oneSignInAtATimeInTheChosenMode_data();
     void oneSignInAtATimeInTheChosenMode();
+    void graphSignInIsTheOneSignIn();
     void deviceCodeSignInAndClaimsChallenge();
     void accountsOfAPersistedCache();
     void followsTheSystemLocale_data();
     void followsTheSystemLocale();
     void qtTextsTranslated();
+    void errorShownWholeAndCopyable_data();
     void errorShownWholeAndCopyable();
     void noDuplicateMnemonics_data();
     void noDuplicateMnemonics();
@@ -347,12 +349,15 @@ void tst_Demo::oneSignInAtATimeInTheChosenMode()
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("switchAccount"))->isEnabled());
     QVERIFY(!top->isEnabled() || !top->signInAction()->isEnabled());
+    auto *graphSend = window.findChild<QPushButton *>(QStringLiteral("graphSend"));
+    QVERIFY(!graphSend->isEnabled()); // its token request could show a second page
     const int requestsBefore = m_emulator.requestCount(QStringLiteral("/authorize"))
                                + m_emulator.requestCount(QStringLiteral("/devicecode"));
     // The other ways in, tried anyway: the menu's Sign in, the button's, the panel's slot.
     window.findChild<QAction *>(QStringLiteral("signInAction"))->trigger();
     top->signInAction()->trigger();
     panel->signIn();
+    window.graphPanel()->send();
     QTest::qWait(200);
     QCOMPARE(m_emulator.requestCount(QStringLiteral("/authorize")) + m_emulator.requestCount(QStringLiteral("/devicecode")),
              requestsBefore);
@@ -369,6 +374,43 @@ void tst_Demo::oneSignInAtATimeInTheChosenMode()
     QVERIFY(window.findChild<QComboBox *>(QStringLiteral("signInMode"))->isEnabled());
     QVERIFY(window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
     QVERIFY(top->isEnabled() && top->signInAction()->isEnabled());
+    QVERIFY(graphSend->isEnabled());
+}
+
+// Graph's Send without a usable token goes interactive: that sign-in is the one sign-in, the
+// panel's button is its Cancel, and cancelling ends the Graph request with the reason.
+void tst_Demo::graphSignInIsTheOneSignIn()
+{
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
+    MsalQtDemo::AccountsPanel *panel = window.accountsPanel();
+    panel->setMode(MsalQtDemo::AccountsPanel::SystemBrowser);
+    int opened = 0;
+    panel->systemBrowserAgent()->setUrlOpener([&](const QUrl &) { return ++opened > 0; });
+    QVERIFY(panel->currentAccount().isNull()); // no account: silent cannot answer
+    QSignalSpy graphFinished(window.graphPanel(), &MsalQtDemo::GraphPanel::finished);
+    auto *graphSend = window.findChild<QPushButton *>(QStringLiteral("graphSend"));
+    QTest::mouseClick(graphSend, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(opened, 1, 15000);
+    QTRY_VERIFY(panel->isBusy());
+    auto *signIn = window.findChild<QPushButton *>(QStringLiteral("signIn"));
+    QCOMPARE(signIn->text(), QStringLiteral("&Cancel sign-in"));
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+    QVERIFY(!graphSend->isEnabled());
+    panel->signIn(); // refused while it waits
+    QTest::qWait(200);
+    QCOMPARE(opened, 1);
+
+    QTest::mouseClick(signIn, Qt::LeftButton); // Cancel
+    QTRY_COMPARE(graphFinished.size(), 1);
+    QCOMPARE(graphFinished.first().first().toInt(), 0);
+    QVERIFY2(window.graphPanel()->statusLabel()->text().contains(QLatin1String("The sign-in was cancelled.")),
+             qPrintable(window.graphPanel()->statusLabel()->text()));
+    QVERIFY(!panel->isBusy());
+    QCOMPARE(signIn->text(), QStringLiteral("Sign &in"));
+    QVERIFY(graphSend->isEnabled());
+    QCOMPARE(panel->systemBrowserAgent()->port(), quint16(0));
 }
 
 // Device code in its dialog (approved on the emulator's side, as a phone would), then Graph under
@@ -519,8 +561,27 @@ void tst_Demo::qtTextsTranslated()
 // A sign-in refused with a long AADSTS error: the whole errorString(), the correlation id with it,
 // is on screen (wrapped, not cut off under the status bar's permanent labels), selectable, and
 // Copy puts all of it on the clipboard.
+void tst_Demo::errorShownWholeAndCopyable_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("summary");     // AuthError::ServiceError's, in the language
+    QTest::addColumn<QString>("correlation"); // the label of the correlation id
+    QTest::newRow("English") << "en" << "The sign-in service refused the request." << "Correlation ID: ";
+    QTest::newRow("German") << "de" << "Der Anmeldedienst hat die Anfrage abgelehnt." << "Korrelations-ID: ";
+}
+
 void tst_Demo::errorShownWholeAndCopyable()
 {
+    QFETCH(QString, language);
+    QFETCH(QString, summary);
+    QFETCH(QString, correlation);
+    // The demo's, the widgets' and the library's catalogues, as main() installs them.
+    QObject translators;
+    const auto uninstall = qScopeGuard([] { qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>()); });
+    if (language != QLatin1String("en")) {
+        QVERIFY(MsalQtDemo::installTranslations(QLocale(language), &translators) >= 1);
+        QVERIFY(MsalQt::Widgets::installTranslations(QLocale(language)));
+    }
     const QString description = QStringLiteral(
         "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have "
         "changed or reset their password. The grant was issued on '2026-11-02T10:00:00Z' and the TokensValidFrom "
@@ -559,7 +620,8 @@ void tst_Demo::errorShownWholeAndCopyable()
     QTRY_VERIFY(panel->isVisible());
     QLabel *text = panel->textLabel();
     QVERIFY2(text->text().contains(error.errorString()), qPrintable(text->text()));
-    QVERIFY(text->text().contains(QLatin1String("Correlation ID: ") + error.correlationId()));
+    QVERIFY2(text->text().contains(summary), qPrintable(text->text()));
+    QVERIFY(text->text().contains(correlation + error.correlationId()));
     QVERIFY(text->text().contains(QLatin1String("AADSTS50173")));
     QVERIFY(text->text().contains(QLatin1String("End of the long message.")));
     QVERIFY(text->wordWrap());
@@ -571,7 +633,7 @@ void tst_Demo::errorShownWholeAndCopyable()
     QVERIFY(text->textInteractionFlags() & Qt::TextSelectableByMouse);
     QVERIFY(text->textInteractionFlags() & Qt::TextSelectableByKeyboard);
     QVERIFY(QDir().mkpath(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR)));
-    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-error.png")));
+    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-error-") + language + QStringLiteral(".png")));
 
     // Copy: the whole text, with the correlation id.
     QGuiApplication::clipboard()->clear();
