@@ -103,10 +103,6 @@
         <translation>Ablaufverfolgungs-ID: %1</translation>
     </message>
     <message>
-        <source>Correlation ID: %1</source>
-        <translation>Korrelations-ID: %1</translation>
-    </message>
-    <message>
         <source>Time: %1</source>
         <translation>Zeit: %1</translation>
     </message>

@@ -103,10 +103,6 @@
         <translation>ID de trace : %1</translation>
     </message>
     <message>
-        <source>Correlation ID: %1</source>
-        <translation>ID de corrélation : %1</translation>
-    </message>
-    <message>
         <source>Time: %1</source>
         <translation>Heure : %1</translation>
     </message>

@@ -81,8 +81,7 @@ void ErrorPanel::showError(const QString &what, const MsalQt::AuthError &error)
         details << tr("HTTP status: %1").arg(error.httpStatus());
     if (!error.traceId().isEmpty())
         details << tr("Trace ID: %1").arg(error.traceId());
-    if (!error.correlationId().isEmpty())
-        details << tr("Correlation ID: %1").arg(error.correlationId());
+    // The correlation id ends errorString() already.
     details << tr("Time: %1").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     lines << details.join(QStringLiteral(" · "));
     showText(lines.join(QLatin1Char('\n')));

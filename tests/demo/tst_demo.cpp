@@ -55,6 +55,7 @@ private Q_SLOTS:
     void init();
     void signInAndCallGraph();
     void systemBrowserSignIn();
+    void systemBrowserWaitCancelledFromThePanel_data();
     void systemBrowserWaitCancelledFromThePanel();
     void oneSignInAtATimeInTheChosenMode_data();
     void oneSignInAtATimeInTheChosenMode();
@@ -71,6 +72,9 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<MsalQtDemo::MainWindow> newWindow();
+    // Every catalogue of `language` that main() installs: Qt's, the demo's (from the build tree:
+    // the test has not the executable's resources), the widgets' and the library's.
+    static bool installLanguage(const QString &language, QObject *owner);
 
     MsalQt::Emulator::Server m_emulator;
     std::unique_ptr<MsalQt::PublicClientApplication> m_app;
@@ -269,8 +273,36 @@ void tst_Demo::systemBrowserSignIn()
 
 // A browser the person never uses: the panel's Sign in button becomes Cancel, by keyboard, and
 // the wait ends at once (the loopback listener closes), whichever way the sign-in started.
+bool tst_Demo::installLanguage(const QString &language, QObject *owner)
+{
+    const QLocale locale(language);
+    MsalQtDemo::installTranslations(locale, owner); // Qt's own; the demo's resource is not here
+    auto *demo = new QTranslator(owner);
+    return demo->load(QStringLiteral("msalqt_demo_") + language, QStringLiteral(MSALQT_DEMO_QM_DIR))
+           && QCoreApplication::installTranslator(demo) && MsalQt::Widgets::installTranslations(locale);
+}
+
+void tst_Demo::systemBrowserWaitCancelledFromThePanel_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("signInText");
+    QTest::addColumn<QString>("cancelText");
+    QTest::addColumn<QString>("cancelled"); // the error panel's text once cancelled
+    QTest::newRow("English") << "en" << "Sign &in" << "&Cancel sign-in" << "Failed: The sign-in was cancelled.";
+    QTest::newRow("German") << "de" << "Anme&lden" << "Anmeldung a&bbrechen"
+                            << "Fehlgeschlagen: Die Anmeldung wurde abgebrochen.";
+}
+
 void tst_Demo::systemBrowserWaitCancelledFromThePanel()
 {
+    QFETCH(QString, language);
+    QFETCH(QString, signInText);
+    QFETCH(QString, cancelText);
+    QFETCH(QString, cancelled);
+    QObject translators;
+    const auto uninstall = qScopeGuard([] { qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>()); });
+    if (language != QLatin1String("en"))
+        QVERIFY(installLanguage(language, &translators));
     const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
     QVERIFY(shown);
     MsalQtDemo::MainWindow &window = *shown;
@@ -281,20 +313,28 @@ void tst_Demo::systemBrowserWaitCancelledFromThePanel()
     QSignalSpy failed(panel, &MsalQtDemo::AccountsPanel::failed);
     auto *signIn = window.findChild<QPushButton *>(QStringLiteral("signIn"));
     QVERIFY(signIn);
+    QCOMPARE(signIn->text(), signInText);
     QTest::mouseClick(signIn, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(opened, 1, 15000);
     QVERIFY(panel->isBusy());
     QVERIFY(panel->systemBrowserAgent()->port() != 0);
-    QCOMPARE(signIn->text(), QStringLiteral("&Cancel sign-in"));
+    QCOMPARE(signIn->text(), cancelText);
     QVERIFY(signIn->isEnabled());
-    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-system-browser-waiting.png")));
+    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-system-browser-waiting-") + language
+                               + QStringLiteral(".png")));
     signIn->setFocus();
     QTest::keyClick(signIn, Qt::Key_Space);
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.first().first().value<MsalQt::AuthError>().type(), MsalQt::AuthError::Cancelled);
     QCOMPARE(panel->systemBrowserAgent()->port(), quint16(0));
     QVERIFY(!panel->isBusy());
-    QCOMPARE(signIn->text(), QStringLiteral("Sign &in"));
+    QCOMPARE(signIn->text(), signInText);
+    // What the person reads, in their language.
+    QTRY_VERIFY(window.errorPanel()->isVisible());
+    const QString shownText = window.errorPanel()->textLabel()->text();
+    QVERIFY2(shownText.startsWith(cancelled), qPrintable(shownText));
+    QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-system-browser-cancelled-") + language
+                               + QStringLiteral(".png")));
 }
 
 void tst_Demo::oneSignInAtATimeInTheChosenMode_data()
@@ -578,10 +618,8 @@ void tst_Demo::errorShownWholeAndCopyable()
     // The demo's, the widgets' and the library's catalogues, as main() installs them.
     QObject translators;
     const auto uninstall = qScopeGuard([] { qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>()); });
-    if (language != QLatin1String("en")) {
-        QVERIFY(MsalQtDemo::installTranslations(QLocale(language), &translators) >= 1);
-        QVERIFY(MsalQt::Widgets::installTranslations(QLocale(language)));
-    }
+    if (language != QLatin1String("en"))
+        QVERIFY(installLanguage(language, &translators));
     const QString description = QStringLiteral(
         "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have "
         "changed or reset their password. The grant was issued on '2026-11-02T10:00:00Z' and the TokensValidFrom "
@@ -622,6 +660,7 @@ void tst_Demo::errorShownWholeAndCopyable()
     QVERIFY2(text->text().contains(error.errorString()), qPrintable(text->text()));
     QVERIFY2(text->text().contains(summary), qPrintable(text->text()));
     QVERIFY(text->text().contains(correlation + error.correlationId()));
+    QCOMPARE(text->text().count(error.correlationId()), 1); // once, not in two lines
     QVERIFY(text->text().contains(QLatin1String("AADSTS50173")));
     QVERIFY(text->text().contains(QLatin1String("End of the long message.")));
     QVERIFY(text->wordWrap());
