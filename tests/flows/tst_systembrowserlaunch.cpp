@@ -232,9 +232,6 @@ private Q_SLOTS:
     void browserNeverLoadsThePage();
     void browserClosedBeforeTheAnswer();
     void cancelWhileWaiting();
-    void loopbackPageSaysWhatHappened_data();
-    void loopbackPageSaysWhatHappened();
-    void loopbackPageWhenCancelledDuringRedemption();
 
 private:
     Emulator::Server m_emulator;
@@ -449,101 +446,6 @@ void tst_SystemBrowserLaunch::cancelWhileWaiting()
     QCOMPARE(request->error().type(), AuthError::Cancelled);
     QCOMPARE(agent.port(), quint16(0));
     QVERIFY(!QFileInfo::exists(page));
-}
-
-void tst_SystemBrowserLaunch::loopbackPageSaysWhatHappened_data()
-{
-    // The browser's answer, after `state=<the request's>`; empty: the real sign-in on the emulator.
-    QTest::addColumn<QString>("answer");
-    QTest::addColumn<QString>("heading");
-    QTest::addColumn<int>("errorType");
-    QTest::newRow("complete") << QString() << "Sign-in complete" << int(AuthError::NoError);
-    QTest::newRow("consent declined (AADSTS65004)")
-        << "error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent+to+access+the+app."
-        << "Sign-in declined" << int(AuthError::Declined);
-    QTest::newRow("an error answer") << "error=server_error&error_description=AADSTS90000%3A+Something+broke."
-                                     << "Sign-in failed" << int(AuthError::ServiceError);
-    QTest::newRow("a forged answer from another issuer (mix-up)")
-        << "code=forged-code&iss=https%3A%2F%2Fattacker.example%2Fv2.0" << "Sign-in failed" << int(AuthError::InvalidResponse);
-    QTest::newRow("a code the server does not know") << "code=not-a-code-of-the-server" << "Sign-in failed"
-                                                     << int(AuthError::ServiceError);
-}
-
-void tst_SystemBrowserLaunch::loopbackPageSaysWhatHappened()
-{
-    // The tab the browser ends on says what happened, once the request has judged the answer.
-    QFETCH(QString, answer);
-    QFETCH(QString, heading);
-    QFETCH(int, errorType);
-    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
-    SystemBrowserAgent agent;
-    QNetworkAccessManager browser;
-    QByteArray finalPage;
-    int finalStatus = 0;
-    agent.setUrlOpener([&](const QUrl &url) {
-        QUrl target = url;
-        if (!answer.isEmpty()) {
-            const QUrlQuery query(url);
-            target = QUrl(query.queryItemValue("redirect_uri", QUrl::FullyDecoded));
-            target.setQuery(answer + "&state=" + query.queryItemValue("state", QUrl::FullyEncoded));
-        }
-        QNetworkReply *reply = browser.get(QNetworkRequest(target));
-        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
-            reply->deleteLater();
-            finalStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            finalPage = reply->readAll();
-        });
-        return true;
-    });
-    const auto request = signIn(app, &agent);
-    QVERIFY(request->isFinished());
-    QCOMPARE(int(request->error().type()), errorType);
-    QTRY_VERIFY_WITH_TIMEOUT(finalStatus != 0, 10000);
-    QCOMPARE(finalStatus, 200);
-    QVERIFY2(finalPage.contains("<h1>" + heading.toUtf8() + "</h1>"), finalPage.constData());
-    if (errorType != AuthError::NoError)
-        QVERIFY2(!finalPage.contains("complete"), finalPage.constData());
-    for (const char *secret : {"forged-code", "not-a-code-of-the-server"})
-        QVERIFY2(!finalPage.contains(secret), finalPage.constData());
-}
-
-void tst_SystemBrowserLaunch::loopbackPageWhenCancelledDuringRedemption()
-{
-    // The application gives up while the code is being redeemed: the tab says so.
-    Emulator::Fault slow;
-    slow.kind = Emulator::Fault::Delay;
-    slow.path = "/oauth2/v2.0/token";
-    slow.delayMs = 5000;
-    m_emulator.addFault(slow);
-    const auto clearFaults = qScopeGuard([this] { m_emulator.clearFaults(); });
-    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
-    SystemBrowserAgent agent;
-    QNetworkAccessManager browser;
-    QByteArray finalPage;
-    int finalStatus = 0;
-    agent.setUrlOpener([&](const QUrl &url) {
-        QNetworkReply *reply = browser.get(QNetworkRequest(url));
-        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
-            reply->deleteLater();
-            finalStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            finalPage = reply->readAll();
-        });
-        return true;
-    });
-    InteractiveParameters parameters({"User.Read"});
-    parameters.setAgent(&agent);
-    std::unique_ptr<TokenRequest> request(app.acquireTokenInteractive(parameters));
-    request->setAutoDelete(false);
-    connect(request.get(), &TokenRequest::stateChanged, request.get(), [&](TokenRequest::State state) {
-        if (state == TokenRequest::RequestingToken)
-            QMetaObject::invokeMethod(request.get(), &TokenRequest::cancel, Qt::QueuedConnection);
-    });
-    QSignalSpy finished(request.get(), &TokenRequest::finished);
-    QVERIFY(finished.wait(30000));
-    QCOMPARE(request->error().type(), AuthError::Cancelled);
-    QTRY_VERIFY_WITH_TIMEOUT(finalStatus != 0, 10000);
-    QCOMPARE(finalStatus, 200);
-    QVERIFY2(finalPage.contains("<h1>Sign-in cancelled</h1>"), finalPage.constData());
 }
 
 // ---------------------------------------------------------------------------------------------
