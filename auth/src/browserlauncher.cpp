@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 
 #ifdef MSALQT_HAVE_DBUS
@@ -55,6 +56,15 @@ static const QString RequestInterface = QStringLiteral("org.freedesktop.portal.R
 static constexpr int PortalCallTimeout = 25000;
 #endif
 
+// The xdg-open processes still running when their launcher went. They are not killed (one may
+// be running the person's browser in the foreground) and live on until they end; this registry,
+// never freed, keeps them reachable meanwhile, also for LeakSanitizer at exit. GUI thread only.
+static QSet<QProcess *> &runningOpeners()
+{
+    static auto *running = new QSet<QProcess *>;
+    return *running;
+}
+
 BrowserLauncher::BrowserLauncher(QObject *parent) : QObject(parent) {}
 
 BrowserLauncher::~BrowserLauncher()
@@ -67,7 +77,12 @@ BrowserLauncher::~BrowserLauncher()
             delete m_process;
         } else {
             // ~QProcess would kill it, and with it a browser xdg-open runs in the foreground.
-            connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+            QProcess *process = m_process;
+            runningOpeners().insert(process);
+            connect(process, &QProcess::finished, process, [process] {
+                runningOpeners().remove(process);
+                process->deleteLater();
+            });
         }
     }
 }
