@@ -85,6 +85,61 @@
     </message>
 </context>
 <context>
+    <name>MsalQt::AuthenticationChallenge</name>
+    <message>
+        <source>The authentication challenge could not be read: %1 (at offset %2).</source>
+        <translation>Die Authentifizierungsaufforderung konnte nicht gelesen werden: %1 (an Position %2).</translation>
+    </message>
+    <message>
+        <source>a control character in a quoted string</source>
+        <translation>ein Steuerzeichen in einer Zeichenkette in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>a quoted string without its closing quote</source>
+        <translation>eine Zeichenkette ohne schließendes Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>a parameter name was expected</source>
+        <translation>ein Parametername wurde erwartet</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; has no &quot;=&quot;</source>
+        <translation>der Parameter „%1“ hat kein „=“</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; has no value</source>
+        <translation>der Parameter „%1“ hat keinen Wert</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; appears twice</source>
+        <translation>der Parameter „%1“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>more than %1 parameters in one challenge</source>
+        <translation>mehr als %1 Parameter in einer Aufforderung</translation>
+    </message>
+    <message>
+        <source>a comma was expected after the parameter &quot;%1&quot;</source>
+        <translation>nach dem Parameter „%1“ wurde ein Komma erwartet</translation>
+    </message>
+    <message>
+        <source>the header is larger than %1 bytes</source>
+        <translation>der Header ist größer als %1 Byte</translation>
+    </message>
+    <message>
+        <source>an authentication scheme was expected</source>
+        <translation>ein Authentifizierungsschema wurde erwartet</translation>
+    </message>
+    <message>
+        <source>more than %1 challenges</source>
+        <translation>mehr als %1 Aufforderungen</translation>
+    </message>
+    <message>
+        <source>a comma was expected after the challenge &quot;%1&quot;</source>
+        <translation>nach der Aufforderung „%1“ wurde ein Komma erwartet</translation>
+    </message>
+</context>
+<context>
     <name>MsalQt::Authority</name>
     <message>
         <source>The authority is not a valid URL.</source>

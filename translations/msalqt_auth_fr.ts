@@ -85,6 +85,61 @@
     </message>
 </context>
 <context>
+    <name>MsalQt::AuthenticationChallenge</name>
+    <message>
+        <source>The authentication challenge could not be read: %1 (at offset %2).</source>
+        <translation>Le défi d’authentification n’a pas pu être lu&#xa0;: %1 (à la position %2).</translation>
+    </message>
+    <message>
+        <source>a control character in a quoted string</source>
+        <translation>un caractère de contrôle dans une chaîne entre guillemets</translation>
+    </message>
+    <message>
+        <source>a quoted string without its closing quote</source>
+        <translation>une chaîne sans guillemet fermant</translation>
+    </message>
+    <message>
+        <source>a parameter name was expected</source>
+        <translation>un nom de paramètre était attendu</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; has no &quot;=&quot;</source>
+        <translation>le paramètre «&#xa0;%1&#xa0;» n’a pas de «&#xa0;=&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; has no value</source>
+        <translation>le paramètre «&#xa0;%1&#xa0;» n’a pas de valeur</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; appears twice</source>
+        <translation>le paramètre «&#xa0;%1&#xa0;» apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>more than %1 parameters in one challenge</source>
+        <translation>plus de %1 paramètres dans un défi</translation>
+    </message>
+    <message>
+        <source>a comma was expected after the parameter &quot;%1&quot;</source>
+        <translation>une virgule était attendue après le paramètre «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the header is larger than %1 bytes</source>
+        <translation>l’en-tête dépasse %1 octets</translation>
+    </message>
+    <message>
+        <source>an authentication scheme was expected</source>
+        <translation>un schéma d’authentification était attendu</translation>
+    </message>
+    <message>
+        <source>more than %1 challenges</source>
+        <translation>plus de %1 défis</translation>
+    </message>
+    <message>
+        <source>a comma was expected after the challenge &quot;%1&quot;</source>
+        <translation>une virgule était attendue après le défi «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>MsalQt::Authority</name>
     <message>
         <source>The authority is not a valid URL.</source>

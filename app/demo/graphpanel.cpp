@@ -2,6 +2,8 @@
 
 #include "jsontree.h"
 
+#include <MsalQt/authenticationchallenge.h>
+
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -14,30 +16,11 @@
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace MsalQtDemo {
-
-namespace {
-
-// claims="<base64>" from a WWW-Authenticate challenge (Continuous Access Evaluation, MFA step-up).
-QString challengeClaims(const QByteArray &header)
-{
-    static const QRegularExpression re(QStringLiteral("claims=\"([^\"]+)\""));
-    const QRegularExpressionMatch match = re.match(QString::fromLatin1(header));
-    if (!match.hasMatch())
-        return {};
-    const QByteArray encoded = match.captured(1).toLatin1();
-    QByteArray decoded = QByteArray::fromBase64(encoded);
-    if (QJsonDocument::fromJson(decoded).isNull())
-        decoded = QByteArray::fromBase64(encoded, QByteArray::Base64UrlEncoding);
-    return QString::fromUtf8(decoded);
-}
-
-} // namespace
 
 GraphPanel::GraphPanel(const QUrl &graphBase, QWidget *parent) : QWidget(parent), m_base(graphBase)
 {
@@ -158,7 +141,7 @@ void GraphPanel::onReply(QNetworkReply *reply, bool retried)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     if (status == 401 && !retried) {
-        const QString claims = challengeClaims(reply->rawHeader("WWW-Authenticate"));
+        const QString claims = MsalQt::AuthenticationChallenge::claimsFromHeader(reply->rawHeader("WWW-Authenticate"));
         if (!claims.isEmpty()) {
             m_status->setText(tr("HTTP 401 with a claims challenge: getting a new token…"));
             const quint64 generation = m_generation;
