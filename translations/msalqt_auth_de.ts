@@ -331,6 +331,10 @@
         <source>The cache storage was deleted while loading.</source>
         <translation>Der Cache-Speicher wurde während des Ladens gelöscht.</translation>
     </message>
+    <message>
+        <source>The claims of the request are not a JSON object, so the client capabilities cannot be added to them.</source>
+        <translation>Die Claims der Anfrage sind kein JSON-Objekt, daher können die Client-Fähigkeiten nicht hinzugefügt werden.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::ClientCredentialsFlow</name>

@@ -331,6 +331,10 @@
         <source>The cache storage was deleted while loading.</source>
         <translation>Le stockage du cache a été supprimé pendant le chargement.</translation>
     </message>
+    <message>
+        <source>The claims of the request are not a JSON object, so the client capabilities cannot be added to them.</source>
+        <translation>Les revendications de la demande ne sont pas un objet JSON&#xa0;; les capacités du client ne peuvent donc pas y être ajoutées.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::ClientCredentialsFlow</name>

@@ -382,6 +382,23 @@ void ClientApplication::loadCache()
     });
 }
 
+QStringList ClientApplication::clientCapabilities() const
+{
+    Q_D(const ClientApplication);
+    return d->clientCapabilities;
+}
+
+void ClientApplication::setClientCapabilities(const QStringList &capabilities)
+{
+    Q_D(ClientApplication);
+    d->clientCapabilities.clear();
+    for (const QString &capability : capabilities) {
+        const QString trimmed = capability.trimmed();
+        if (!trimmed.isEmpty() && !d->clientCapabilities.contains(trimmed))
+            d->clientCapabilities.append(trimmed);
+    }
+}
+
 std::chrono::milliseconds ClientApplication::httpTimeout() const
 {
     Q_D(const ClientApplication);

@@ -87,6 +87,7 @@ public:
     ClientApplication *q_ptr = nullptr;
     QString clientId;
     Authority authority;
+    QStringList clientCapabilities; // sent as xms_cc in the claims of every request
     QNetworkAccessManager *ownManager = nullptr;
     std::unique_ptr<Internal::HttpClient> http;
     Internal::AuthorityResolver *resolver = nullptr;

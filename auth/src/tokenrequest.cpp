@@ -2,6 +2,7 @@
 
 #include "base64url_p.h"
 #include "cache/tokencache_p.h"
+#include "clientcapabilities_p.h"
 #include "jwt_p.h"
 #include "idtokenvalidator_p.h"
 #include "logging_p.h"
@@ -148,6 +149,11 @@ void TokenRequestPrivate::redeem(const FormFields &grant, const std::function<bo
     HttpRequest request;
     request.url = metadata.tokenEndpoint;
     request.form = grant;
+    AuthError capabilitiesError; // the application's client capabilities ride in every grant's claims
+    if (!addClientCapabilities(&request.form, app->clientCapabilities, &capabilitiesError)) {
+        finishWithError(capabilitiesError);
+        return;
+    }
     request.form.append({QStringLiteral("client_id"), app->clientId});
     const QString scope = requestScopeString();
     if (!scope.isEmpty())

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QScopedPointer>
+#include <QStringList>
 
 #include <chrono>
 #include <functional>
@@ -115,6 +116,17 @@ public:
     /// Sends the HTTP requests through `manager` (not owned); nullptr returns to the
     /// application's own manager.
     void setNetworkAccessManager(QNetworkAccessManager *manager);
+
+    /// The client capabilities the application declares (none by default). "cp1" says that it
+    /// handles claims challenges (AuthenticationChallenge), so that resources that support
+    /// Continuous Access Evaluation give it long-lived tokens and send it a claims challenge when
+    /// a session is revoked, instead of accepting a token until it expires.
+    QStringList clientCapabilities() const;
+    /// Declares client capabilities: each token request and each sign-in page then sends them as
+    /// `xms_cc` in its `claims` parameter, merged with the request's own claims (which must then
+    /// be a JSON object, or the request ends with AuthError::InvalidConfiguration). Empty
+    /// entries are dropped.
+    void setClientCapabilities(const QStringList &capabilities);
 
     /// How long one HTTP request may take before it fails with AuthError::Timeout (default 30 s);
     /// it also fails when nothing moves for half that long. A server that trickles its answer is

@@ -1,6 +1,7 @@
 #include "browserflow_p.h"
 
 #include "authorizationagent_p.h"
+#include "clientcapabilities_p.h"
 
 #include <MsalQt/systembrowseragent.h>
 
@@ -58,6 +59,13 @@ bool BrowserFlow::prepareAgent()
                                       .arg(m_parameters.redirectUri().toString())));
         return false;
     }
+    AuthError claimsError; // the client capabilities go to the sign-in page too
+    const std::optional<QString> claims = claimsWithCapabilities(m_parameters.claims(), app->clientCapabilities, &claimsError);
+    if (!claims) {
+        finishWithError(claimsError);
+        return false;
+    }
+    m_claims = *claims;
     m_state = randomUrlSafe(16);
     m_nonce = randomUrlSafe(16);
     return true;
@@ -75,7 +83,7 @@ AuthorizationRequest BrowserFlow::baseRequest() const
     request.prompt = m_parameters.prompt();
     request.loginHint = m_parameters.loginHint();
     request.domainHint = app->authority.isMicrosoft() ? m_parameters.domainHint() : QString();
-    request.claims = m_parameters.claims();
+    request.claims = m_claims;
     request.microsoft = app->authority.isMicrosoft();
     request.extraParameters = m_parameters.extraQueryParameters();
     return request;

@@ -43,6 +43,7 @@ private:
     QPointer<AuthorizationAgent> m_agent;
     QString m_state;
     QString m_nonce;
+    QString m_claims; // the request's claims with the client capabilities
     bool m_answered = false;
     bool m_agentGiven = false; // the caller chose the agent (it may be deleted before the start)
     QTimer m_timeout;

@@ -1,0 +1,149 @@
+// Client capabilities on the wire (issue 17): a "cp1" application sends xms_cc in the claims of
+// its sign-in page and of every grant it redeems, merged with a claims challenge's claims; an
+// application without capabilities sends no claims at all; claims that cannot take them end the
+// request before anything is sent. The person is an HTTP client that follows the emulator's
+// redirects (its auto sign-in) to the system browser agent's loopback listener.
+
+#include "testsupport.h"
+
+#include <MsalQt/interactiveparameters.h>
+#include <MsalQt/publicclientapplication.h>
+#include <MsalQt/systembrowseragent.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace MsalQt;
+using namespace TestSupport;
+
+class tst_ClientCapabilitiesFlow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void sentWithEveryRequest_data();
+    void sentWithEveryRequest();
+    void claimsThatCannotTakeThem();
+
+private:
+    std::unique_ptr<TokenRequest> finish(TokenRequest *request);
+    // The claims parameter of each request the emulator received on `path` ("" when absent).
+    QStringList claimsSentTo(const QString &path) const;
+
+    Emulator::Server m_emulator;
+};
+
+void tst_ClientCapabilitiesFlow::initTestCase()
+{
+    QVERIFY(m_emulator.listen());
+}
+
+void tst_ClientCapabilitiesFlow::init()
+{
+    m_emulator.clearRequests();
+    m_emulator.clearSessions();
+    m_emulator.setAutoSignIn(alice());
+}
+
+std::unique_ptr<TokenRequest> tst_ClientCapabilitiesFlow::finish(TokenRequest *request)
+{
+    std::unique_ptr<TokenRequest> owned(request);
+    owned->setAutoDelete(false);
+    QSignalSpy finished(request, &TokenRequest::finished);
+    finished.wait(30000);
+    return owned;
+}
+
+QStringList tst_ClientCapabilitiesFlow::claimsSentTo(const QString &path) const
+{
+    QStringList claims;
+    for (const Emulator::RecordedRequest &request : m_emulator.requests()) {
+        if (!request.path.endsWith(path))
+            continue;
+        const QUrlQuery &fields = request.method == "POST" ? request.form : request.query;
+        claims << fields.queryItemValue(QStringLiteral("claims"), QUrl::FullyDecoded);
+    }
+    return claims;
+}
+
+void tst_ClientCapabilitiesFlow::sentWithEveryRequest_data()
+{
+    QTest::addColumn<QStringList>("capabilities");
+    QTest::addColumn<QString>("expected"); // the claims of the sign-in and the code's redemption
+    QTest::addColumn<QString>("expectedWithChallenge"); // of the refresh that answers a challenge
+    QTest::newRow("cp1") << QStringList{"cp1"} << R"({"access_token":{"xms_cc":{"values":["cp1"]}}})"
+                         << R"({"access_token":{"nbf":{"essential":true,"value":"1604106651"},"xms_cc":{"values":["cp1"]}}})";
+    QTest::newRow("none") << QStringList() << QString()
+                          << R"({"access_token":{"nbf":{"essential":true,"value":"1604106651"}}})";
+}
+
+void tst_ClientCapabilitiesFlow::sentWithEveryRequest()
+{
+    QFETCH(QStringList, capabilities);
+    QFETCH(QString, expected);
+    QFETCH(QString, expectedWithChallenge);
+    const auto asJson = [](const QString &text) { return QJsonDocument::fromJson(text.toUtf8()); };
+
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    app.setClientCapabilities(capabilities);
+    SystemBrowserAgent agent;
+    QNetworkAccessManager browser;
+    agent.setUrlOpener([&browser](const QUrl &url) {
+        QNetworkReply *reply = browser.get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return true;
+    });
+    InteractiveParameters parameters({"User.Read"});
+    parameters.setAgent(&agent);
+    const auto signIn = finish(app.acquireTokenInteractive(parameters));
+    QVERIFY2(signIn->isSuccess(), qPrintable(signIn->error().errorString()));
+
+    const QStringList authorize = claimsSentTo("/oauth2/v2.0/authorize");
+    const QStringList token = claimsSentTo("/oauth2/v2.0/token");
+    QCOMPARE(authorize.size(), 1);
+    QCOMPARE(token.size(), 1);
+    if (expected.isEmpty()) {
+        QCOMPARE(authorize.first(), QString()); // no claims parameter at all
+        QCOMPARE(token.first(), QString());
+    } else {
+        QCOMPARE(asJson(authorize.first()), asJson(expected));
+        QCOMPARE(asJson(token.first()), asJson(expected));
+    }
+
+    // A claims challenge from a resource: the cached access token is not used, and the refresh
+    // carries the challenge's claims (merged with the capabilities).
+    m_emulator.clearRequests();
+    const QString challenge = R"({"access_token":{"nbf":{"essential":true,"value":"1604106651"}}})";
+    const auto refreshed = finish(app.acquireTokenSilent({"User.Read"}, signIn->result().account(),
+                                                         ClientApplication::NoSilentOptions, challenge));
+    QVERIFY2(refreshed->isSuccess(), qPrintable(refreshed->error().errorString()));
+    QVERIFY(!refreshed->result().isFromCache());
+    const QStringList refresh = claimsSentTo("/oauth2/v2.0/token");
+    QCOMPARE(refresh.size(), 1);
+    QCOMPARE(asJson(refresh.first()), asJson(expectedWithChallenge));
+}
+
+void tst_ClientCapabilitiesFlow::claimsThatCannotTakeThem()
+{
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    app.setClientCapabilities({"cp1"});
+    SystemBrowserAgent agent;
+    int opened = 0;
+    agent.setUrlOpener([&opened](const QUrl &) { return ++opened > 0; });
+    InteractiveParameters parameters({"User.Read"});
+    parameters.setAgent(&agent);
+    parameters.setClaims(QStringLiteral("acrs=c1")); // not JSON
+    const auto request = finish(app.acquireTokenInteractive(parameters));
+    QCOMPARE(request->error().type(), AuthError::InvalidConfiguration);
+    QCOMPARE(opened, 0); // no page was shown
+    QVERIFY(claimsSentTo("/oauth2/v2.0/authorize").isEmpty());
+    QVERIFY(claimsSentTo("/oauth2/v2.0/token").isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_ClientCapabilitiesFlow)
+#include "tst_clientcapabilitiesflow.moc"
