@@ -311,6 +311,14 @@
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>End the current account&apos;s &amp;session (Continuous Access Evaluation)</source>
+        <translation>&amp;Sitzung des aktuellen Kontos beenden (Continuous Access Evaluation)</translation>
+    </message>
+    <message>
+        <source>The session of %1 ended on the server: Graph answers its earlier tokens with a claims challenge.</source>
+        <translation>Die Sitzung von %1 wurde auf dem Server beendet: Graph beantwortet ihre früheren Tokens mit einer Claims-Aufforderung.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::Options</name>

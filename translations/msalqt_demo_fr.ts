@@ -311,6 +311,14 @@
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
+    <message>
+        <source>End the current account&apos;s &amp;session (Continuous Access Evaluation)</source>
+        <translation>Mettre fin à la &amp;session du compte actuel (évaluation continue de l’accès)</translation>
+    </message>
+    <message>
+        <source>The session of %1 ended on the server: Graph answers its earlier tokens with a claims challenge.</source>
+        <translation>La session de %1 a pris fin sur le serveur : Graph répond à ses jetons antérieurs par un défi de revendications.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQtDemo::Options</name>

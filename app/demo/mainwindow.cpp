@@ -44,6 +44,9 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
 {
     setWindowTitle(tr("MsalQt Demo"));
     setWindowIcon(QIcon(QStringLiteral(":/msalqt/demo/msalqt-demo.svg")));
+    // The Graph panel answers claims challenges: resources may send them (Continuous Access
+    // Evaluation) instead of accepting a revoked session's token until it expires.
+    m_app->setClientCapabilities({QStringLiteral("cp1")});
 
     m_accounts = new AccountsPanel(m_app, m_scopes, this);
     m_token = new TokenView(this);
@@ -163,6 +166,16 @@ void MainWindow::setEmulator(MsalQt::Emulator::Server *server)
         server->revokeRefreshTokens(account.username());
         statusBar()->showMessage(tr("Refresh tokens of %1 revoked on the server.").arg(account.username()), 8000);
     });
+    QAction *endSession = menu->addAction(tr("End the current account's &session (Continuous Access Evaluation)"), server,
+                                          [this, server] {
+        const MsalQt::Account account = m_accounts->currentAccount();
+        if (account.isNull())
+            return;
+        server->revokeSession(account.username());
+        statusBar()->showMessage(tr("The session of %1 ended on the server: Graph answers its earlier tokens with a "
+                                    "claims challenge.").arg(account.username()), 8000);
+    });
+    endSession->setObjectName(QStringLiteral("endSession"));
     menu->addAction(tr("&Forget browser sessions"), server, [this, server] {
         server->clearSessions();
         statusBar()->showMessage(tr("The emulator forgot every browser session."), 8000);

@@ -84,6 +84,13 @@ public:
     void rotateSigningKey(bool publish = true);
     QString signingKeyId() const;
     void revokeRefreshTokens(const QString &username);
+    // Continuous Access Evaluation: the user's session ends now (a password reset, an admin's
+    // revocation). Their refresh tokens are revoked and their browser sessions forgotten, and
+    // Graph answers the access tokens issued until now to clients that declared the "cp1"
+    // capability (xms_cc) with 401, error="insufficient_claims" and claims="<base64 of
+    // {"access_token":{"nbf":{"essential":true,"value":"<now + 1>"}}}>": only a new sign-in helps.
+    // Tokens of clients without cp1 are accepted until they expire, as CAE resources do.
+    void revokeSession(const QString &username);
     // Conditional Access authentication context: while set, Graph answers 401 with a claims
     // challenge (error="insufficient_claims", claims="<base64 of
     // {"access_token":{"acrs":{"essential":true,"value":"<id>"}}}>") to access tokens whose "acrs"

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void oneSignInAtATimeInTheChosenMode();
     void graphSignInIsTheOneSignIn();
     void deviceCodeSignInAndClaimsChallenge();
+    void sessionEndedAnsweredFromTheGraphPanel();
     void accountsOfAPersistedCache();
 };
 
@@ -463,6 +464,54 @@ void tst_Demo::deviceCodeSignInAndClaimsChallenge()
     // The token view shows the new token, which carries the authentication context.
     QTRY_VERIFY(!claims->findItems(QStringLiteral("acrs"), Qt::MatchExactly, 0).isEmpty());
     QVERIFY(window.grab().save(QStringLiteral(MSALQT_DEMO_ARTIFACTS_DIR "/demo-claims-challenge.png")));
+}
+
+// Emulator ▸ End the current account's session: Graph answers the demo's (cp1) token with a CAE
+// claims challenge; the refresh token went with the session, so the Graph panel's token request
+// signs the person in again (the system browser here), with the challenge's claims, and the
+// request is retried once and answered.
+void tst_Demo::sessionEndedAnsweredFromTheGraphPanel()
+{
+    const std::unique_ptr<MsalQtDemo::MainWindow> shown = newWindow();
+    QVERIFY(shown);
+    MsalQtDemo::MainWindow &window = *shown;
+    QCOMPARE(m_app->clientCapabilities(), QStringList{QStringLiteral("cp1")});
+    window.accountsPanel()->setMode(MsalQtDemo::AccountsPanel::SystemBrowser);
+    QNetworkAccessManager browser;
+    int opened = 0;
+    window.accountsPanel()->systemBrowserAgent()->setUrlOpener([&](const QUrl &url) {
+        ++opened;
+        QNetworkReply *reply = browser.get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return true;
+    });
+    window.accountsPanel()->signIn();
+    QTRY_COMPARE_WITH_TIMEOUT(window.accountsPanel()->accountList()->count(), 1, 30000);
+    QLabel *status = window.graphPanel()->statusLabel();
+    window.graphPanel()->send();
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("HTTP 200")), qPrintable(status->text()), 30000);
+
+    window.setEmulator(&m_emulator);
+    auto *endSession = window.findChild<QAction *>(QStringLiteral("endSession"));
+    QVERIFY(endSession);
+    endSession->trigger();
+    m_emulator.clearRequests();
+    window.graphPanel()->send();
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("HTTP 200")), qPrintable(status->text()), 30000);
+    QVERIFY2(status->text().contains(QLatin1String("claims challenge")), qPrintable(status->text()));
+    QCOMPARE(opened, 2); // the sign-in, and the new one the challenge needed
+    int graphCalls = 0;
+    QString redeemedClaims;
+    for (const MsalQt::Emulator::RecordedRequest &request : m_emulator.requests()) {
+        if (request.path == QLatin1String("/v1.0/me"))
+            ++graphCalls;
+        else if (request.form.queryItemValue(QStringLiteral("grant_type")) == QLatin1String("authorization_code"))
+            redeemedClaims = request.form.queryItemValue(QStringLiteral("claims"), QUrl::FullyDecoded);
+    }
+    QCOMPARE(graphCalls, 2); // exactly one retry
+    QVERIFY2(redeemedClaims.contains(QLatin1String("\"nbf\"")) && redeemedClaims.contains(QLatin1String("\"cp1\"")),
+             qPrintable(redeemedClaims));
+    QVERIFY(!window.accountsPanel()->isBusy());
 }
 
 // A window whose application has a persisted cache lists its accounts once it has loaded (after

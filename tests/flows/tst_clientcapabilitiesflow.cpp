@@ -6,6 +6,7 @@
 
 #include "testsupport.h"
 
+#include <MsalQt/authenticationchallenge.h>
 #include <MsalQt/interactiveparameters.h>
 #include <MsalQt/publicclientapplication.h>
 #include <MsalQt/systembrowseragent.h>
@@ -29,9 +30,13 @@ private Q_SLOTS:
     void sentWithEveryRequest_data();
     void sentWithEveryRequest();
     void claimsThatCannotTakeThem();
+    void sessionRevoked_data();
+    void sessionRevoked();
 
 private:
     std::unique_ptr<TokenRequest> finish(TokenRequest *request);
+    // GET Graph's /v1.0/me with `accessToken`: the status, and the WWW-Authenticate header.
+    int callGraph(const QString &accessToken, QByteArray *challenge);
     // The claims parameter of each request the emulator received on `path` ("" when absent).
     QStringList claimsSentTo(const QString &path) const;
 
@@ -57,6 +62,18 @@ std::unique_ptr<TokenRequest> tst_ClientCapabilitiesFlow::finish(TokenRequest *r
     QSignalSpy finished(request, &TokenRequest::finished);
     finished.wait(30000);
     return owned;
+}
+
+int tst_ClientCapabilitiesFlow::callGraph(const QString &accessToken, QByteArray *challenge)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(m_emulator.baseUrl().toString() + QStringLiteral("/v1.0/me")));
+    request.setRawHeader("Authorization", "Bearer " + accessToken.toLatin1());
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    finished.wait(10000);
+    *challenge = reply->rawHeader("WWW-Authenticate");
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
 QStringList tst_ClientCapabilitiesFlow::claimsSentTo(const QString &path) const
@@ -143,6 +160,61 @@ void tst_ClientCapabilitiesFlow::claimsThatCannotTakeThem()
     QCOMPARE(opened, 0); // no page was shown
     QVERIFY(claimsSentTo("/oauth2/v2.0/authorize").isEmpty());
     QVERIFY(claimsSentTo("/oauth2/v2.0/token").isEmpty());
+}
+
+void tst_ClientCapabilitiesFlow::sessionRevoked_data()
+{
+    QTest::addColumn<QStringList>("capabilities");
+    QTest::addColumn<bool>("challenged");
+    QTest::newRow("cp1: a claims challenge at once") << QStringList{"cp1"} << true;
+    QTest::newRow("no capabilities: the token is good until it expires") << QStringList() << false;
+}
+
+// Continuous Access Evaluation on the emulator: the session ends, Graph answers a cp1 client's
+// earlier token with a claims challenge, the refresh token cannot answer it (the session is
+// gone), a new sign-in with the challenge's claims gets a token Graph accepts.
+void tst_ClientCapabilitiesFlow::sessionRevoked()
+{
+    QFETCH(QStringList, capabilities);
+    QFETCH(bool, challenged);
+    PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
+    app.setClientCapabilities(capabilities);
+    SystemBrowserAgent agent;
+    QNetworkAccessManager browser;
+    agent.setUrlOpener([&browser](const QUrl &url) {
+        QNetworkReply *reply = browser.get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return true;
+    });
+    InteractiveParameters parameters({"User.Read"});
+    parameters.setAgent(&agent);
+    const auto signIn = finish(app.acquireTokenInteractive(parameters));
+    QVERIFY2(signIn->isSuccess(), qPrintable(signIn->error().errorString()));
+    QByteArray header;
+    QCOMPARE(callGraph(signIn->result().accessToken(), &header), 200);
+
+    m_emulator.revokeSession(alice());
+    const int status = callGraph(signIn->result().accessToken(), &header);
+    if (!challenged) {
+        QCOMPARE(status, 200);
+        return;
+    }
+    QCOMPARE(status, 401);
+    const QString claims = AuthenticationChallenge::claimsFromHeader(header);
+    QVERIFY2(claims.contains(QLatin1String("\"nbf\"")), header.constData());
+
+    // Silently: the refresh token went with the session, so the person is needed, claims kept.
+    const auto silent = finish(app.acquireTokenSilent({"User.Read"}, signIn->result().account(),
+                                                      ClientApplication::NoSilentOptions, claims));
+    QCOMPARE(silent->error().type(), AuthError::UiRequired);
+    QCOMPARE(QJsonDocument::fromJson(silent->error().claims().toUtf8()), QJsonDocument::fromJson(claims.toUtf8()));
+
+    parameters.setClaims(silent->error().claims());
+    parameters.setAccount(signIn->result().account());
+    const auto again = finish(app.acquireTokenInteractive(parameters));
+    QVERIFY2(again->isSuccess(), qPrintable(again->error().errorString()));
+    QCOMPARE(callGraph(again->result().accessToken(), &header), 200);
+    QCOMPARE(again->result().account().homeAccountId(), signIn->result().account().homeAccountId());
 }
 
 QTEST_GUILESS_MAIN(tst_ClientCapabilitiesFlow)

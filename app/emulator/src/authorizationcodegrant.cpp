@@ -92,6 +92,7 @@ HttpResponse AuthorizationCodeGrant::handle(const TokenRequest &request)
     options.nonce = code.nonce;
     options.mfaPerformed = user->mfaRequired;
     options.authContexts = authContexts;
+    options.clientCapabilities = requestedClientCapabilities(request);
     return HttpResponse::json(200, m_services.issuer.issueDelegated(request.client, *user, *scopes, options));
 }
 

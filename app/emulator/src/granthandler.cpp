@@ -40,6 +40,23 @@ bool GrantHandler::wantsClientInfo(const TokenRequest &request)
     return request.http.formValue(QStringLiteral("client_info")) == QLatin1String("1");
 }
 
+QStringList GrantHandler::requestedClientCapabilities(const TokenRequest &request)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(request.http.formValue(QStringLiteral("claims")).toUtf8());
+    const QJsonArray values = document.object()
+                                  .value(QLatin1String("access_token")).toObject()
+                                  .value(QLatin1String("xms_cc")).toObject()
+                                  .value(QLatin1String("values")).toArray();
+    QStringList capabilities;
+    for (const QJsonValue &value : values) {
+        if (value.isString() && !value.toString().isEmpty() && !capabilities.contains(value.toString()))
+            capabilities.append(value.toString().left(64));
+        if (capabilities.size() == 8)
+            break;
+    }
+    return capabilities;
+}
+
 std::optional<HttpResponse> GrantHandler::requestedAuthContexts(const TokenRequest &request,
                                                                 QStringList *authContexts) const
 {

@@ -28,6 +28,10 @@ struct TokenRequest {
 class GrantHandler
 {
 public:
+    // The client capabilities in the request's claims (access_token.xms_cc.values), for the
+    // access token's "xms_cc"; empty when the claims name none or are not JSON (which
+    // requestedAuthContexts() refuses).
+    static QStringList requestedClientCapabilities(const TokenRequest &request);
     explicit GrantHandler(Services &services) : m_services(services) { }
     virtual ~GrantHandler();
     GrantHandler(const GrantHandler &) = delete;

@@ -72,6 +72,19 @@ std::variant<QJsonObject, HttpResponse> GraphEndpoint::authenticate(const HttpRe
         return unauthorized(request, QStringLiteral("Access token validation failure. Invalid audience."));
     if (!claims->value(QLatin1String("iss")).toString().startsWith(m_services.baseUrl.toString() + QLatin1Char('/')))
         return unauthorized(request, QStringLiteral("Access token validation failure. Invalid issuer."));
+    // Continuous Access Evaluation: a cp1 client's token from before the session ended.
+    const auto revokedAt = m_services.sessionRevokedAt.constFind(claims->value(QLatin1String("oid")).toString());
+    if (revokedAt != m_services.sessionRevokedAt.constEnd()
+        && claims->value(QLatin1String("xms_cc")).toArray().contains(QJsonValue(QStringLiteral("cp1")))
+        && claims->value(QLatin1String("iat")).toInteger() <= *revokedAt) {
+        const QJsonObject wanted{
+            {QStringLiteral("access_token"),
+             QJsonObject{{QStringLiteral("nbf"), QJsonObject{{QStringLiteral("essential"), true},
+                                                             {QStringLiteral("value"), QString::number(*revokedAt + 1)}}}}}};
+        return unauthorized(request, QStringLiteral("Continuous access evaluation resulted in claims challenge."),
+                            QStringLiteral("insufficient_claims"),
+                            QString::fromLatin1(QJsonDocument(wanted).toJson(QJsonDocument::Compact).toBase64()));
+    }
     return *claims;
 }
 

@@ -34,6 +34,7 @@ HttpResponse issueFor(Services &services, const TokenRequest &request, const Use
     options.refreshToken = scopes->offlineAccess();
     options.clientInfo = request.http.formValue(QStringLiteral("client_info")) == QLatin1String("1");
     options.authContexts = authContexts;
+    options.clientCapabilities = GrantHandler::requestedClientCapabilities(request);
     return HttpResponse::json(200, services.issuer.issueDelegated(request.client, user, *scopes, options));
 }
 

@@ -65,6 +65,7 @@ HttpResponse RefreshTokenGrant::handle(const TokenRequest &request)
     options.clientInfo = wantsClientInfo(request);
     options.mfaPerformed = user->mfaRequired;
     options.authContexts = authContexts;
+    options.clientCapabilities = requestedClientCapabilities(request);
     return HttpResponse::json(200, m_services.issuer.issueDelegated(request.client, *user, *scopes, options));
 }
 

@@ -241,6 +241,16 @@ void Server::revokeRefreshTokens(const QString &username)
         m_services->refreshTokens.revokeUser(user->oid);
 }
 
+void Server::revokeSession(const QString &username)
+{
+    const User *user = m_services->config.userByName(username);
+    if (!user)
+        return;
+    m_services->refreshTokens.revokeUser(user->oid);
+    m_services->authorization.sessions.clear();
+    m_services->sessionRevokedAt.insert(user->oid, QDateTime::currentSecsSinceEpoch());
+}
+
 void Server::setGraphAuthenticationContext(const QString &authContextId)
 {
     m_services->graphAuthContext = authContextId;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+
 #include "assertionreplaycache.h"
 #include "authorizationstate.h"
 #include "config.h"
@@ -35,6 +37,9 @@ struct Services {
     // Conditional Access authentication context Graph demands (Server::setGraphAuthenticationContext);
     // empty: none.
     QString graphAuthContext;
+    // Continuous Access Evaluation (Server::revokeSession): user oid -> when the session ended
+    // (seconds since the epoch). Graph challenges a cp1 client's access tokens issued until then.
+    QHash<QString, qint64> sessionRevokedAt;
     // Instance discovery's preferred_cache (Server::setPreferredCacheEnvironment); empty: host:port.
     QString preferredCache;
 

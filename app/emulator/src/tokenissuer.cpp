@@ -94,6 +94,13 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
     // Only the access token: resources (Graph) check authentication contexts, clients do not.
     if (!options.authContexts.isEmpty())
         access.insert(QStringLiteral("acrs"), QJsonArray::fromStringList(options.authContexts));
+    if (!options.clientCapabilities.isEmpty())
+        access.insert(QStringLiteral("xms_cc"), QJsonArray::fromStringList(options.clientCapabilities));
+    // After a session revocation in this same second, the new token must read as newer.
+    const auto revokedAt = m_services.sessionRevokedAt.constFind(user.oid);
+    if (revokedAt != m_services.sessionRevokedAt.constEnd()
+        && access.value(QLatin1String("iat")).toInteger() <= *revokedAt)
+        access.insert(QStringLiteral("iat"), *revokedAt + 1);
 
     QJsonObject response;
     addLifetimes(&response);

@@ -23,6 +23,7 @@ public:
         QString nonce;             // echoed into the ID token
         bool mfaPerformed = false; // adds "mfa" to amr
         QStringList authContexts;  // Conditional Access authentication contexts: the access token's "acrs"
+        QStringList clientCapabilities; // the request's claims' access_token.xms_cc: the access token's "xms_cc"
     };
 
     explicit TokenIssuer(Services &services) : m_services(services) { }
