@@ -35,6 +35,9 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<TokenRequest> finish(TokenRequest *request);
+    // Alice signs in through the system browser agent, finished.
+    std::unique_ptr<TokenRequest> signInInteractively(PublicClientApplication &app, const QString &claims = {},
+                                                      const Account &account = {});
     // GET Graph's /v1.0/me with `accessToken`: the status, and the WWW-Authenticate header.
     int callGraph(const QString &accessToken, QByteArray *challenge);
     // The claims parameter of each request the emulator received on `path` ("" when absent).
@@ -62,6 +65,24 @@ std::unique_ptr<TokenRequest> tst_ClientCapabilitiesFlow::finish(TokenRequest *r
     QSignalSpy finished(request, &TokenRequest::finished);
     finished.wait(30000);
     return owned;
+}
+
+std::unique_ptr<TokenRequest> tst_ClientCapabilitiesFlow::signInInteractively(PublicClientApplication &app,
+                                                                            const QString &claims,
+                                                                            const Account &account)
+{
+    SystemBrowserAgent agent;
+    QNetworkAccessManager browser;
+    agent.setUrlOpener([&browser](const QUrl &url) {
+        QNetworkReply *reply = browser.get(QNetworkRequest(url));
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return true;
+    });
+    InteractiveParameters parameters({"User.Read"});
+    parameters.setAgent(&agent);
+    parameters.setClaims(claims);
+    parameters.setAccount(account);
+    return finish(app.acquireTokenInteractive(parameters));
 }
 
 int tst_ClientCapabilitiesFlow::callGraph(const QString &accessToken, QByteArray *challenge)
@@ -108,16 +129,7 @@ void tst_ClientCapabilitiesFlow::sentWithEveryRequest()
 
     PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
     app.setClientCapabilities(capabilities);
-    SystemBrowserAgent agent;
-    QNetworkAccessManager browser;
-    agent.setUrlOpener([&browser](const QUrl &url) {
-        QNetworkReply *reply = browser.get(QNetworkRequest(url));
-        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-        return true;
-    });
-    InteractiveParameters parameters({"User.Read"});
-    parameters.setAgent(&agent);
-    const auto signIn = finish(app.acquireTokenInteractive(parameters));
+    const auto signIn = signInInteractively(app);
     QVERIFY2(signIn->isSuccess(), qPrintable(signIn->error().errorString()));
 
     const QStringList authorize = claimsSentTo("/oauth2/v2.0/authorize");
@@ -179,16 +191,7 @@ void tst_ClientCapabilitiesFlow::sessionRevoked()
     QFETCH(bool, challenged);
     PublicClientApplication app(m_emulator.publicClientId(), Authority::microsoft(m_emulator.authorityUrl("organizations")));
     app.setClientCapabilities(capabilities);
-    SystemBrowserAgent agent;
-    QNetworkAccessManager browser;
-    agent.setUrlOpener([&browser](const QUrl &url) {
-        QNetworkReply *reply = browser.get(QNetworkRequest(url));
-        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-        return true;
-    });
-    InteractiveParameters parameters({"User.Read"});
-    parameters.setAgent(&agent);
-    const auto signIn = finish(app.acquireTokenInteractive(parameters));
+    const auto signIn = signInInteractively(app);
     QVERIFY2(signIn->isSuccess(), qPrintable(signIn->error().errorString()));
     QByteArray header;
     QCOMPARE(callGraph(signIn->result().accessToken(), &header), 200);
@@ -209,9 +212,7 @@ void tst_ClientCapabilitiesFlow::sessionRevoked()
     QCOMPARE(silent->error().type(), AuthError::UiRequired);
     QCOMPARE(QJsonDocument::fromJson(silent->error().claims().toUtf8()), QJsonDocument::fromJson(claims.toUtf8()));
 
-    parameters.setClaims(silent->error().claims());
-    parameters.setAccount(signIn->result().account());
-    const auto again = finish(app.acquireTokenInteractive(parameters));
+    const auto again = signInInteractively(app, silent->error().claims(), signIn->result().account());
     QVERIFY2(again->isSuccess(), qPrintable(again->error().errorString()));
     QCOMPARE(callGraph(again->result().accessToken(), &header), 200);
     QCOMPARE(again->result().account().homeAccountId(), signIn->result().account().homeAccountId());
