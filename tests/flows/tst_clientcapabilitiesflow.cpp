@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <MsalQt/authenticationchallenge.h>
+#include <MsalQt/confidentialclientapplication.h>
 #include <MsalQt/interactiveparameters.h>
 #include <MsalQt/publicclientapplication.h>
 #include <MsalQt/systembrowseragent.h>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void sentWithEveryRequest_data();
     void sentWithEveryRequest();
     void claimsThatCannotTakeThem();
+    void daemonGrantToo();
     void sessionRevoked_data();
     void sessionRevoked();
 
@@ -172,6 +174,22 @@ void tst_ClientCapabilitiesFlow::claimsThatCannotTakeThem()
     QCOMPARE(opened, 0); // no page was shown
     QVERIFY(claimsSentTo("/oauth2/v2.0/authorize").isEmpty());
     QVERIFY(claimsSentTo("/oauth2/v2.0/token").isEmpty());
+}
+
+// A grant without a page (client credentials, a confidential client's): the capabilities ride
+// in its claims as well, since every grant goes through the same redemption.
+void tst_ClientCapabilitiesFlow::daemonGrantToo()
+{
+    ConfidentialClientApplication app(m_emulator.confidentialClientId(),
+                                      ClientCredential::fromSecret(m_emulator.confidentialClientSecret()),
+                                      Authority::microsoft(m_emulator.authorityUrl()));
+    app.setClientCapabilities({"cp1"});
+    const auto request = finish(app.acquireTokenForClient({"https://graph.microsoft.com/.default"}));
+    QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
+    const QStringList token = claimsSentTo("/oauth2/v2.0/token");
+    QCOMPARE(token.size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(token.first().toUtf8()),
+             QJsonDocument::fromJson(R"({"access_token":{"xms_cc":{"values":["cp1"]}}})"));
 }
 
 void tst_ClientCapabilitiesFlow::sessionRevoked_data()
