@@ -399,6 +399,39 @@ void ClientApplication::setClientCapabilities(const QStringList &capabilities)
     }
 }
 
+bool ClientApplication::autoRefresh() const
+{
+    Q_D(const ClientApplication);
+    return d->autoRefresher != nullptr;
+}
+
+void ClientApplication::setAutoRefresh(bool enabled)
+{
+    Q_D(ClientApplication);
+    if (enabled == (d->autoRefresher != nullptr))
+        return;
+    if (enabled) {
+        d->autoRefresher = new Internal::AutoRefresher(this, d->refreshLeadTime);
+    } else {
+        delete d->autoRefresher; // its timer and schedules with it
+        d->autoRefresher = nullptr;
+    }
+}
+
+std::chrono::seconds ClientApplication::refreshLeadTime() const
+{
+    Q_D(const ClientApplication);
+    return d->refreshLeadTime;
+}
+
+void ClientApplication::setRefreshLeadTime(std::chrono::seconds leadTime)
+{
+    Q_D(ClientApplication);
+    d->refreshLeadTime = std::max(leadTime, std::chrono::seconds(0));
+    if (d->autoRefresher)
+        d->autoRefresher->setLeadTime(d->refreshLeadTime);
+}
+
 std::chrono::milliseconds ClientApplication::httpTimeout() const
 {
     Q_D(const ClientApplication);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authorityresolver_p.h"
+#include "autorefresh_p.h"
 #include "httpclient_p.h"
 
 #include <MsalQt/cachestorage.h>
@@ -88,6 +89,8 @@ public:
     QString clientId;
     Authority authority;
     QStringList clientCapabilities; // sent as xms_cc in the claims of every request
+    Internal::AutoRefresher *autoRefresher = nullptr; // while setAutoRefresh(true)
+    std::chrono::seconds refreshLeadTime{300};
     QNetworkAccessManager *ownManager = nullptr;
     std::unique_ptr<Internal::HttpClient> http;
     Internal::AuthorityResolver *resolver = nullptr;

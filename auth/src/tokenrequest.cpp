@@ -1,5 +1,6 @@
 #include <MsalQt/tokenrequest.h>
 
+#include "autorefresh_p.h"
 #include "base64url_p.h"
 #include "cache/tokencache_p.h"
 #include "clientcapabilities_p.h"
@@ -487,6 +488,8 @@ void TokenRequestPrivate::finishWithResult(const AuthenticationResult &r)
         return;
     result = r;
     qCDebug(lcMsalAuth) << "Token request" << correlationId << "succeeded";
+    if (app->autoRefresher)
+        app->autoRefresher->note(r, scopes, now());
     finish();
     if (autoDelete)
         q_ptr->deleteLater();

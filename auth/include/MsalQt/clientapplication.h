@@ -1,6 +1,7 @@
 #pragma once
 
 #include <MsalQt/account.h>
+#include <MsalQt/authenticationresult.h>
 #include <MsalQt/autherror.h>
 #include <MsalQt/authority.h>
 #include <MsalQt/msalqt_global.h>
@@ -128,6 +129,21 @@ public:
     /// entries are dropped.
     void setClientCapabilities(const QStringList &capabilities);
 
+    /// Whether tokens are refreshed before they expire (off by default; while off, no timer runs).
+    bool autoRefresh() const;
+    /// Refresh before expiry: after each user token an acquisition of this application gets, a
+    /// silent refresh (ClientApplication::ForceRefresh) of that account's token for those scopes
+    /// runs in the background once the server's refresh hint (AuthenticationResult::refreshOn())
+    /// has passed or refreshLeadTime() before expiry, whichever is first, and again after each
+    /// new token. tokenRefreshed() or tokenRefreshFailed() tell how it went; a failed one is not
+    /// retried (the next acquisition schedules it again). Turning it off drops every schedule.
+    void setAutoRefresh(bool enabled);
+    /// How long before expiry a token is refreshed (default 5 minutes); never sooner than half
+    /// its remaining lifetime when the token lives less long than that.
+    std::chrono::seconds refreshLeadTime() const;
+    /// Sets how long before expiry a token is refreshed (negative values count as zero).
+    void setRefreshLeadTime(std::chrono::seconds leadTime);
+
     /// How long one HTTP request may take before it fails with AuthError::Timeout (default 30 s);
     /// it also fails when nothing moves for half that long. A server that trickles its answer is
     /// still cut off at the full timeout.
@@ -176,6 +192,11 @@ Q_SIGNALS:
     /// The persisted cache could not be read or written (a request that got its token still
     /// succeeds; the token is kept in memory).
     void cacheError(const MsalQt::AuthError &error);
+    /// Auto-refresh (setAutoRefresh()) got a new token before the old one expired.
+    void tokenRefreshed(const MsalQt::AuthenticationResult &result);
+    /// Auto-refresh could not refresh `account`'s token for `scopes`: `error` says why
+    /// (AuthError::UiRequired when the person must sign in again).
+    void tokenRefreshFailed(const MsalQt::Account &account, const QStringList &scopes, const MsalQt::AuthError &error);
 
 protected:
     /// For the applications of this library, whose private parts extend ClientApplicationPrivate.
