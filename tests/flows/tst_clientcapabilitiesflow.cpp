@@ -136,14 +136,15 @@ void tst_ClientCapabilitiesFlow::sentWithEveryRequest()
 
     const QStringList authorize = claimsSentTo("/oauth2/v2.0/authorize");
     const QStringList token = claimsSentTo("/oauth2/v2.0/token");
-    QCOMPARE(authorize.size(), 1);
-    QCOMPARE(token.size(), 1);
-    if (expected.isEmpty()) {
-        QCOMPARE(authorize.first(), QString()); // no claims parameter at all
-        QCOMPARE(token.first(), QString());
-    } else {
-        QCOMPARE(asJson(authorize.first()), asJson(expected));
-        QCOMPARE(asJson(token.first()), asJson(expected));
+    // (The test's browser, a QNetworkAccessManager, was once seen to send /authorize twice on
+    // Qt 6.8: every one of them must carry the claims.)
+    QVERIFY(!authorize.isEmpty());
+    QCOMPARE(token.size(), 1); // the code is redeemed once
+    for (const QString &sent : authorize + token) {
+        if (expected.isEmpty())
+            QCOMPARE(sent, QString()); // no claims parameter at all
+        else
+            QCOMPARE(asJson(sent), asJson(expected));
     }
 
     // A claims challenge from a resource: the cached access token is not used, and the refresh
