@@ -78,8 +78,7 @@ AccountsPanel::AccountsPanel(MsalQt::PublicClientApplication *application, const
     connect(m_remove, &QPushButton::clicked, this, &AccountsPanel::removeCurrentAccount);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &AccountsPanel::onModeChanged);
     connect(m_list, &QListWidget::currentRowChanged, this, [this] {
-        m_signOut->setEnabled(!isBusy() && !currentAccount().isNull());
-        m_remove->setEnabled(!isBusy() && !currentAccount().isNull());
+        updateAccountButtons();
         Q_EMIT currentAccountChanged(currentAccount());
     });
     connect(m_button, &MsalQt::Widgets::SignInButton::signedIn, this, &AccountsPanel::accept);
@@ -180,8 +179,14 @@ void AccountsPanel::refresh()
     }
     if (!m_list->currentItem() && m_list->count() > 0)
         m_list->setCurrentRow(0);
-    m_signOut->setEnabled(!isBusy() && !currentAccount().isNull());
-    m_remove->setEnabled(!isBusy() && !currentAccount().isNull());
+    updateAccountButtons();
+}
+
+void AccountsPanel::updateAccountButtons()
+{
+    const bool enabled = !isBusy() && !currentAccount().isNull();
+    m_signOut->setEnabled(enabled);
+    m_remove->setEnabled(enabled);
 }
 
 void AccountsPanel::updateBusy()
@@ -192,8 +197,7 @@ void AccountsPanel::updateBusy()
     m_mode->setEnabled(!busy);
     // The button offers its own Cancel while it runs the sign-in; it waits while the panel does.
     m_button->setEnabled(!m_request);
-    m_signOut->setEnabled(!busy && !currentAccount().isNull());
-    m_remove->setEnabled(!busy && !currentAccount().isNull());
+    updateAccountButtons();
     if (busy != m_busy) {
         m_busy = busy;
         Q_EMIT busyChanged(busy);

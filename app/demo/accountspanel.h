@@ -77,6 +77,7 @@ Q_SIGNALS:
 private:
     void finish(bool success, const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error);
     void updateBusy();
+    void updateAccountButtons(); // Sign out and Remove: an account is chosen and nothing runs
     void onModeChanged();
 
     MsalQt::PublicClientApplication *m_app;

@@ -125,12 +125,17 @@ void GraphPanel::clear()
 void GraphPanel::setSignInBusy(bool busy)
 {
     m_signInBusy = busy;
-    m_send->setEnabled(!m_sending && !m_signInBusy);
+    updateSend();
 }
 
 void GraphPanel::setSending(bool sending)
 {
     m_sending = sending;
+    updateSend();
+}
+
+void GraphPanel::updateSend()
+{
     m_send->setEnabled(!m_sending && !m_signInBusy);
 }
 

@@ -60,6 +60,7 @@ private:
     void onReply(QNetworkReply *reply, bool retried);
     void fail(const QString &message);
     void setSending(bool sending);
+    void updateSend();
 
     QUrl m_base;
     TokenProvider m_provider;

@@ -50,7 +50,6 @@ void setBrowserVerdictTimeout(int milliseconds)
 // when the page is fetched, and says nothing about the browser afterwards.
 static constexpr qint64 BrowserClosedAfterMs = 5000;
 
-
 class SystemBrowserAgentPrivate : public AuthorizationAgentPrivate
 {
     Q_DECLARE_PUBLIC(SystemBrowserAgent)
@@ -67,6 +66,8 @@ public:
     void onOpenerExited(int exitCode, bool crashed);
     void requestEnded(const AuthError &error) override;
     void answerBrowser(const QByteArray &page);
+    // A browser still waiting for a verdict hears that the application no longer waits.
+    void answerStopped();
     static QByteArray htmlPage(const QString &title, const QString &text);
 
     QTcpServer server;
@@ -112,9 +113,7 @@ SystemBrowserAgent::SystemBrowserAgent(QObject *parent)
 SystemBrowserAgent::~SystemBrowserAgent()
 {
     Q_D(SystemBrowserAgent);
-    d->answerBrowser(SystemBrowserAgentPrivate::htmlPage(
-        Tr::tr("Return to the application"),
-        Tr::tr("The application stopped waiting for this sign-in. You can close this browser tab.")));
+    d->answerStopped();
 }
 
 void SystemBrowserAgent::setUrlOpener(const std::function<bool(const QUrl &)> &opener)
@@ -144,9 +143,7 @@ QUrl SystemBrowserAgent::prepare(const QUrl &redirectUri)
     d->endLaunch();
     d->stopListening();
     // A previous sign-in's browser still waiting for its verdict hears that it is over.
-    d->answerBrowser(SystemBrowserAgentPrivate::htmlPage(
-        Tr::tr("Return to the application"),
-        Tr::tr("The application stopped waiting for this sign-in. You can close this browser tab.")));
+    d->answerStopped();
     d->done = false;
     d->expectedState.clear();
     const quint16 wanted = redirectUri.port() > 0 ? quint16(redirectUri.port()) : 0;
@@ -268,6 +265,12 @@ QByteArray SystemBrowserAgentPrivate::htmlPage(const QString &title, const QStri
            + text.toHtmlEscaped().toUtf8() + "</p></body></html>";
 }
 
+void SystemBrowserAgentPrivate::answerStopped()
+{
+    answerBrowser(htmlPage(Tr::tr("Return to the application"),
+                           Tr::tr("The application stopped waiting for this sign-in. You can close this browser tab.")));
+}
+
 void SystemBrowserAgentPrivate::answerBrowser(const QByteArray &page)
 {
     verdictTimer.stop();
@@ -387,8 +390,8 @@ void SystemBrowserAgentPrivate::onReadyRead(QTcpSocket *socket)
     }
     const QUrl &target = request.target;
     if (!done && !launchPath.isEmpty() && target.path() == launchPath) {
-        // The browser opened our page: send it on, once, and remove the page.
-        // The browser is open: the launcher's page goes, the launcher stays to see xdg-open end.
+        // The browser opened our page: send it on, once, and remove the page. The launcher stays,
+        // to see xdg-open end.
         const QByteArray location = pendingAuthorizationUrl.toString(QUrl::FullyEncoded).toUtf8();
         respond(socket, "302 Found", {}, location);
         launchTimer.stop();

@@ -50,17 +50,6 @@ struct Browser
     int finalStatus = 0;
 };
 
-std::unique_ptr<TokenRequest> signIn(PublicClientApplication &app, AuthorizationAgent *agent)
-{
-    InteractiveParameters parameters({"User.Read"});
-    parameters.setAgent(agent);
-    std::unique_ptr<TokenRequest> request(app.acquireTokenInteractive(parameters));
-    request->setAutoDelete(false);
-    QSignalSpy finished(request.get(), &TokenRequest::finished);
-    finished.wait(30000);
-    return request;
-}
-
 } // namespace
 
 class tst_LoopbackPage : public QObject

@@ -150,17 +150,6 @@ private:
     QList<Saved> m_saved;
 };
 
-std::unique_ptr<TokenRequest> signIn(PublicClientApplication &app, AuthorizationAgent *agent)
-{
-    InteractiveParameters parameters({"User.Read"});
-    parameters.setAgent(agent);
-    std::unique_ptr<TokenRequest> request(app.acquireTokenInteractive(parameters));
-    request->setAutoDelete(false);
-    QSignalSpy finished(request.get(), &TokenRequest::finished);
-    finished.wait(30000);
-    return request;
-}
-
 // What the authorization URL carried that an attacker wants: from the emulator's own record.
 QStringList authorizeSecrets(const Emulator::Server &emulator)
 {

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include <MsalQt/interactiveparameters.h>
+
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -7,6 +9,17 @@
 #include <QUrlQuery>
 
 namespace TestSupport {
+
+std::unique_ptr<MsalQt::TokenRequest> signIn(MsalQt::PublicClientApplication &app, MsalQt::AuthorizationAgent *agent)
+{
+    MsalQt::InteractiveParameters parameters({QStringLiteral("User.Read")});
+    parameters.setAgent(agent);
+    std::unique_ptr<MsalQt::TokenRequest> request(app.acquireTokenInteractive(parameters));
+    request->setAutoDelete(false);
+    QSignalSpy finished(request.get(), &MsalQt::TokenRequest::finished);
+    finished.wait(30000);
+    return request;
+}
 
 bool signInOnDevicePage(const QUrl &verificationUri, const QString &userCode, const QString &username,
                         const QString &password, bool approve, QString *error)

@@ -2,9 +2,13 @@
 
 #include "emulator.h"
 
+#include <MsalQt/publicclientapplication.h>
+
 #include <QMutex>
 #include <QStringList>
 #include <QUrl>
+
+#include <memory>
 
 namespace TestSupport {
 
@@ -25,6 +29,10 @@ private:
     static void handler(QtMsgType type, const QMessageLogContext &context, const QString &message);
     QtMessageHandler m_previous;
 };
+
+// An interactive sign-in for User.Read through `agent`, waited for (30 s at most); the request
+// is the caller's (not deleted when it finishes).
+std::unique_ptr<MsalQt::TokenRequest> signIn(MsalQt::PublicClientApplication &app, MsalQt::AuthorizationAgent *agent);
 
 // The emulator's default users.
 inline QString alice() { return QStringLiteral("alice@contoso.com"); }

@@ -113,7 +113,7 @@ InteractiveParameters SignInButtonPrivate::parameters(const Account &account) co
     InteractiveParameters parameters(m_scopes);
     if (!account.isNull())
         parameters.setAccount(account);
-    parameters.setAgent(m_agent ? m_agent.data() : m_dialog->agent());
+    parameters.setAgent(q_ptr->agent());
     return parameters;
 }
 
