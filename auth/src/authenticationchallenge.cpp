@@ -298,8 +298,13 @@ QString AuthenticationChallenge::claims() const
         return {};
     for (const auto alphabet : {QByteArray::Base64Encoding, QByteArray::Base64UrlEncoding}) {
         const auto decoded = QByteArray::fromBase64Encoding(encoded, alphabet | QByteArray::AbortOnBase64DecodingErrors);
-        if (decoded && QJsonDocument::fromJson(*decoded).isObject())
-            return QString::fromUtf8(*decoded);
+        if (!decoded)
+            continue;
+        // Only UTF-8 that survives the trip into a QString: Qt's JSON parser lets a stray byte
+        // through after a backslash, which the QString would turn into U+FFFD and break.
+        const QString text = QString::fromUtf8(*decoded);
+        if (text.toUtf8() == *decoded && QJsonDocument::fromJson(*decoded).isObject())
+            return text;
     }
     return {};
 }

@@ -210,6 +210,12 @@ void tst_AuthenticationChallenge::claims_data()
     QTest::newRow("base64 of text that is not JSON") << QByteArray("bm90IGpzb24=") << QString();
     QTest::newRow("base64 of a JSON array") << QByteArray("WzEsMl0=") << QString();
     QTest::newRow("empty") << QByteArray() << QString();
+    // Qt's JSON parser takes a stray byte after a backslash; as a QString it would be U+FFFD, so
+    // the claims handed on would no longer be JSON (found by fuzz_wwwauthenticate).
+    QTest::newRow("JSON with a byte that is not UTF-8")
+        << QByteArray("eyJhY2Nlc3NfdG9rZW4iOnsiYWNycyI6eyJcl3NzZW50aWFsIjp0cnVlfX19") << QString();
+    QTest::newRow("UTF-8 kept") << QByteArray("eyJhY2Nlc3NfdG9rZW4iOnsiYWNycyI6eyJ2YWx1ZSI6ImNhZsOpIn19fQ==")
+        << QString::fromUtf8("{\"access_token\":{\"acrs\":{\"value\":\"caf\xc3\xa9\"}}}");
 }
 
 void tst_AuthenticationChallenge::claims()
