@@ -23,7 +23,7 @@ struct Fault {
     Kind kind = HttpStatus;
     // Matched as a suffix of the request path, e.g. "/oauth2/v2.0/token", "/oauth2/v2.0/devicecode",
     // "/v2.0/.well-known/openid-configuration", "/discovery/v2.0/keys", "/discovery/instance",
-    // "/v1.0/me", "/oauth2/v2.0/authorize". Empty matches every path.
+    // "/v1.0/me", "/v1.0/me/todo/lists", "/oauth2/v2.0/authorize". Empty matches every path.
     // A ServiceError on "/oauth2/v2.0/authorize" is answered as an error redirect to the app
     // (error, error_description, error_uri, suberror, state) as soon as the request arrives,
     // provided its client_id and redirect_uri are valid (otherwise the usual error page).

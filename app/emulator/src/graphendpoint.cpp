@@ -1,5 +1,6 @@
 #include "graphendpoint.h"
 
+#include "graphtodo.h"
 #include "httprequest.h"
 #include "services.h"
 #include "tokenissuer.h"
@@ -88,11 +89,14 @@ std::variant<QJsonObject, HttpResponse> GraphEndpoint::authenticate(const HttpRe
     return *claims;
 }
 
-HttpResponse GraphEndpoint::me(const HttpRequest &request) const
+HttpResponse GraphEndpoint::methodNotAllowed(const HttpRequest &request) const
 {
-    if (request.method() != "GET")
-        return m_services.errors.graph(request, 405, QStringLiteral("Request_BadRequest"),
-                                       QStringLiteral("Specified HTTP method is not allowed for the request target."));
+    return m_services.errors.graph(request, 405, QStringLiteral("Request_BadRequest"),
+                                   QStringLiteral("Specified HTTP method is not allowed for the request target."));
+}
+
+std::variant<const User *, HttpResponse> GraphEndpoint::authenticateUser(const HttpRequest &request) const
+{
     const auto auth = authenticate(request);
     if (const auto *failure = std::get_if<HttpResponse>(&auth))
         return *failure;
@@ -108,6 +112,17 @@ HttpResponse GraphEndpoint::me(const HttpRequest &request) const
                                                       "reference-property objects are not present.").arg(oid));
     if (auto challenge = checkAuthContext(request, claims))
         return *challenge;
+    return user;
+}
+
+HttpResponse GraphEndpoint::me(const HttpRequest &request) const
+{
+    if (request.method() != "GET")
+        return methodNotAllowed(request);
+    const auto auth = authenticateUser(request);
+    if (const auto *failure = std::get_if<HttpResponse>(&auth))
+        return *failure;
+    const User *user = std::get<const User *>(auth);
     return HttpResponse::json(200, QJsonObject{
         {QStringLiteral("@odata.context"),
          m_services.baseUrl.toString() + QStringLiteral("/v1.0/$metadata#users/$entity")},
@@ -123,6 +138,19 @@ HttpResponse GraphEndpoint::me(const HttpRequest &request) const
         {QStringLiteral("userPrincipalName"), user->username},
         {QStringLiteral("id"), user->oid},
     });
+}
+
+HttpResponse GraphEndpoint::todoLists(const HttpRequest &request)
+{
+    const bool create = request.method() == "POST";
+    if (!create && request.method() != "GET")
+        return methodNotAllowed(request);
+    const auto auth = authenticateUser(request);
+    if (const auto *failure = std::get_if<HttpResponse>(&auth))
+        return *failure;
+    const QString oid = std::get<const User *>(auth)->oid;
+    GraphTodo todo(m_services);
+    return create ? todo.createList(request, oid) : todo.lists(oid);
 }
 
 HttpResponse GraphEndpoint::userInfo(const HttpRequest &request) const

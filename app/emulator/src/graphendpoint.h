@@ -11,16 +11,19 @@ namespace MsalQt::Emulator {
 
 class HttpRequest;
 struct Services;
+struct User;
 
-// A sliver of Microsoft Graph: GET /v1.0/me and the OIDC userinfo endpoint. Enough for the
-// demo to call an API with the token it got, and for tests to prove the token is accepted
-// (or refused) by a resource the way Graph would.
+// A sliver of Microsoft Graph: GET /v1.0/me, the signed-in user's To Do lists and the OIDC
+// userinfo endpoint. Enough for the demo to call an API with the token it got, and for tests
+// to prove the token is accepted (or refused) by a resource the way Graph would.
 class GraphEndpoint
 {
 public:
     explicit GraphEndpoint(Services &services) : m_services(services) { }
 
     HttpResponse me(const HttpRequest &request) const;
+    // GET and POST /v1.0/me/todo/lists (GraphTodo, once the caller is authenticated).
+    HttpResponse todoLists(const HttpRequest &request);
     HttpResponse userInfo(const HttpRequest &request) const;
 
 private:
@@ -34,6 +37,10 @@ private:
     // The claims challenge of a Conditional Access authentication context the token does not
     // satisfy; nullopt when none is configured or the token's "acrs" lists it.
     std::optional<HttpResponse> checkAuthContext(const HttpRequest &request, const QJsonObject &claims) const;
+    // What every /me path checks: a valid delegated token of a user in the directory that
+    // satisfies any required authentication context. The user, or the error to send.
+    std::variant<const User *, HttpResponse> authenticateUser(const HttpRequest &request) const;
+    HttpResponse methodNotAllowed(const HttpRequest &request) const;
 
     Services &m_services;
 };

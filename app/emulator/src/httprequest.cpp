@@ -45,7 +45,8 @@ HttpRequest HttpRequest::fromQt(const QHttpServerRequest &request)
         r.m_headers.insert(h.first, h.second);
 
     const QByteArray contentType = r.m_headers.value("content-type").toLower();
-    if (contentType.startsWith("application/soap+xml") || contentType.startsWith("text/xml"))
+    if (contentType.startsWith("application/soap+xml") || contentType.startsWith("text/xml")
+        || contentType.startsWith("application/json"))
         r.m_body = request.body();
     if (contentType.startsWith("application/x-www-form-urlencoded"))
         r.m_form = parseForm(request.body());

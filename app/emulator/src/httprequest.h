@@ -32,7 +32,7 @@ public:
     QString queryValue(const QString &key) const;
     bool hasQueryValue(const QString &key) const { return m_query.hasQueryItem(key); }
     QString formValue(const QString &key) const;
-    // The raw body (SOAP requests of the federation server).
+    // The raw body of SOAP (the federation server) and JSON (Graph) requests.
     QByteArray body() const { return m_body; }
     bool hasFormValue(const QString &key) const { return m_form.hasQueryItem(key); }
 

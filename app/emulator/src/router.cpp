@@ -70,6 +70,8 @@ HttpResponse Router::route(const HttpRequest &request)
     const QStringList segments = request.segments();
     if (isPath(segments, {"v1.0", "me"}))
         return m_graph->me(request);
+    if (isPath(segments, {"v1.0", "me", "todo", "lists"}))
+        return m_graph->todoLists(request);
     if (isPath(segments, {"oidc", "userinfo"}))
         return m_graph->userInfo(request);
     // User realm discovery and the federation server (AD FS paths); stateless, so built per request.

@@ -15,6 +15,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <algorithm>
+
 // Debug is off by default so test logs stay readable; enable with
 // QT_LOGGING_RULES="msalqt.emulator.debug=true" (the program's --verbose does).
 Q_LOGGING_CATEGORY(lcEmulator, "msalqt.emulator", QtInfoMsg)
@@ -248,7 +250,10 @@ void Server::revokeSession(const QString &username)
         return;
     m_services->refreshTokens.revokeUser(user->oid);
     m_services->authorization.sessions.clear();
-    m_services->sessionRevokedAt.insert(user->oid, QDateTime::currentSecsSinceEpoch());
+    // Tokens issued after an earlier revocation in this same second read as one second newer
+    // (TokenIssuer): this revocation must be later still, to cover them.
+    const qint64 earlier = m_services->sessionRevokedAt.value(user->oid, 0);
+    m_services->sessionRevokedAt.insert(user->oid, std::max(QDateTime::currentSecsSinceEpoch(), earlier + 1));
 }
 
 void Server::setGraphAuthenticationContext(const QString &authContextId)

@@ -12,6 +12,8 @@
 #include "tenantresolver.h"
 #include "tokenissuer.h"
 
+#include <QJsonObject>
+#include <QList>
 #include <QUrl>
 
 namespace MsalQt::Emulator {
@@ -40,6 +42,8 @@ struct Services {
     // Continuous Access Evaluation (Server::revokeSession): user oid -> when the session ended
     // (seconds since the epoch). Graph challenges a cp1 client's access tokens issued until then.
     QHash<QString, qint64> sessionRevokedAt;
+    // Graph To Do lists (POST /v1.0/me/todo/lists): user oid -> the user's lists in creation order.
+    QHash<QString, QList<QJsonObject>> todoLists;
     // Instance discovery's preferred_cache (Server::setPreferredCacheEnvironment); empty: host:port.
     QString preferredCache;
 
