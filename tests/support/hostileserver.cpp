@@ -248,11 +248,14 @@ int HostileServer::requestCount(const QString &pathPart) const
     return count;
 }
 
-const HostileServer::Answer *HostileServer::answerFor(const QString &path) const
+const HostileServer::Answer *HostileServer::answerFor(const QString &path)
 {
-    for (const auto &[part, answer] : m_answers) {
-        if (path.contains(part))
-            return &answer;
+    for (auto &[part, answer] : m_answers) {
+        if (!path.contains(part) || answer.times == 0)
+            continue;
+        if (answer.times > 0)
+            --answer.times;
+        return &answer;
     }
     return nullptr;
 }

@@ -37,6 +37,7 @@ public:
         qint64 size = 0;
         bool chunked = false;
         int intervalMs = 1000;
+        int times = -1; // how many requests it answers before the next match's turn; -1: all
 
         static Answer complete(int status, const QByteArray &contentType, const QByteArray &body);
         static Answer redirect(int status, const QUrl &location);
@@ -61,7 +62,7 @@ public:
     QUrl url(const QString &path = {}) const; // http://address:port + path
 
     // Requests whose path contains `pathPart` get `answer` (the first match, in the order
-    // added); anything else gets a 404.
+    // added, that has not used up its `times`); anything else gets a 404.
     void answer(const QString &pathPart, const Answer &answer);
     void clear();
 
@@ -73,7 +74,7 @@ public:
 private:
     class Connection;
     void onNewConnection();
-    const Answer *answerFor(const QString &path) const;
+    const Answer *answerFor(const QString &path);
 
     QTcpServer m_server;
     QList<std::pair<QString, Answer>> m_answers;
