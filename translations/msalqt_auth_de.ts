@@ -85,6 +85,52 @@
     </message>
 </context>
 <context>
+    <name>MsalQt::AuthenticatedNetworkAccess</name>
+    <message>
+        <source>“%1” is not a URL a request can be sent to.</source>
+        <translation>„%1“ ist keine URL, an die eine Anfrage gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>A token is only sent over https: %1 is not encrypted, so nothing was sent.</source>
+        <translation>Ein Token wird nur über https gesendet: %1 ist nicht verschlüsselt, daher wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>A token for %1 may not be sent to %2, so nothing was sent. Name that address in AuthenticatedNetworkAccess::setAllowedUrls() if it is meant to receive it.</source>
+        <translation>Ein Token für %1 darf nicht an %2 gesendet werden, daher wurde nichts gesendet. Nennen Sie diese Adresse in AuthenticatedNetworkAccess::setAllowedUrls(), wenn sie es erhalten soll.</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQt::AuthenticatedReply</name>
+    <message>
+        <source>The application was deleted before the request was sent.</source>
+        <translation>Die Anwendung wurde gelöscht, bevor die Anfrage gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>No account is signed in to call %1 for: sign in first.</source>
+        <translation>Kein Konto ist angemeldet, um %1 aufzurufen: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>The sign-in was for %1, not for %2 whose request this is, so the request was not sent.</source>
+        <translation>Die Anmeldung galt %1, nicht %2, dessen Anfrage dies ist; die Anfrage wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The network access manager was deleted before the request was sent.</source>
+        <translation>Der Netzwerkzugriffsmanager wurde gelöscht, bevor die Anfrage gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>The body of the request to %1 can no longer be read.</source>
+        <translation>Der Inhalt der Anfrage an %1 kann nicht mehr gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s; the request was stopped.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet; die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>MsalQt::AuthenticationChallenge</name>
     <message>
         <source>The authentication challenge could not be read: %1 (at offset %2).</source>

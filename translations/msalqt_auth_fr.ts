@@ -85,6 +85,52 @@
     </message>
 </context>
 <context>
+    <name>MsalQt::AuthenticatedNetworkAccess</name>
+    <message>
+        <source>“%1” is not a URL a request can be sent to.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une URL à laquelle une requête peut être envoyée.</translation>
+    </message>
+    <message>
+        <source>A token is only sent over https: %1 is not encrypted, so nothing was sent.</source>
+        <translation>Un jeton n’est envoyé que par https&#xa0;: %1 n’est pas chiffré, rien n’a donc été envoyé.</translation>
+    </message>
+    <message>
+        <source>A token for %1 may not be sent to %2, so nothing was sent. Name that address in AuthenticatedNetworkAccess::setAllowedUrls() if it is meant to receive it.</source>
+        <translation>Un jeton pour %1 ne peut pas être envoyé à %2, rien n’a donc été envoyé. Indiquez cette adresse dans AuthenticatedNetworkAccess::setAllowedUrls() si elle doit le recevoir.</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQt::AuthenticatedReply</name>
+    <message>
+        <source>The application was deleted before the request was sent.</source>
+        <translation>L’application a été supprimée avant l’envoi de la requête.</translation>
+    </message>
+    <message>
+        <source>No account is signed in to call %1 for: sign in first.</source>
+        <translation>Aucun compte n’est connecté pour appeler %1&#xa0;: connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <source>The sign-in was for %1, not for %2 whose request this is, so the request was not sent.</source>
+        <translation>La connexion concernait %1, et non %2 à qui appartient cette requête&#xa0;; la requête n’a donc pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>The network access manager was deleted before the request was sent.</source>
+        <translation>Le gestionnaire d’accès réseau a été supprimé avant l’envoi de la requête.</translation>
+    </message>
+    <message>
+        <source>The body of the request to %1 can no longer be read.</source>
+        <translation>Le corps de la requête vers %1 ne peut plus être lu.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s; the request was stopped.</source>
+        <translation>%1 n’a pas répondu dans les %2 s&#xa0;; la requête a été arrêtée.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+</context>
+<context>
     <name>MsalQt::AuthenticationChallenge</name>
     <message>
         <source>The authentication challenge could not be read: %1 (at offset %2).</source>

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include <MsalQt/authenticatednetworkaccess.h>
+#include <MsalQt/authenticatedreply.h>
 #include <MsalQt/confidentialclientapplication.h>
 #include <MsalQt/keychaincachestorage.h>
 #include <MsalQt/publicclientapplication.h>
@@ -21,6 +23,7 @@ struct Seen
     QStringList errors;
     QList<QList<MsalQt::Account>> accountLists;
     QStringList signIns; // the claims each interactive sign-in was asked with
+    QList<QByteArray> profiles;
 };
 Seen seen;
 
@@ -44,6 +47,11 @@ void signIn(const QString &claims = {})
     seen.signIns << claims;
 }
 
+void showProfile(const QByteArray &json)
+{
+    seen.profiles << json;
+}
+
 } // namespace
 
 class tst_ReadmeSnippets : public QObject
@@ -56,8 +64,12 @@ private Q_SLOTS:
     void tokenCacheSignedIn();
     void tokenCacheEmpty();
     void appTokenFromCache();
+    void callingAnApi();
 
 private:
+    // The snippet of "Calling an API": GET Graph's /v1.0/me for `account`.
+    void runCallingAnApiSnippet(MsalQt::PublicClientApplication *app, const MsalQt::Account &account, const QUrl &graphUrl);
+
     // The snippet of "The token cache", for an application whose storage is at `path`.
     void runTokenCacheSnippet(MsalQt::PublicClientApplication *app, const QString &path);
     // The snippet of "Flows" for a daemon's app token.
@@ -221,6 +233,57 @@ void tst_ReadmeSnippets::appTokenFromCache()
     QCOMPARE(seen.tokens.size(), 2);
     QCOMPARE(seen.tokens.at(1), seen.tokens.at(0));
     QCOMPARE(m_emulator.requests().size(), 0);
+}
+
+void tst_ReadmeSnippets::runCallingAnApiSnippet(MsalQt::PublicClientApplication *app, const MsalQt::Account &account,
+                                                const QUrl &graphUrl)
+{
+    // README snippet: Calling an API
+app->setClientCapabilities({QStringLiteral("cp1")});  // answers claims challenges (CAE)
+auto *graph = new MsalQt::AuthenticatedNetworkAccess(app, this);
+graph->setAccount(account);
+graph->setScopes({QStringLiteral("User.Read")});
+graph->setAllowedUrls({graphUrl});                   // by default: where the scopes point, Graph
+MsalQt::AuthenticatedReply *reply = graph->get(QNetworkRequest(graphUrl.resolved(QUrl(QStringLiteral("v1.0/me")))));
+connect(reply, &QNetworkReply::finished, this, [reply] {
+    reply->deleteLater();
+    if (reply->authError().type() == MsalQt::AuthError::UiRequired)
+        signIn(reply->authError().claims());          // the person must sign in, asked for these
+    else if (reply->error() == QNetworkReply::NoError)
+        showProfile(reply->readAll());
+    else
+        showError(reply->errorString());
+});
+    // README snippet end
+    QSignalSpy destroyed(reply, &QObject::destroyed);
+    QVERIFY(destroyed.wait(20000));
+    delete graph;
+}
+
+void tst_ReadmeSnippets::callingAnApi()
+{
+    MsalQt::PublicClientApplication app(clientId, MsalQt::Authority::microsoft(authorityUrl));
+    app.setClientCapabilities({QStringLiteral("cp1")}); // the token the sign-in caches: CAE-capable
+    std::unique_ptr<MsalQt::TokenRequest> signedIn(app.acquireTokenByUsernamePassword(
+        {QStringLiteral("User.Read")}, TestSupport::alice(), TestSupport::password()));
+    signedIn->setAutoDelete(false);
+    QSignalSpy finished(signedIn.get(), &MsalQt::TokenRequest::finished);
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(signedIn->isSuccess(), qPrintable(signedIn->error().errorString()));
+    const QUrl graphUrl(m_emulator.baseUrl().toString() + QLatin1Char('/'));
+
+    runCallingAnApiSnippet(&app, signedIn->result().account(), graphUrl);
+    QCOMPARE(seen.profiles.size(), 1);
+    QVERIFY2(seen.profiles.first().contains(TestSupport::alice().toUtf8()), seen.profiles.first().constData());
+
+    // The session ends (Continuous Access Evaluation): Graph challenges, the refresh token went
+    // with the session, so the person is asked, with the challenge's claims.
+    m_emulator.revokeSession(TestSupport::alice());
+    runCallingAnApiSnippet(&app, signedIn->result().account(), graphUrl);
+    QCOMPARE(seen.profiles.size(), 1);
+    QVERIFY2(seen.errors.isEmpty(), qPrintable(seen.errors.value(0)));
+    QCOMPARE(seen.signIns.size(), 1);
+    QVERIFY2(seen.signIns.first().contains(QLatin1String("\"nbf\"")), qPrintable(seen.signIns.first()));
 }
 
 QTEST_GUILESS_MAIN(tst_ReadmeSnippets)
