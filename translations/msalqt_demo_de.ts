@@ -166,10 +166,6 @@
         <translation>HTTP 401 mit Claims-Challenge: neues Token wird geholt…</translation>
     </message>
     <message>
-        <source>No token for the claims challenge: %1</source>
-        <translation>Kein Token für die Claims-Challenge: %1</translation>
-    </message>
-    <message>
         <source>Network error: %1</source>
         <translation>Netzwerkfehler: %1</translation>
     </message>
@@ -184,6 +180,14 @@
     <message>
         <source>Sen&amp;d</source>
         <translation>Sende&amp;n</translation>
+    </message>
+    <message>
+        <source>Request body (JSON), e.g. {&quot;displayName&quot;: &quot;Groceries&quot;} for POST /v1.0/me/todo/lists</source>
+        <translation>Anfrageinhalt (JSON), z. B. {&quot;displayName&quot;: &quot;Einkauf&quot;} für POST /v1.0/me/todo/lists</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Anfrageinhalt</translation>
     </message>
 </context>
 <context>

@@ -166,10 +166,6 @@
         <translation>HTTP 401 avec une demande de revendications : obtention d’un nouveau jeton…</translation>
     </message>
     <message>
-        <source>No token for the claims challenge: %1</source>
-        <translation>Aucun jeton pour la demande de revendications : %1</translation>
-    </message>
-    <message>
         <source>Network error: %1</source>
         <translation>Erreur réseau : %1</translation>
     </message>
@@ -184,6 +180,14 @@
     <message>
         <source>Sen&amp;d</source>
         <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Request body (JSON), e.g. {&quot;displayName&quot;: &quot;Groceries&quot;} for POST /v1.0/me/todo/lists</source>
+        <translation>Corps de la requête (JSON), p. ex. {&quot;displayName&quot;: &quot;Courses&quot;} pour POST /v1.0/me/todo/lists</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Corps de la requête</translation>
     </message>
 </context>
 <context>

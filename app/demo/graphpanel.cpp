@@ -2,7 +2,8 @@
 
 #include "jsontree.h"
 
-#include <MsalQt/authenticationchallenge.h>
+#include <MsalQt/authenticatednetworkaccess.h>
+#include <MsalQt/authenticatedreply.h>
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -11,8 +12,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -20,11 +19,12 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace MsalQtDemo {
 
 GraphPanel::GraphPanel(const QUrl &graphBase, QWidget *parent) : QWidget(parent), m_base(graphBase)
 {
-    m_network = new QNetworkAccessManager(this);
     m_method = new QComboBox(this);
     m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PATCH"), QStringLiteral("DELETE")});
     m_method->setAccessibleName(tr("HTTP method"));
@@ -40,6 +40,11 @@ GraphPanel::GraphPanel(const QUrl &graphBase, QWidget *parent) : QWidget(parent)
     bar->addWidget(baseLabel);
     bar->addWidget(m_path, 1);
     bar->addWidget(m_send);
+    m_body = new QLineEdit(this);
+    m_body->setObjectName(QStringLiteral("graphBody"));
+    m_body->setPlaceholderText(tr("Request body (JSON), e.g. {\"displayName\": \"Groceries\"} for POST /v1.0/me/todo/lists"));
+    m_body->setAccessibleName(tr("Request body"));
+    m_body->setClearButtonEnabled(true);
 
     m_status = new QLabel(tr("No request sent yet."), this);
     m_status->setObjectName(QStringLiteral("graphStatus"));
@@ -57,11 +62,21 @@ GraphPanel::GraphPanel(const QUrl &graphBase, QWidget *parent) : QWidget(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_body);
     layout->addWidget(m_status);
     layout->addWidget(tabs, 1);
 
     connect(m_send, &QPushButton::clicked, this, &GraphPanel::send);
     connect(m_path, &QLineEdit::returnPressed, this, &GraphPanel::send);
+    connect(m_body, &QLineEdit::returnPressed, this, &GraphPanel::send);
+    connect(m_method, &QComboBox::currentTextChanged, this, &GraphPanel::updateBody);
+    updateBody();
+}
+
+void GraphPanel::updateBody()
+{
+    const QString method = m_method->currentText();
+    m_body->setEnabled(method == QLatin1String("POST") || method == QLatin1String("PATCH"));
 }
 
 QUrl GraphPanel::requestUrl() const
@@ -79,35 +94,37 @@ void GraphPanel::send()
 {
     if (!m_provider || m_sending || m_signInBusy)
         return;
+    MsalQt::AuthenticatedNetworkAccess *access = m_provider();
+    if (!access)
+        return;
     setSending(true);
     m_status->setText(tr("Getting a token…"));
-    const quint64 generation = m_generation;
-    m_provider(QString(), [this, generation](const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error) {
-        if (generation != m_generation)
-            return; // cleared meanwhile
-        if (result.isNull())
-            fail(tr("No token: %1").arg(error.errorString()));
-        else
-            sendWithToken(result, false);
-    });
-}
-
-void GraphPanel::sendWithToken(const MsalQt::AuthenticationResult &result, bool retried)
-{
+    m_elapsed.invalidate();
     QNetworkRequest request(requestUrl());
-    request.setRawHeader("Authorization", result.authorizationHeader());
     request.setRawHeader("Accept", "application/json");
-    m_status->setText(tr("Sending…"));
-    m_elapsed.start();
-    QNetworkReply *reply = m_network->sendCustomRequest(request, m_method->currentText().toLatin1());
+    const QByteArray method = m_method->currentText().toLatin1();
+    QByteArray body;
+    if (m_body->isEnabled()) {
+        body = m_body->text().toUtf8();
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    }
+    MsalQt::AuthenticatedReply *reply = access->sendCustomRequest(request, method, body);
     m_reply = reply;
+    // What the reply is doing, for the status line: a second token request answers a challenge.
+    auto tokenRequests = std::make_shared<int>(0);
+    connect(access, &MsalQt::AuthenticatedNetworkAccess::tokenRequestStarted, reply, [this, tokenRequests] {
+        if (++*tokenRequests > 1)
+            m_status->setText(tr("HTTP 401 with a claims challenge: getting a new token…"));
+    });
+    connect(access, &MsalQt::AuthenticatedNetworkAccess::tokenAcquired, reply, [this] {
+        m_status->setText(tr("Sending…"));
+        m_elapsed.start();
+    });
     const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, retried, generation] {
-        if (generation != m_generation) {
-            reply->deleteLater(); // cleared meanwhile
-            return;
-        }
-        onReply(reply, retried);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        if (generation == m_generation) // else cleared meanwhile
+            onReply(reply);
     });
 }
 
@@ -139,36 +156,24 @@ void GraphPanel::updateSend()
     m_send->setEnabled(!m_sending && !m_signInBusy);
 }
 
-void GraphPanel::onReply(QNetworkReply *reply, bool retried)
+void GraphPanel::onReply(MsalQt::AuthenticatedReply *reply)
 {
-    reply->deleteLater();
-    const qint64 ms = m_elapsed.elapsed();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (status == 401 && !retried) {
-        const QString claims = MsalQt::AuthenticationChallenge::claimsFromHeader(reply->rawHeader("WWW-Authenticate"));
-        if (!claims.isEmpty()) {
-            m_status->setText(tr("HTTP 401 with a claims challenge: getting a new token…"));
-            const quint64 generation = m_generation;
-            m_provider(claims, [this, generation](const MsalQt::AuthenticationResult &result, const MsalQt::AuthError &error) {
-                if (generation != m_generation)
-                    return;
-                if (result.isNull())
-                    fail(tr("No token for the claims challenge: %1").arg(error.errorString()));
-                else
-                    sendWithToken(result, true);
-            });
-            return;
-        }
+    if (reply->authError().isError()) {
+        fail(tr("No token: %1").arg(reply->authError().errorString()));
+        Q_EMIT tokenFailed(reply->authError());
+        return;
     }
     setSending(false);
+    const qint64 ms = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
         fail(tr("Network error: %1").arg(reply->errorString()));
         return;
     }
+    const QByteArray body = reply->readAll();
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     QString summary = tr("HTTP %1 %2 · %3 ms").arg(status).arg(reason).arg(ms);
-    if (retried)
+    if (reply->isChallengeAnswered())
         summary += tr(" · retried with a new token after a claims challenge");
     m_status->setText(summary);
     const QJsonDocument document = QJsonDocument::fromJson(body);

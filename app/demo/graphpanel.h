@@ -1,6 +1,5 @@
 #pragma once
 
-#include <MsalQt/authenticationresult.h>
 #include <MsalQt/autherror.h>
 
 #include <QElapsedTimer>
@@ -14,28 +13,32 @@ QT_BEGIN_NAMESPACE
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
-class QNetworkReply;
 class QPlainTextEdit;
 class QPushButton;
 class QTreeWidget;
 QT_END_NAMESPACE
 
+namespace MsalQt {
+class AuthenticatedNetworkAccess;
+class AuthenticatedReply;
+} // namespace MsalQt
+
 namespace MsalQtDemo {
 
-// A request bar (method, path under the Graph base, Send) and the response as a JSON tree and as
-// raw text, with the HTTP status and the time taken. The token comes from the window (silent
-// first); a 401 with a claims challenge asks for a new token with those claims and retries once.
+// A request bar (method, path under the Graph base, a JSON body for POST and PATCH, Send) and the
+// response as a JSON tree and as raw text, with the HTTP status and the time taken. Requests go
+// through the library's AuthenticatedNetworkAccess, which the window configures (account, agent):
+// it gets the token and answers a claims challenge; this panel only shows what happened.
 class GraphPanel : public QWidget
 {
     Q_OBJECT
 public:
-    using TokenCallback = std::function<void(const MsalQt::AuthenticationResult &, const MsalQt::AuthError &)>;
-    using TokenProvider = std::function<void(const QString &claims, const TokenCallback &done)>;
+    // The access to send the next request with, set up for the current account.
+    using AccessProvider = std::function<MsalQt::AuthenticatedNetworkAccess *()>;
 
     explicit GraphPanel(const QUrl &graphBase, QWidget *parent = nullptr);
 
-    void setTokenProvider(const TokenProvider &provider) { m_provider = provider; }
+    void setAccessProvider(const AccessProvider &provider) { m_provider = provider; }
     QUrl graphBase() const { return m_base; }
     QUrl requestUrl() const;
 
@@ -54,19 +57,20 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void finished(int httpStatus); // 0: no HTTP answer (network error, no token)
+    void tokenFailed(const MsalQt::AuthError &error); // no token for the request: why
 
 private:
-    void sendWithToken(const MsalQt::AuthenticationResult &result, bool retried);
-    void onReply(QNetworkReply *reply, bool retried);
+    void onReply(MsalQt::AuthenticatedReply *reply);
+    void updateBody();
     void fail(const QString &message);
     void setSending(bool sending);
     void updateSend();
 
     QUrl m_base;
-    TokenProvider m_provider;
-    QNetworkAccessManager *m_network = nullptr;
+    AccessProvider m_provider;
     QComboBox *m_method = nullptr;
     QLineEdit *m_path = nullptr;
+    QLineEdit *m_body = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_status = nullptr;
     QTreeWidget *m_tree = nullptr;
@@ -75,7 +79,7 @@ private:
     bool m_signInBusy = false;
     QElapsedTimer m_elapsed;
     quint64 m_generation = 0; // bumped by clear(): answers to older requests are dropped
-    QPointer<QNetworkReply> m_reply;
+    QPointer<MsalQt::AuthenticatedReply> m_reply;
 };
 
 } // namespace MsalQtDemo

@@ -7,6 +7,7 @@
 #include "tokenview.h"
 
 #include <emulator.h>
+#include <MsalQt/authenticatednetworkaccess.h>
 #include <MsalQt/Widgets/signinbutton.h>
 #include <MsalQt/interactiveparameters.h>
 #include <MsalQt/publicclientapplication.h>
@@ -51,8 +52,18 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
     m_accounts = new AccountsPanel(m_app, m_scopes, this);
     m_token = new TokenView(this);
     m_graph = new GraphPanel(graphBase, this);
-    m_graph->setTokenProvider([this](const QString &claims, const GraphPanel::TokenCallback &done) {
-        acquireForGraph(claims, done);
+    // Graph's requests carry the current account's tokens; a token request that needs the person
+    // is the panel's one sign-in, with its Cancel.
+    m_api = new MsalQt::AuthenticatedNetworkAccess(m_app, this);
+    m_api->setScopes(m_scopes);
+    m_api->setAllowedUrls({graphBase});
+    connect(m_api, &MsalQt::AuthenticatedNetworkAccess::tokenRequestStarted, m_accounts, &AccountsPanel::track);
+    connect(m_api, &MsalQt::AuthenticatedNetworkAccess::tokenAcquired, m_accounts, &AccountsPanel::accept);
+    connect(m_graph, &GraphPanel::tokenFailed, this, &MainWindow::showError);
+    m_graph->setAccessProvider([this] {
+        m_api->setAccount(m_accounts->currentAccount()); // silent first with it
+        m_api->setInteractiveAgent(m_accounts->interactiveAgent());
+        return m_api;
     });
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -125,27 +136,6 @@ MainWindow::MainWindow(MsalQt::PublicClientApplication *application, const QStri
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::acquireForGraph(const QString &claims,
-                                 const std::function<void(const MsalQt::AuthenticationResult &, const MsalQt::AuthError &)> &done)
-{
-    MsalQt::InteractiveParameters parameters(m_scopes);
-    parameters.setAccount(m_accounts->currentAccount()); // silent first with it
-    if (!claims.isEmpty())
-        parameters.setClaims(claims);
-    parameters.setAgent(m_accounts->interactiveAgent());
-    MsalQt::TokenRequest *request = m_app->acquireToken(parameters);
-    m_accounts->track(request); // one sign-in at a time, with the panel's Cancel
-    connect(request, &MsalQt::TokenRequest::finished, this, [this, request, done] {
-        if (request->isSuccess()) {
-            m_accounts->accept(request->result());
-            done(request->result(), {});
-        } else {
-            showError(request->error());
-            done({}, request->error());
-        }
-    });
-}
 
 void MainWindow::setEmulator(MsalQt::Emulator::Server *server)
 {

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 namespace MsalQt {
+class AuthenticatedNetworkAccess;
 class PublicClientApplication;
 namespace Emulator {
 class Server;
@@ -51,8 +52,6 @@ Q_SIGNALS:
     void scriptFinished(bool ok);
 
 private:
-    void acquireForGraph(const QString &claims,
-                         const std::function<void(const MsalQt::AuthenticationResult &, const MsalQt::AuthError &)> &done);
     void showError(const MsalQt::AuthError &error);
 
     MsalQt::PublicClientApplication *m_app;
@@ -60,6 +59,7 @@ private:
     AccountsPanel *m_accounts = nullptr;
     TokenView *m_token = nullptr;
     GraphPanel *m_graph = nullptr;
+    MsalQt::AuthenticatedNetworkAccess *m_api = nullptr;
     LogPane *m_log = nullptr;
     ErrorPanel *m_errors = nullptr;
 };

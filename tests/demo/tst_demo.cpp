@@ -24,6 +24,7 @@
 #include <QGuiApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QLabel>
 #include <QListWidget>
 #include <QNetworkAccessManager>
@@ -135,6 +136,23 @@ void tst_Demo::signInAndCallGraph()
     QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("HTTP 200")), qPrintable(status->text()), 30000);
     QVERIFY(window.graphPanel()->rawView()->toPlainText().contains(QLatin1String("Alice Example")));
     QVERIFY(!window.graphPanel()->jsonTree()->findItems(QStringLiteral("displayName"), Qt::MatchExactly, 0).isEmpty());
+
+    // A POST with a JSON body, typed in: the body field is only open to POST and PATCH.
+    auto *method = window.graphPanel()->findChild<QComboBox *>();
+    auto *graphPath = window.findChild<QLineEdit *>(QStringLiteral("graphPath"));
+    auto *body = window.findChild<QLineEdit *>(QStringLiteral("graphBody"));
+    QVERIFY(method && graphPath && body);
+    QVERIFY(!body->isEnabled());
+    method->setCurrentText(QStringLiteral("POST"));
+    QVERIFY(body->isEnabled());
+    graphPath->selectAll();
+    QTest::keyClicks(graphPath, QStringLiteral("/v1.0/me/todo/lists"));
+    QTest::keyClicks(body, QStringLiteral(R"({"displayName": "Groceries"})"));
+    QTest::keyClick(body, Qt::Key_Return);
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("HTTP 201")), qPrintable(status->text()), 30000);
+    QVERIFY(window.graphPanel()->rawView()->toPlainText().contains(QLatin1String("\"Groceries\"")));
+    method->setCurrentText(QStringLiteral("GET"));
+    QVERIFY(!body->isEnabled());
 
     // The log pane shows the library's messages, never the token or the code it redeemed.
     const QString log = window.logPane()->toPlainText();
