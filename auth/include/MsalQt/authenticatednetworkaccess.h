@@ -3,6 +3,7 @@
 #include <MsalQt/account.h>
 #include <MsalQt/authenticationresult.h>
 #include <MsalQt/msalqt_global.h>
+#include <MsalQt/tokenrequest.h> // complete, for the signal tokenRequestStarted()
 
 #include <QList>
 #include <QObject>
@@ -24,7 +25,6 @@ class AuthenticatedNetworkAccessPrivate;
 class AuthenticatedReply;
 class AuthorizationAgent;
 class ClientApplication;
-class TokenRequest;
 
 /// Calls a protected API with the tokens of a ClientApplication, in the manner of
 /// QNetworkAccessManager: get(), post(), put(), patch(), deleteResource() and
