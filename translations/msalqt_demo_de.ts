@@ -182,12 +182,16 @@
         <translation>Sende&amp;n</translation>
     </message>
     <message>
-        <source>Request body (JSON), e.g. {&quot;displayName&quot;: &quot;Groceries&quot;} for POST /v1.0/me/todo/lists</source>
-        <translation>Anfrageinhalt (JSON), z. B. {&quot;displayName&quot;: &quot;Einkauf&quot;} für POST /v1.0/me/todo/lists</translation>
-    </message>
-    <message>
         <source>Request body</source>
         <translation>Anfrageinhalt</translation>
+    </message>
+    <message>
+        <source>Request body (JSON) for POST and PATCH</source>
+        <translation>Anfrageinhalt (JSON) für POST und PATCH</translation>
+    </message>
+    <message>
+        <source>For example {&quot;displayName&quot;: &quot;Groceries&quot;} to POST to /v1.0/me/todo/lists</source>
+        <translation>Zum Beispiel {&quot;displayName&quot;: &quot;Einkauf&quot;} für POST an /v1.0/me/todo/lists</translation>
     </message>
 </context>
 <context>

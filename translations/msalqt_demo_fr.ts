@@ -182,12 +182,16 @@
         <translation>&amp;Envoyer</translation>
     </message>
     <message>
-        <source>Request body (JSON), e.g. {&quot;displayName&quot;: &quot;Groceries&quot;} for POST /v1.0/me/todo/lists</source>
-        <translation>Corps de la requête (JSON), p. ex. {&quot;displayName&quot;: &quot;Courses&quot;} pour POST /v1.0/me/todo/lists</translation>
-    </message>
-    <message>
         <source>Request body</source>
         <translation>Corps de la requête</translation>
+    </message>
+    <message>
+        <source>Request body (JSON) for POST and PATCH</source>
+        <translation>Corps de la requête (JSON) pour POST et PATCH</translation>
+    </message>
+    <message>
+        <source>For example {&quot;displayName&quot;: &quot;Groceries&quot;} to POST to /v1.0/me/todo/lists</source>
+        <translation>Par exemple {&quot;displayName&quot;: &quot;Courses&quot;} en POST vers /v1.0/me/todo/lists</translation>
     </message>
 </context>
 <context>

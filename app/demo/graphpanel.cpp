@@ -42,7 +42,8 @@ GraphPanel::GraphPanel(const QUrl &graphBase, QWidget *parent) : QWidget(parent)
     bar->addWidget(m_send);
     m_body = new QLineEdit(this);
     m_body->setObjectName(QStringLiteral("graphBody"));
-    m_body->setPlaceholderText(tr("Request body (JSON), e.g. {\"displayName\": \"Groceries\"} for POST /v1.0/me/todo/lists"));
+    m_body->setPlaceholderText(tr("Request body (JSON) for POST and PATCH"));
+    m_body->setToolTip(tr("For example {\"displayName\": \"Groceries\"} to POST to /v1.0/me/todo/lists"));
     m_body->setAccessibleName(tr("Request body"));
     m_body->setClearButtonEnabled(true);
 
