@@ -23,119 +23,47 @@ class MSALQT_AUTH_EXPORT Account
 {
 public:
     /// Constructs a null account.
-    /// Constructs a null account.
-    /// Constructs a null account.
-    /// Constructs a null account.
-    /// Constructs a null account.
     Account();
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
     /// Copies `other`; the two share their data until one of them changes.
     Account(const Account &other);
     /// Assigns `other` to this account.
-    /// Assigns `other` to this account.
-    /// Assigns `other` to this account.
-    /// Assigns `other` to this account.
-    /// Assigns `other` to this account.
     Account &operator=(const Account &other);
-    /// Moves `other` into a new account.
-    /// Moves `other` into a new account.
-    /// Moves `other` into a new account.
-    /// Moves `other` into a new account.
     /// Moves `other` into a new account.
     Account(Account &&other) noexcept = default;
     /// Move-assigns `other` to this account.
-    /// Move-assigns `other` to this account.
-    /// Move-assigns `other` to this account.
-    /// Move-assigns `other` to this account.
-    /// Move-assigns `other` to this account.
     QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(Account)
-    /// Destroys the account.
-    /// Destroys the account.
-    /// Destroys the account.
-    /// Destroys the account.
     /// Destroys the account.
     ~Account();
 
     /// Swaps this account with `other`; never fails.
-    /// Swaps this account with `other`; never fails.
-    /// Swaps this account with `other`; never fails.
-    /// Swaps this account with `other`; never fails.
-    /// Swaps this account with `other`; never fails.
     void swap(Account &other) noexcept { d.swap(other.d); }
 
-    /// Whether the account has no home account id (a default-constructed account).
-    /// Whether the account has no home account id (a default-constructed account).
-    /// Whether the account has no home account id (a default-constructed account).
-    /// Whether the account has no home account id (a default-constructed account).
     /// Whether the account has no home account id (a default-constructed account).
     bool isNull() const;
 
     /// The home account id: "uid.utid" from client_info, or subject and issuer for a
     /// generic OpenID Connect provider. With environment() it identifies the account.
-    /// The home account id: "uid.utid" from client_info, or subject and issuer for a
-    /// generic OpenID Connect provider. With environment() it identifies the account.
-    /// The home account id: "uid.utid" from client_info, or subject and issuer for a
-    /// generic OpenID Connect provider. With environment() it identifies the account.
-    /// The home account id: "uid.utid" from client_info, or subject and issuer for a
-    /// generic OpenID Connect provider. With environment() it identifies the account.
-    /// The home account id: "uid.utid" from client_info, or subject and issuer for a
-    /// generic OpenID Connect provider. With environment() it identifies the account.
     QString homeAccountId() const;
-    /// Sets the home account id.
-    /// Sets the home account id.
-    /// Sets the home account id.
-    /// Sets the home account id.
     /// Sets the home account id.
     void setHomeAccountId(const QString &id);
     QString environment() const;   ///< authority host, e.g.\ "login.microsoftonline.com"
     /// Sets the authority host.
-    /// Sets the authority host.
-    /// Sets the authority host.
-    /// Sets the authority host.
-    /// Sets the authority host.
     void setEnvironment(const QString &environment);
     QString tenantId() const;      ///< the tenant the account signed in to ("realm")
-    /// Sets the tenant the account signed in to.
-    /// Sets the tenant the account signed in to.
-    /// Sets the tenant the account signed in to.
-    /// Sets the tenant the account signed in to.
     /// Sets the tenant the account signed in to.
     void setTenantId(const QString &tenantId);
     QString localAccountId() const; ///< "oid" (or "sub") in that tenant
     /// Sets the account's id in its tenant.
-    /// Sets the account's id in its tenant.
-    /// Sets the account's id in its tenant.
-    /// Sets the account's id in its tenant.
-    /// Sets the account's id in its tenant.
     void setLocalAccountId(const QString &id);
     QString username() const;      ///< preferred_username / upn / email
     /// Sets the username.
-    /// Sets the username.
-    /// Sets the username.
-    /// Sets the username.
-    /// Sets the username.
     void setUsername(const QString &username);
     /// The person's display name (the ID token's "name" claim), for display.
-    /// The person's display name (the ID token's "name" claim), for display.
-    /// The person's display name (the ID token's "name" claim), for display.
-    /// The person's display name (the ID token's "name" claim), for display.
-    /// The person's display name (the ID token's "name" claim), for display.
     QString name() const;
-    /// Sets the display name.
-    /// Sets the display name.
-    /// Sets the display name.
-    /// Sets the display name.
     /// Sets the display name.
     void setName(const QString &name);
 
     bool operator==(const Account &other) const; ///< same home account id and environment
-    /// Whether the accounts differ in home account id or environment.
-    /// Whether the accounts differ in home account id or environment.
-    /// Whether the accounts differ in home account id or environment.
-    /// Whether the accounts differ in home account id or environment.
     /// Whether the accounts differ in home account id or environment.
     bool operator!=(const Account &other) const { return !(*this == other); }
 

@@ -25,65 +25,25 @@ class MSALQT_AUTH_EXPORT AssertionRequest
 {
 public:
     /// Constructs an empty request: no client id, no token endpoint.
-    /// Constructs an empty request: no client id, no token endpoint.
-    /// Constructs an empty request: no client id, no token endpoint.
-    /// Constructs an empty request: no client id, no token endpoint.
-    /// Constructs an empty request: no client id, no token endpoint.
     AssertionRequest();
-    /// A request for an assertion naming `clientId` (iss, sub) and `tokenEndpoint` (aud).
-    /// A request for an assertion naming `clientId` (iss, sub) and `tokenEndpoint` (aud).
-    /// A request for an assertion naming `clientId` (iss, sub) and `tokenEndpoint` (aud).
-    /// A request for an assertion naming `clientId` (iss, sub) and `tokenEndpoint` (aud).
     /// A request for an assertion naming `clientId` (iss, sub) and `tokenEndpoint` (aud).
     AssertionRequest(const QString &clientId, const QUrl &tokenEndpoint);
     /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
     AssertionRequest(const AssertionRequest &other);
-    /// Assigns `other` to this assertion request.
-    /// Assigns `other` to this assertion request.
-    /// Assigns `other` to this assertion request.
-    /// Assigns `other` to this assertion request.
     /// Assigns `other` to this assertion request.
     AssertionRequest &operator=(const AssertionRequest &other);
     /// Moves `other` into a new assertion request.
-    /// Moves `other` into a new assertion request.
-    /// Moves `other` into a new assertion request.
-    /// Moves `other` into a new assertion request.
-    /// Moves `other` into a new assertion request.
     AssertionRequest(AssertionRequest &&other) noexcept = default;
     /// Move-assigns `other` to this assertion request.
-    /// Move-assigns `other` to this assertion request.
-    /// Move-assigns `other` to this assertion request.
-    /// Move-assigns `other` to this assertion request.
-    /// Move-assigns `other` to this assertion request.
     QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(AssertionRequest)
-    /// Destroys the assertion request.
-    /// Destroys the assertion request.
-    /// Destroys the assertion request.
-    /// Destroys the assertion request.
     /// Destroys the assertion request.
     ~AssertionRequest();
 
     /// Swaps this assertion request with `other`; never fails.
-    /// Swaps this assertion request with `other`; never fails.
-    /// Swaps this assertion request with `other`; never fails.
-    /// Swaps this assertion request with `other`; never fails.
-    /// Swaps this assertion request with `other`; never fails.
     void swap(AssertionRequest &other) noexcept { d.swap(other.d); }
 
     /// The client id the assertion must name as issuer and subject.
-    /// The client id the assertion must name as issuer and subject.
-    /// The client id the assertion must name as issuer and subject.
-    /// The client id the assertion must name as issuer and subject.
-    /// The client id the assertion must name as issuer and subject.
     QString clientId() const;
-    /// The token endpoint the assertion is presented to: its audience.
-    /// The token endpoint the assertion is presented to: its audience.
-    /// The token endpoint the assertion is presented to: its audience.
-    /// The token endpoint the assertion is presented to: its audience.
     /// The token endpoint the assertion is presented to: its audience.
     QUrl tokenEndpoint() const;
 

@@ -24,152 +24,64 @@ class MSALQT_AUTH_EXPORT AuthenticationResult
 {
 public:
     /// Constructs a null result.
-    /// Constructs a null result.
-    /// Constructs a null result.
-    /// Constructs a null result.
-    /// Constructs a null result.
     AuthenticationResult();
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
-    /// Copies `other`; the two share their data until one of them changes.
     /// Copies `other`; the two share their data until one of them changes.
     AuthenticationResult(const AuthenticationResult &other);
     /// Assigns `other` to this result.
-    /// Assigns `other` to this result.
-    /// Assigns `other` to this result.
-    /// Assigns `other` to this result.
-    /// Assigns `other` to this result.
     AuthenticationResult &operator=(const AuthenticationResult &other);
-    /// Moves `other` into a new result.
-    /// Moves `other` into a new result.
-    /// Moves `other` into a new result.
-    /// Moves `other` into a new result.
     /// Moves `other` into a new result.
     AuthenticationResult(AuthenticationResult &&other) noexcept = default;
     /// Move-assigns `other` to this result.
-    /// Move-assigns `other` to this result.
-    /// Move-assigns `other` to this result.
-    /// Move-assigns `other` to this result.
-    /// Move-assigns `other` to this result.
     QT_MOVE_ASSIGNMENT_OPERATOR_IMPL_VIA_PURE_SWAP(AuthenticationResult)
-    /// Destroys the result.
-    /// Destroys the result.
-    /// Destroys the result.
-    /// Destroys the result.
     /// Destroys the result.
     ~AuthenticationResult();
 
-    /// Swaps this result with `other`; never fails.
-    /// Swaps this result with `other`; never fails.
-    /// Swaps this result with `other`; never fails.
-    /// Swaps this result with `other`; never fails.
     /// Swaps this result with `other`; never fails.
     void swap(AuthenticationResult &other) noexcept { d.swap(other.d); }
 
     bool isNull() const; ///< no access token
 
     /// The access token, to present to the resource (see authorizationHeader()).
-    /// The access token, to present to the resource (see authorizationHeader()).
-    /// The access token, to present to the resource (see authorizationHeader()).
-    /// The access token, to present to the resource (see authorizationHeader()).
-    /// The access token, to present to the resource (see authorizationHeader()).
     QString accessToken() const;
-    /// Sets the access token.
-    /// Sets the access token.
-    /// Sets the access token.
-    /// Sets the access token.
     /// Sets the access token.
     void setAccessToken(const QString &token);
     QString tokenType() const; ///< "Bearer"
     /// Sets the token type.
-    /// Sets the token type.
-    /// Sets the token type.
-    /// Sets the token type.
-    /// Sets the token type.
     void setTokenType(const QString &type);
-    /// When the access token expires.
-    /// When the access token expires.
-    /// When the access token expires.
-    /// When the access token expires.
     /// When the access token expires.
     QDateTime expiresOn() const;
     /// Sets when the access token expires.
-    /// Sets when the access token expires.
-    /// Sets when the access token expires.
-    /// Sets when the access token expires.
-    /// Sets when the access token expires.
     void setExpiresOn(const QDateTime &when);
     /// Until when the access token may still be used while the platform cannot issue a new one
-    /// (the server's ext_expires_in); never before expiresOn() for a token from the cache.
-    /// How long the access token may still be used when the platform cannot issue a new one
-    /// (the server's ext_expires_in); null if none was given.
-    /// How long the access token may still be used when the platform cannot issue a new one
-    /// (the server's ext_expires_in); null if none was given.
-    /// How long the access token may still be used when the platform cannot issue a new one
-    /// (the server's ext_expires_in); null if none was given.
-    /// How long the access token may still be used when the platform cannot issue a new one
-    /// (the server's ext_expires_in); null if none was given.
+    /// (the server's ext_expires_in); never before expiresOn() for a token from the cache; null if
+    /// none was given.
     QDateTime extendedExpiresOn() const;
-    /// Sets the extended expiry.
-    /// Sets the extended expiry.
-    /// Sets the extended expiry.
-    /// Sets the extended expiry.
     /// Sets the extended expiry.
     void setExtendedExpiresOn(const QDateTime &when);
     QDateTime refreshOn() const; ///< the server's hint (refresh_in) for a proactive refresh; null if none
     /// Sets when to refresh proactively.
-    /// Sets when to refresh proactively.
-    /// Sets when to refresh proactively.
-    /// Sets when to refresh proactively.
-    /// Sets when to refresh proactively.
     void setRefreshOn(const QDateTime &when);
     QStringList scopes() const;  ///< as granted, which may differ from what was asked
-    /// Sets the granted scopes.
-    /// Sets the granted scopes.
-    /// Sets the granted scopes.
-    /// Sets the granted scopes.
     /// Sets the granted scopes.
     void setScopes(const QStringList &scopes);
 
     QString idToken() const;     ///< raw compact JWT, already validated; empty for app-only tokens
     /// Sets the raw ID token.
-    /// Sets the raw ID token.
-    /// Sets the raw ID token.
-    /// Sets the raw ID token.
-    /// Sets the raw ID token.
     void setIdToken(const QString &token);
-    /// The claims of the ID token; empty when there is none.
-    /// The claims of the ID token; empty when there is none.
-    /// The claims of the ID token; empty when there is none.
-    /// The claims of the ID token; empty when there is none.
-    /// The claims of the ID token; empty when there is none.
+    /// The claims of the ID token; empty when there is none. Those of a token from the cache are
+    /// decoded from idToken() at each call.
     QJsonObject idTokenClaims() const;
-    /// Sets the claims of the ID token.
-    /// Sets the claims of the ID token.
-    /// Sets the claims of the ID token.
-    /// Sets the claims of the ID token.
     /// Sets the claims of the ID token.
     void setIdTokenClaims(const QJsonObject &claims);
 
     Account account() const;     ///< null for app-only tokens
     /// Sets the account.
-    /// Sets the account.
-    /// Sets the account.
-    /// Sets the account.
-    /// Sets the account.
     void setAccount(const Account &account);
     /// The tenant of the tokens: the ID token's "tid", else the authority's tenant; empty when
     /// neither names one.
     /// The tenant that issued the tokens.
-    /// The tenant that issued the tokens.
-    /// The tenant that issued the tokens.
-    /// The tenant that issued the tokens.
     QString tenantId() const;
     /// Sets the tenant of the tokens.
-    /// Sets the tenant that issued the tokens.
-    /// Sets the tenant that issued the tokens.
-    /// Sets the tenant that issued the tokens.
     /// Sets the tenant that issued the tokens.
     void setTenantId(const QString &tenantId);
 
@@ -177,29 +89,11 @@ public:
     /// for ConfidentialClientApplication::cachedTokenForClient(), which makes no request.
     /// The correlation id of the request that got the tokens (client-request-id); empty for
     /// a result answered from the cache without a request.
-    /// The correlation id of the request that got the tokens (client-request-id); empty for
-    /// a result answered from the cache without a request.
-    /// The correlation id of the request that got the tokens (client-request-id); empty for
-    /// a result answered from the cache without a request.
-    /// The correlation id of the request that got the tokens (client-request-id); empty for
-    /// a result answered from the cache without a request.
     QString correlationId() const;
-    /// Sets the correlation id.
-    /// Sets the correlation id.
-    /// Sets the correlation id.
-    /// Sets the correlation id.
     /// Sets the correlation id.
     void setCorrelationId(const QString &id);
     /// Whether the access token came from the token cache rather than from the network.
-    /// Whether the access token came from the token cache rather than from the network.
-    /// Whether the access token came from the token cache rather than from the network.
-    /// Whether the access token came from the token cache rather than from the network.
-    /// Whether the access token came from the token cache rather than from the network.
     bool isFromCache() const;
-    /// Sets whether the access token came from the cache.
-    /// Sets whether the access token came from the cache.
-    /// Sets whether the access token came from the cache.
-    /// Sets whether the access token came from the cache.
     /// Sets whether the access token came from the cache.
     void setFromCache(bool fromCache);
 
