@@ -198,6 +198,7 @@ void AuthenticatedReplyPrivate::copyMetaData()
             q->setAttribute(attribute, value);
     }
     q->setUrl(http->url());
+    metaDataCopied = true;
 }
 
 void AuthenticatedReplyPrivate::onFinished()
@@ -212,7 +213,8 @@ void AuthenticatedReplyPrivate::onFinished()
         acquireToken(challengeClaims);
         return;
     }
-    copyMetaData();
+    if (!metaDataCopied)
+        copyMetaData(); // an answer that ended before its headers (a network error)
     if (http->error() != QNetworkReply::NoError)
         q->setError(http->error(), http->errorString());
     finish();
@@ -258,7 +260,7 @@ void AuthenticatedReplyPrivate::stop()
         QObject::disconnect(request, nullptr, q, nullptr);
         request->cancel();
     }
-    if (http) {
+    if (http && !http->isFinished()) {
         QObject::disconnect(http, nullptr, q, nullptr);
         http->abort();
     }

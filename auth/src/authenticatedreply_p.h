@@ -75,6 +75,7 @@ public:
     QString challengeClaims;         // the claims of the challenge being answered
     bool answeringChallenge = false; // the answer is a claims challenge being answered: not shown
     bool challengeAnswered = false;
+    bool metaDataCopied = false;     // the answer's headers are the reply's
     bool ended = false;
 };
 

@@ -1,5 +1,7 @@
 #include <MsalQt/authenticationresult.h>
 
+#include "jwt_p.h"
+
 namespace MsalQt {
 
 class AuthenticationResultData : public QSharedData
@@ -47,7 +49,15 @@ QStringList AuthenticationResult::scopes() const { return d->scopes; }
 void AuthenticationResult::setScopes(const QStringList &scopes) { d->scopes = scopes; }
 QString AuthenticationResult::idToken() const { return d->idToken; }
 void AuthenticationResult::setIdToken(const QString &token) { d->idToken = token; }
-QJsonObject AuthenticationResult::idTokenClaims() const { return d->idTokenClaims; }
+QJsonObject AuthenticationResult::idTokenClaims() const
+{
+    if (!d->idTokenClaims.isEmpty() || d->idToken.isEmpty())
+        return d->idTokenClaims;
+    // A result served from the cache carries its ID token only, validated when it was received:
+    // decoding it is enough, and it is done when somebody asks, not at every cache hit.
+    const auto jwt = Internal::Jwt::decode(d->idToken.toUtf8(), nullptr);
+    return jwt ? jwt->claims : QJsonObject();
+}
 void AuthenticationResult::setIdTokenClaims(const QJsonObject &claims) { d->idTokenClaims = claims; }
 Account AuthenticationResult::account() const { return d->account; }
 void AuthenticationResult::setAccount(const Account &account) { d->account = account; }

@@ -434,10 +434,7 @@ AuthenticationResult TokenRequestPrivate::resultFromCache(const ClientApplicatio
         return result;
     if (const CredentialEntry *idToken = cache->findIdToken(environments, accessToken.homeAccountId,
                                                             accessToken.clientId, accessToken.realm)) {
-        result.setIdToken(idToken->secret());
-        // Validated when it was received; decoding is enough now.
-        if (const auto jwt = Jwt::decode(idToken->secret().toUtf8(), nullptr))
-            result.setIdTokenClaims(jwt->claims);
+        result.setIdToken(idToken->secret()); // its claims are decoded when asked for (idTokenClaims())
     }
     if (const AccountEntry *entry = cache->findAccount(environments, accessToken.homeAccountId, accessToken.realm)) {
         Account account;
