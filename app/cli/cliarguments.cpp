@@ -11,6 +11,39 @@ static QString tr(const char *text)
     return QCoreApplication::translate("CliArguments", text);
 }
 
+// An absolute http or https URL with a host; whether a token may go there (https, or http on
+// loopback, under --allow) is AuthenticatedNetworkAccess's to decide.
+static bool isWebUrl(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+        && !url.host().isEmpty();
+}
+
+// get: the scopes, the URL and the --allow list. The URL is not echoed in a message: a query
+// may carry what should not be shown again.
+static CliArguments::Outcome parseGet(const QString &url, const QStringList &allowed, CliArguments *parsed,
+                                      QString *message)
+{
+    if (parsed->scopes.isEmpty()) {
+        *message = tr("get needs --scope S: the scopes of the token the API takes.");
+        return CliArguments::UsageError;
+    }
+    parsed->url = QUrl(url, QUrl::StrictMode);
+    if (!isWebUrl(parsed->url)) {
+        *message = tr("get needs an absolute http or https URL.");
+        return CliArguments::UsageError;
+    }
+    for (const QString &text : allowed) {
+        const QUrl base(text, QUrl::StrictMode);
+        if (!isWebUrl(base)) {
+            *message = tr("--allow needs an absolute http or https URL.");
+            return CliArguments::UsageError;
+        }
+        parsed->allowedUrls.append(base);
+    }
+    return CliArguments::Run;
+}
+
 CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArguments *parsed, QString *message)
 {
     QCommandLineParser parser;
@@ -24,16 +57,21 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         "  msalqt token --authority URL --client-id ID --scope S --flow username-password --username USER --password-env VAR\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow integrated [--username USER]\n"
         "  msalqt accounts --authority URL --client-id ID --cache FILE\n"
-        "  msalqt sign-out --authority URL --client-id ID --account USER --cache FILE\n\n"
+        "  msalqt sign-out --authority URL --client-id ID --account USER --cache FILE\n"
+        "  msalqt get URL --authority URL --client-id ID --scope S --cache FILE [--account USER] [--allow URL]\n\n"
         "The cache file is encrypted with a key kept in the system keychain; --cache-unencrypted writes the\n"
         "plain MSAL JSON that other MSAL libraries read instead. Plain output of token is the access token\n"
         "alone on stdout; --json prints an object. Errors go to stderr.\n"
+        "get calls the API at URL with the token of a cached account (--account, or the only one) and\n"
+        "prints the answer's body as received; --json prints {\"status\", \"headers\", \"body\"}.\n"
         "A fault of the cache or the keychain is a warning on stderr, or \"cache_error\" in the JSON.\n"
         "Exit codes: 0 success, 1 sign-in failed, 2 usage error, 3 token printed but not saved in\n"
-        "the cache, 130 cancelled."));
+        "the cache, 4 the API answered with an HTTP error (get), 5 no complete answer from the API\n"
+        "(get: network, timeout, a body over 64 MiB), 130 cancelled."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts or sign-out."));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts, sign-out or get."));
+    parser.addPositionalArgument(QStringLiteral("url"), tr("get: the URL of the API to call."), QStringLiteral("[url]"));
     const QCommandLineOption authority(QStringLiteral("authority"),
         tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}."),
         QStringLiteral("url"));
@@ -49,14 +87,18 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         tr("Name of the environment variable holding the client secret (never pass secrets as arguments)."),
         QStringLiteral("var"));
     const QCommandLineOption account(QStringLiteral("account"),
-        tr("The account, by username or home account id (silent flow, sign-out)."), QStringLiteral("user"));
+        tr("The account, by username or home account id (silent flow, sign-out, get)."), QStringLiteral("user"));
     const QCommandLineOption cache(QStringLiteral("cache"),
         tr("Token cache file: every flow stores what it gets there, and --flow silent is served from it."),
         QStringLiteral("file"));
     const QCommandLineOption unencrypted(QStringLiteral("cache-unencrypted"),
         tr("Keep the cache file as plain MSAL JSON instead of encrypting it (the key in the system keychain)."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the result or the error as JSON."));
-    parser.addOptions({authority, oidcAuthority, clientId, scope, flow, secretEnv, account, cache, unencrypted, json});
+    const QCommandLineOption capability(QStringLiteral("client-capability"),
+        tr("A client capability to declare, e.g. cp1 (claims challenges are handled); repeat for more."),
+        QStringLiteral("capability"));
+    parser.addOptions({authority, oidcAuthority, clientId, scope, flow, secretEnv, account, cache, unencrypted, json,
+                       capability});
     const QCommandLineOption username(QStringLiteral("username"),
         tr("The user (username-password; integrated, where it defaults to the Kerberos principal)."),
         QStringLiteral("user"));
@@ -70,6 +112,11 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     const QCommandLineOption assertionEnv(QStringLiteral("assertion-env"),
         tr("Name of the environment variable holding the user's token (on-behalf-of)."), QStringLiteral("var"));
     parser.addOptions({certificate, privateKey, assertionEnv});
+    const QCommandLineOption allow(QStringLiteral("allow"),
+        tr("get: a URL the token may be sent to (requests under it); repeat for more. Default: the "
+           "resources the scopes name (Microsoft Graph for a scope such as User.Read)."),
+        QStringLiteral("url"));
+    parser.addOption(allow);
 
     const auto usage = [message](const QString &text) {
         *message = text;
@@ -91,16 +138,22 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    if (positional.size() != 1)
-        return usage(tr("Expected one command: token, accounts or sign-out. See --help."));
+    if (positional.isEmpty())
+        return usage(tr("Expected one command: token, accounts, sign-out or get. See --help."));
     if (command == QLatin1String("token"))
         parsed->command = Token;
     else if (command == QLatin1String("accounts"))
         parsed->command = Accounts;
     else if (command == QLatin1String("sign-out"))
         parsed->command = SignOut;
+    else if (command == QLatin1String("get"))
+        parsed->command = Get;
     else
-        return usage(tr("Unknown command \"%1\": expected token, accounts or sign-out.").arg(command));
+        return usage(tr("Unknown command \"%1\": expected token, accounts, sign-out or get.").arg(command));
+    if (parsed->command == Get && positional.size() != 2)
+        return usage(tr("get takes one URL: msalqt get URL --scope S …"));
+    if (parsed->command != Get && positional.size() != 1)
+        return usage(tr("Expected one command: token, accounts, sign-out or get. See --help."));
 
     if (parser.isSet(authority) == parser.isSet(oidcAuthority))
         return usage(tr("Give exactly one of --authority or --oidc-authority."));
@@ -114,6 +167,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         return usage(tr("--client-id is required."));
     parsed->scopes = parser.values(scope);
     parsed->account = parser.value(account);
+    parsed->clientCapabilities = parser.values(capability);
     parsed->cacheFile = parser.value(cache);
     parsed->cacheUnencrypted = parser.isSet(unencrypted);
     if (parsed->cacheUnencrypted && parsed->cacheFile.isEmpty())
@@ -124,6 +178,8 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
             return usage(tr("%1 needs --cache FILE.").arg(command));
         if (parsed->command == SignOut && parsed->account.isEmpty())
             return usage(tr("sign-out needs --account USER."));
+        if (parsed->command == Get)
+            return parseGet(positional.at(1), parser.values(allow), parsed, message);
         return Run;
     }
 

@@ -3,13 +3,15 @@
 #include <MsalQt/authority.h>
 #include <MsalQt/clientcredential.h>
 
+#include <QList>
 #include <QStringList>
+#include <QUrl>
 
 // What the command line asked for, checked: one command, the application's identity, the flow
-// and its inputs, and where the token cache lives.
+// and its inputs (or, for get, the API to call), and where the token cache lives.
 struct CliArguments
 {
-    enum Command { Token, Accounts, SignOut };
+    enum Command { Token, Accounts, SignOut, Get };
     enum Outcome { Run, Done, UsageError }; // Done: --help or --version was printed
 
     static Outcome parse(const QStringList &arguments, CliArguments *parsed, QString *message);
@@ -25,6 +27,9 @@ struct CliArguments
     QString username;             // username-password, integrated (default: the Kerberos principal)
     QString password;             // from --password-env, never from the command line itself
     QString account;              // home account id or username
+    QStringList clientCapabilities; // --client-capability, e.g. cp1 (claims challenges handled)
+    QUrl url;                     // get: the API to call
+    QList<QUrl> allowedUrls;      // get: where the token may go (empty: where the scopes point)
     QString cacheFile;
     bool cacheUnencrypted = false;
     bool json = false;

@@ -1,6 +1,8 @@
 #include "clicommand.h"
 #include "terminaltext.h"
 
+#include <MsalQt/authenticatednetworkaccess.h>
+#include <MsalQt/authenticatedreply.h>
 #include <MsalQt/confidentialclientapplication.h>
 #include <MsalQt/filecachestorage.h>
 #include <MsalQt/keychaincachestorage.h>
@@ -9,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkRequest>
 
 #include <algorithm>
 #include <cstdio>
@@ -51,6 +54,9 @@ CliCommand::~CliCommand()
     // allowed; this one saves nothing twice).
     if (m_request)
         disconnect(m_request, nullptr, this, nullptr);
+    if (m_reply)
+        disconnect(m_reply, nullptr, this, nullptr);
+    m_access.reset(); // and its reply, which would otherwise be cancelled by the application's end
     m_app.reset();
 }
 
@@ -71,6 +77,7 @@ void CliCommand::createApplication()
     } else {
         m_app = std::make_unique<PublicClientApplication>(m_args.clientId, m_args.authority);
     }
+    m_app->setClientCapabilities(m_args.clientCapabilities);
     if (!m_args.cacheFile.isEmpty()) {
         if (m_args.cacheUnencrypted)
             m_storage = std::make_unique<FileCacheStorage>(m_args.cacheFile);
@@ -144,6 +151,9 @@ void CliCommand::start()
         break;
     case CliArguments::SignOut:
         withCache([this] { signOut(); });
+        break;
+    case CliArguments::Get:
+        withCache([this] { runGet(); });
         break;
     }
 }
@@ -276,6 +286,190 @@ void CliCommand::signOut()
     m_app->removeAccount(account);
 }
 
+// get: the token of the account --account names, or of the only one in the cache, for --scope,
+// sent to the URL if --allow (or, without it, the scopes) allow it there.
+void CliCommand::runGet()
+{
+    if (m_cancelled)
+        return; // Ctrl+C while the cache loaded: cancel() has ended the command
+    Account account;
+    if (!m_args.account.isEmpty()) {
+        account = findAccount();
+        if (account.isNull()) {
+            fail(AuthError(AuthError::UiRequired,
+                           tr("No account \"%1\" in the cache: sign in first (msalqt token … --cache FILE).")
+                               .arg(m_args.account)));
+            return;
+        }
+    } else {
+        const QList<Account> accounts = m_app->accounts();
+        if (accounts.isEmpty()) {
+            fail(AuthError(AuthError::UiRequired,
+                           tr("No account in the cache: sign in first (msalqt token … --cache FILE).")));
+            return;
+        }
+        if (accounts.size() > 1) {
+            QStringList usernames;
+            for (const Account &cached : accounts)
+                usernames << cached.username();
+            printUsageError(tr("%1 accounts in the cache (%2): choose one with --account USER.")
+                                .arg(accounts.size())
+                                .arg(usernames.join(QLatin1String(", "))),
+                            m_args.json);
+            Q_EMIT done(UsageError);
+            return;
+        }
+        account = accounts.first();
+    }
+    m_access = std::make_unique<AuthenticatedNetworkAccess>(m_app.get());
+    m_access->setAccount(account);
+    m_access->setScopes(m_args.scopes);
+    m_access->setAllowedUrls(m_args.allowedUrls); // none: where the scopes point
+    m_reply = m_access->get(QNetworkRequest(m_args.url));
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &CliCommand::checkBodySize);
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] { readBody(); });
+    connect(m_reply, &QNetworkReply::finished, this, &CliCommand::onReplyFinished);
+}
+
+// A Content-Length over the limit ends the request before anything is read.
+void CliCommand::checkBodySize()
+{
+    bool ok = false;
+    const qint64 length = m_reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
+    if (ok && length > maxBodySize)
+        bodyTooLarge();
+}
+
+// Reads what has come, in small pieces so that the limit holds before anything is allocated.
+// False when the body passed the limit (the command has failed then).
+bool CliCommand::readBody()
+{
+    char chunk[16 * 1024];
+    qint64 got = 0;
+    while ((got = m_reply->read(chunk, qint64(sizeof chunk))) > 0) {
+        if (m_body.size() + got > maxBodySize) {
+            bodyTooLarge();
+            return false;
+        }
+        m_body.append(chunk, qsizetype(got));
+    }
+    return true;
+}
+
+void CliCommand::bodyTooLarge()
+{
+    disconnect(m_reply, nullptr, this, nullptr);
+    m_reply->abort();
+    m_body.clear();
+    failRequest(AuthError::ResponseTooLarge, tr("The answer of %1 is larger than %2 MiB; it was not read further.")
+                                                 .arg(m_args.url.host())
+                                                 .arg(maxBodySize / (1024 * 1024)));
+}
+
+// QNetworkReply's errors of the transport: no complete answer came (1-99 the connection's,
+// 101-104 and 199 the proxy's, 301 and 399 the protocol's). The others are what an HTTP status
+// maps to, and the status says that better.
+static bool isTransportError(QNetworkReply::NetworkError error)
+{
+    return (error > QNetworkReply::NoError && error <= QNetworkReply::UnknownNetworkError)
+        || (error >= QNetworkReply::ProxyConnectionRefusedError && error <= QNetworkReply::ProxyTimeoutError)
+        || error == QNetworkReply::UnknownProxyError || error == QNetworkReply::ProtocolUnknownError
+        || error == QNetworkReply::ProtocolFailure;
+}
+
+void CliCommand::onReplyFinished()
+{
+    if (!readBody())
+        return;
+    AuthError authError = m_reply->authError();
+    if (authError.isError()) {
+        // No token, so nothing sent (or, after a claims challenge, nothing sent again). A URL the
+        // token may not go to is refused in the library's words, which name its API.
+        const bool mayBeAllowed = m_args.url.scheme() == QLatin1String("https") || Authority::isLoopbackHost(m_args.url.host());
+        if (authError.type() == AuthError::InvalidConfiguration && mayBeAllowed)
+            authError.setMessage(authError.message() + QLatin1Char(' ') + tr("With msalqt, name it with --allow URL."));
+        fail(authError);
+        return;
+    }
+    if (m_reply->error() == QNetworkReply::OperationCanceledError) {
+        fail(AuthError(AuthError::Cancelled));
+        return;
+    }
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid() || isTransportError(m_reply->error())) {
+        const auto type = m_reply->error() == QNetworkReply::TimeoutError ? AuthError::Timeout : AuthError::NetworkError;
+        failRequest(type, tr("No complete answer from %1: %2").arg(m_args.url.host(), m_reply->errorString()));
+        return;
+    }
+    printAnswer(status.toInt());
+}
+
+// get's API gave no complete answer. Reported as fail() reports an AuthError (the type named
+// alike), but not through one: its summaries speak of the sign-in service.
+void CliCommand::failRequest(AuthError::Type type, const QString &description)
+{
+    const QString name = AuthError::typeName(type);
+    if (!m_args.json) {
+        writeLine(stderr, QStringLiteral("msalqt: %1: %2").arg(name, plainText(description)));
+    } else {
+        QJsonObject object{{QStringLiteral("error"), name},
+                           {QStringLiteral("error_type"), name},
+                           {QStringLiteral("error_description"), description}};
+        addCacheErrors(&object);
+        writeLine(stderr, compact(object));
+    }
+    Q_EMIT done(RequestFailed);
+}
+
+// The body, parsed when it is a JSON document, else as text.
+static QJsonValue bodyJson(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError && document.isObject())
+        return document.object();
+    if (error.error == QJsonParseError::NoError && document.isArray())
+        return document.array();
+    return QString::fromUtf8(body);
+}
+
+// The answer on stdout whatever its status (the body of an error says what went wrong); a
+// status other than 2xx is also a line on stderr and exit code 4.
+void CliCommand::printAnswer(int status)
+{
+    if (m_args.json) {
+        QJsonObject headers;
+        for (const auto &[name, value] : m_reply->rawHeaderPairs())
+            headers.insert(QString::fromLatin1(name).toLower(), QString::fromUtf8(value));
+        QJsonObject object{{QStringLiteral("status"), status},
+                           {QStringLiteral("headers"), headers},
+                           {QStringLiteral("body"), bodyJson(m_body)}};
+        addCacheErrors(&object);
+        writeLine(stdout, indented(QJsonDocument(object)));
+    } else {
+        // The bytes as they came: this is what a script pipes on (jq, a file).
+        std::fwrite(m_body.constData(), 1, size_t(m_body.size()), stdout);
+        std::fflush(stdout);
+    }
+    if (status >= 200 && status < 300) {
+        Q_EMIT done(Success);
+        return;
+    }
+    const QString reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    QString line = reason.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1 %2").arg(status).arg(reason);
+    if (status >= 300 && status < 400)
+        line += tr(" (redirects are not followed: the token goes nowhere else)");
+    if (m_args.json) {
+        writeLine(stderr, compact({{QStringLiteral("error"), QStringLiteral("http_error")},
+                                   {QStringLiteral("error_type"), QStringLiteral("HttpError")},
+                                   {QStringLiteral("error_description"), line},
+                                   {QStringLiteral("http_status"), status}}));
+    } else {
+        writeLine(stderr, QStringLiteral("msalqt: ") + plainText(line));
+    }
+    Q_EMIT done(HttpError);
+}
+
 void CliCommand::watch(TokenRequest *request)
 {
     m_request = request;
@@ -289,6 +483,8 @@ void CliCommand::cancel()
     m_cancelled = true;
     if (m_request)
         m_request->cancel();
+    else if (m_reply && !m_reply->isFinished())
+        m_reply->abort(); // finished(): onReplyFinished() reports it
     else
         fail(AuthError(AuthError::Cancelled));
 }
@@ -336,8 +532,12 @@ void CliCommand::printResult(const AuthenticationResult &result)
 void CliCommand::fail(const AuthError &error)
 {
     if (!m_args.json) {
-        writeLine(stderr, QStringLiteral("msalqt: %1: %2").arg(AuthError::typeName(error.type()),
-                                                               plainText(error.errorString())));
+        QString line = QStringLiteral("msalqt: %1: %2").arg(AuthError::typeName(error.type()), plainText(error.errorString()));
+        // A claims challenge (UiRequired after Continuous Access Evaluation, an authentication
+        // context): what the next sign-in must ask for. No command here takes it yet.
+        if (!error.claims().isEmpty())
+            line += tr(" Sign in again with these claims: %1").arg(plainText(error.claims()));
+        writeLine(stderr, line);
     } else {
         QJsonArray codes;
         for (int code : error.errorCodes())
