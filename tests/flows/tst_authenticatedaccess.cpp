@@ -61,6 +61,7 @@ private Q_SLOTS:
     void deadline();
     void abortedOrDeleted_data();
     void abortedOrDeleted();
+    void applicationDeletedFirst();
 
 private:
     // Alice, signed in on a cp1 application; the access calls the emulator's Graph for her.
@@ -466,6 +467,38 @@ void tst_AuthenticatedAccess::abortedOrDeleted()
     QCOMPARE(finished.size(), abort ? 1 : 0);
     QCOMPARE(api.requestCount("/stall"), when == QLatin1String("http") ? 1 : 0);
     delete reply.data();
+    m_emulator.clearFaults();
+}
+
+// The application goes while a reply waits for its token: the reply ends Cancelled, once, and
+// sends nothing.
+void tst_AuthenticatedAccess::applicationDeletedFirst()
+{
+    HostileServer api;
+    QVERIFY(api.listen());
+    api.answer("/items", HostileServer::Answer::complete(200, "application/json", "{}"));
+    m_access->setAllowedUrls({api.url()});
+    m_access->setScopes({"Calendars.Read"}); // a refresh, slowed down
+    Emulator::Fault slow;
+    slow.kind = Emulator::Fault::Delay;
+    slow.path = QStringLiteral("/oauth2/v2.0/token");
+    slow.delayMs = 3000;
+    m_emulator.addFault(slow);
+    QSignalSpy started(m_access.get(), &AuthenticatedNetworkAccess::tokenRequestStarted);
+    std::unique_ptr<AuthenticatedReply> reply(m_access->get(QNetworkRequest(api.url("/items"))));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QTRY_COMPARE(started.size(), 1);
+    m_app.reset();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(reply->authError().type(), AuthError::Cancelled);
+    QCOMPARE(reply->error(), QNetworkReply::OperationCanceledError);
+    QCOMPARE(m_access->application(), nullptr);
+    // A request made now has no application to get a token from.
+    const auto later = wait(m_access->get(QNetworkRequest(api.url("/items"))));
+    QCOMPARE(later->authError().type(), AuthError::Cancelled);
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(api.requestCount("/items"), 0);
     m_emulator.clearFaults();
 }
 
