@@ -70,6 +70,8 @@ private:
     QUrl graph(const QString &path) const { return QUrl(m_emulator.baseUrl().toString() + path); }
     int graphRequests(const QString &path) const;
     QStringList claimsSentToToken() const;
+    // The access asks for `scope`, which the cache has no token for: its refresh is answered 3 s late.
+    void slowTokenRefresh(const QString &scope);
 
     Emulator::Server m_emulator;
     std::unique_ptr<PublicClientApplication> m_app;
@@ -90,6 +92,7 @@ void tst_AuthenticatedAccess::initTestCase()
 
 void tst_AuthenticatedAccess::init()
 {
+    m_emulator.clearFaults();
     m_emulator.clearSessions();
     m_emulator.setGraphAuthenticationContext({});
     m_emulator.setAutoSignIn(alice());
@@ -139,6 +142,16 @@ QStringList tst_AuthenticatedAccess::claimsSentToToken() const
             claims << request.form.queryItemValue(QStringLiteral("claims"), QUrl::FullyDecoded);
     }
     return claims;
+}
+
+void tst_AuthenticatedAccess::slowTokenRefresh(const QString &scope)
+{
+    m_access->setScopes({scope});
+    Emulator::Fault slow;
+    slow.kind = Emulator::Fault::Delay;
+    slow.path = QStringLiteral("/oauth2/v2.0/token");
+    slow.delayMs = 3000;
+    m_emulator.addFault(slow);
 }
 
 void tst_AuthenticatedAccess::allowedUrlsFromScopes_data()
@@ -423,13 +436,7 @@ void tst_AuthenticatedAccess::abortedOrDeleted()
     api.answer("/stall", HostileServer::Answer::stall());
     m_access->setAllowedUrls({api.url()});
     if (when == QLatin1String("token")) {
-        // A token that takes a refresh, slowed down: the reply is stopped while it waits.
-        m_access->setScopes({"Mail.Read"});
-        Emulator::Fault slow;
-        slow.kind = Emulator::Fault::Delay;
-        slow.path = QStringLiteral("/oauth2/v2.0/token");
-        slow.delayMs = 3000;
-        m_emulator.addFault(slow);
+        slowTokenRefresh("Mail.Read"); // the reply is stopped while it waits
     }
     QSignalSpy started(m_access.get(), &AuthenticatedNetworkAccess::tokenRequestStarted);
     QPointer<TokenRequest> tokenRequest;
@@ -467,7 +474,6 @@ void tst_AuthenticatedAccess::abortedOrDeleted()
     QCOMPARE(finished.size(), abort ? 1 : 0);
     QCOMPARE(api.requestCount("/stall"), when == QLatin1String("http") ? 1 : 0);
     delete reply.data();
-    m_emulator.clearFaults();
 }
 
 // The application goes while a reply waits for its token: the reply ends Cancelled, once, and
@@ -478,12 +484,7 @@ void tst_AuthenticatedAccess::applicationDeletedFirst()
     QVERIFY(api.listen());
     api.answer("/items", HostileServer::Answer::complete(200, "application/json", "{}"));
     m_access->setAllowedUrls({api.url()});
-    m_access->setScopes({"Calendars.Read"}); // a refresh, slowed down
-    Emulator::Fault slow;
-    slow.kind = Emulator::Fault::Delay;
-    slow.path = QStringLiteral("/oauth2/v2.0/token");
-    slow.delayMs = 3000;
-    m_emulator.addFault(slow);
+    slowTokenRefresh("Calendars.Read");
     QSignalSpy started(m_access.get(), &AuthenticatedNetworkAccess::tokenRequestStarted);
     std::unique_ptr<AuthenticatedReply> reply(m_access->get(QNetworkRequest(api.url("/items"))));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
@@ -499,7 +500,6 @@ void tst_AuthenticatedAccess::applicationDeletedFirst()
     QTest::qWait(100);
     QCOMPARE(finished.size(), 1);
     QCOMPARE(api.requestCount("/items"), 0);
-    m_emulator.clearFaults();
 }
 
 QTEST_GUILESS_MAIN(tst_AuthenticatedAccess)
