@@ -44,6 +44,30 @@ static CliArguments::Outcome parseGet(const QString &url, const QStringList &all
     return CliArguments::Run;
 }
 
+// import-refresh-token: the token is the first line of standard input, so that it never shows in
+// the process list (ps) or in the shell's history as an argument would.
+static CliArguments::Outcome readRefreshToken(CliArguments *parsed, QString *message)
+{
+    if (parsed->scopes.isEmpty()) {
+        *message = tr("import-refresh-token needs --scope S: the scopes the refresh token was issued for.");
+        return CliArguments::UsageError;
+    }
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        *message = tr("Cannot read the refresh token from standard input.");
+        return CliArguments::UsageError;
+    }
+    QByteArray line = in.readLine(64 * 1024);
+    parsed->refreshToken = QString::fromUtf8(line).trimmed();
+    line.fill('\0');
+    if (parsed->refreshToken.isEmpty()) {
+        *message = tr("import-refresh-token reads the refresh token from standard input, and it was empty: "
+                      "msalqt import-refresh-token … < FILE");
+        return CliArguments::UsageError;
+    }
+    return CliArguments::Run;
+}
+
 CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArguments *parsed, QString *message)
 {
     QCommandLineParser parser;
@@ -58,7 +82,8 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         "  msalqt token --authority URL --client-id ID --scope S --flow integrated [--username USER]\n"
         "  msalqt accounts --authority URL --client-id ID --cache FILE\n"
         "  msalqt sign-out --authority URL --client-id ID --account USER --cache FILE\n"
-        "  msalqt get URL --authority URL --client-id ID --scope S --cache FILE [--account USER] [--allow URL]\n\n"
+        "  msalqt get URL --authority URL --client-id ID --scope S --cache FILE [--account USER] [--allow URL]\n"
+        "  msalqt import-refresh-token --authority URL --client-id ID --scope S --cache FILE [--client-secret-env VAR] < FILE\n\n"
         "The cache file is encrypted with a key kept in the system keychain; --cache-unencrypted writes the\n"
         "plain MSAL JSON that other MSAL libraries read instead. Plain output of token is the access token\n"
         "alone on stdout; --json prints an object. Errors go to stderr.\n"
@@ -67,10 +92,13 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         "A fault of the cache or the keychain is a warning on stderr, or \"cache_error\" in the JSON.\n"
         "Exit codes: 0 success, 1 sign-in failed, 2 usage error, 3 token printed but not saved in\n"
         "the cache, 4 the API answered with an HTTP error (get), 5 no complete answer from the API\n"
-        "(get: network, timeout, a body over 64 MiB), 130 cancelled."));
+        "(get: network, timeout, a body over 64 MiB), 130 cancelled.\n"
+        "import-refresh-token moves an account in from another library: it redeems the refresh token\n"
+        "read from the first line of stdin (never an argument, which ps shows), stores the answer in\n"
+        "the cache and prints the account."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts, sign-out or get."));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts, sign-out, get or import-refresh-token."));
     parser.addPositionalArgument(QStringLiteral("url"), tr("get: the URL of the API to call."), QStringLiteral("[url]"));
     const QCommandLineOption authority(QStringLiteral("authority"),
         tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}."),
@@ -139,7 +167,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
     if (positional.isEmpty())
-        return usage(tr("Expected one command: token, accounts, sign-out or get. See --help."));
+        return usage(tr("Expected one command: token, accounts, sign-out, get or import-refresh-token. See --help."));
     if (command == QLatin1String("token"))
         parsed->command = Token;
     else if (command == QLatin1String("accounts"))
@@ -148,12 +176,14 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         parsed->command = SignOut;
     else if (command == QLatin1String("get"))
         parsed->command = Get;
+    else if (command == QLatin1String("import-refresh-token"))
+        parsed->command = ImportRefreshToken;
     else
-        return usage(tr("Unknown command \"%1\": expected token, accounts, sign-out or get.").arg(command));
+        return usage(tr("Unknown command \"%1\": expected token, accounts, sign-out, get or import-refresh-token.").arg(command));
     if (parsed->command == Get && positional.size() != 2)
         return usage(tr("get takes one URL: msalqt get URL --scope S …"));
     if (parsed->command != Get && positional.size() != 1)
-        return usage(tr("Expected one command: token, accounts, sign-out or get. See --help."));
+        return usage(tr("Expected one command: token, accounts, sign-out, get or import-refresh-token. See --help."));
 
     if (parser.isSet(authority) == parser.isSet(oidcAuthority))
         return usage(tr("Give exactly one of --authority or --oidc-authority."));
@@ -173,30 +203,16 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     if (parsed->cacheUnencrypted && parsed->cacheFile.isEmpty())
         return usage(tr("--cache-unencrypted needs --cache FILE."));
 
-    if (parsed->command != Token) {
-        if (parsed->cacheFile.isEmpty())
-            return usage(tr("%1 needs --cache FILE.").arg(command));
-        if (parsed->command == SignOut && parsed->account.isEmpty())
-            return usage(tr("sign-out needs --account USER."));
-        if (parsed->command == Get)
-            return parseGet(positional.at(1), parser.values(allow), parsed, message);
-        return Run;
-    }
-
-    parsed->flow = parser.value(flow);
-    if (parsed->flow == QLatin1String("client-credentials") || parsed->flow == QLatin1String("on-behalf-of")) {
+    const auto readCredential = [&]() {
         // A confidential client: a secret from the environment, or a certificate and its key.
         if (parser.isSet(certificate) != parser.isSet(privateKey))
             return usage(tr("--certificate and --private-key go together."));
-        if (parser.isSet(secretEnv) == parser.isSet(certificate))
-            return usage(tr("--flow %1 needs --client-secret-env VAR or --certificate FILE --private-key FILE.")
-                             .arg(parsed->flow));
         if (parser.isSet(secretEnv)) {
             parsed->secret = qEnvironmentVariable(parser.value(secretEnv).toLocal8Bit().constData());
             if (parsed->secret.isEmpty())
                 return usage(tr("The environment variable %1 is empty or not set.").arg(parser.value(secretEnv)));
             parsed->credential = MsalQt::ClientCredential::fromSecret(parsed->secret);
-        } else {
+        } else if (parser.isSet(certificate)) {
             QByteArray pem[2];
             const QString files[2] = {parser.value(certificate), parser.value(privateKey)};
             for (int i = 0; i < 2; ++i) {
@@ -211,6 +227,35 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
             if (parsed->credential.isNull())
                 return usage(tr("The certificate cannot be used: %1.").arg(error));
         }
+        return Run;
+    };
+
+    if (parsed->command == ImportRefreshToken) {
+        if (parsed->cacheFile.isEmpty())
+            return usage(tr("import-refresh-token needs --cache FILE: the cache the account moves into."));
+        if (parser.isSet(secretEnv) && parser.isSet(certificate))
+            return usage(tr("Give --client-secret-env VAR or --certificate FILE --private-key FILE, not both."));
+        if (readCredential() == UsageError)
+            return UsageError;
+        return readRefreshToken(parsed, message);
+    }
+    if (parsed->command != Token) {
+        if (parsed->cacheFile.isEmpty())
+            return usage(tr("%1 needs --cache FILE.").arg(command));
+        if (parsed->command == SignOut && parsed->account.isEmpty())
+            return usage(tr("sign-out needs --account USER."));
+        if (parsed->command == Get)
+            return parseGet(positional.at(1), parser.values(allow), parsed, message);
+        return Run;
+    }
+
+    parsed->flow = parser.value(flow);
+    if (parsed->flow == QLatin1String("client-credentials") || parsed->flow == QLatin1String("on-behalf-of")) {
+        if (parser.isSet(certificate) == parser.isSet(privateKey) && parser.isSet(secretEnv) == parser.isSet(certificate))
+            return usage(tr("--flow %1 needs --client-secret-env VAR or --certificate FILE --private-key FILE.")
+                             .arg(parsed->flow));
+        if (readCredential() == UsageError)
+            return UsageError;
         if (parsed->flow == QLatin1String("on-behalf-of")) {
             if (!parser.isSet(assertionEnv))
                 return usage(tr("--flow on-behalf-of needs --assertion-env VAR (the user's token)."));

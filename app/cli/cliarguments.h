@@ -11,7 +11,7 @@
 // and its inputs (or, for get, the API to call), and where the token cache lives.
 struct CliArguments
 {
-    enum Command { Token, Accounts, SignOut, Get };
+    enum Command { Token, Accounts, SignOut, Get, ImportRefreshToken };
     enum Outcome { Run, Done, UsageError }; // Done: --help or --version was printed
 
     static Outcome parse(const QStringList &arguments, CliArguments *parsed, QString *message);
@@ -27,6 +27,7 @@ struct CliArguments
     QString username;             // username-password, integrated (default: the Kerberos principal)
     QString password;             // from --password-env, never from the command line itself
     QString account;              // home account id or username
+    QString refreshToken;         // import-refresh-token: one line from stdin, never from the command line
     QStringList clientCapabilities; // --client-capability, e.g. cp1 (claims challenges handled)
     QUrl url;                     // get: the API to call
     QList<QUrl> allowedUrls;      // get: where the token may go (empty: where the scopes point)

@@ -72,7 +72,8 @@ void CliCommand::printUsageError(const QString &message, bool json)
 
 void CliCommand::createApplication()
 {
-    if (m_args.command == CliArguments::Token && !m_args.credential.isNull()) {
+    const bool mayBeConfidential = m_args.command == CliArguments::Token || m_args.command == CliArguments::ImportRefreshToken;
+    if (mayBeConfidential && !m_args.credential.isNull()) {
         m_app = std::make_unique<ConfidentialClientApplication>(m_args.clientId, m_args.credential, m_args.authority);
     } else {
         m_app = std::make_unique<PublicClientApplication>(m_args.clientId, m_args.authority);
@@ -154,6 +155,12 @@ void CliCommand::start()
         break;
     case CliArguments::Get:
         withCache([this] { runGet(); });
+        break;
+    case CliArguments::ImportRefreshToken:
+        // The request loads the cache first and saves the account into it.
+        watch(m_app->acquireTokenByRefreshToken(m_args.refreshToken, m_args.scopes));
+        m_args.refreshToken.fill(QChar(0)); // the request holds its own copy until it is sent
+        m_args.refreshToken.clear();
         break;
     }
 }
@@ -509,6 +516,20 @@ void CliCommand::onFinished()
 
 void CliCommand::printResult(const AuthenticationResult &result)
 {
+    if (m_args.command == CliArguments::ImportRefreshToken) {
+        // What moved in is the account; its tokens stay in the cache (msalqt token --flow silent).
+        const Account account = result.account();
+        if (m_args.json) {
+            QJsonObject object{{QStringLiteral("imported"), accountJson(account)}};
+            addCacheErrors(&object);
+            writeLine(stdout, compact(object));
+        } else {
+            writeLine(stdout, QStringLiteral("%1\t%2\t%3\t%4")
+                                  .arg(plainText(account.username()), plainText(account.name()),
+                                       plainText(account.homeAccountId()), plainText(account.tenantId())));
+        }
+        return;
+    }
     if (!m_args.json) {
         writeLine(stdout, plainText(result.accessToken()));
         return;

@@ -56,6 +56,8 @@ static QString promptValue(InteractiveParameters::Prompt prompt)
         return QStringLiteral("consent");
     case InteractiveParameters::Prompt::None:
         return QStringLiteral("none");
+    case InteractiveParameters::Prompt::Create:
+        return QStringLiteral("create");
     case InteractiveParameters::Prompt::Default:
         break;
     }
@@ -83,6 +85,8 @@ QUrl AuthorizationRequest::url(AuthError *error) const
         fields.append({QStringLiteral("client_info"), QStringLiteral("1")});
     if (!promptValue(prompt).isEmpty())
         fields.append({QStringLiteral("prompt"), promptValue(prompt)});
+    if (maxAge)
+        fields.append({QStringLiteral("max_age"), QString::number(std::max<qint64>(0, *maxAge))});
     if (!loginHint.isEmpty())
         fields.append({QStringLiteral("login_hint"), loginHint});
     if (!domainHint.isEmpty())

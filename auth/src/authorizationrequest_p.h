@@ -42,6 +42,7 @@ struct MSALQT_AUTH_AUTOTEST_EXPORT AuthorizationRequest
     QString loginHint;
     QString domainHint;
     QString claims;
+    std::optional<qint64> maxAge; // seconds; sent as max_age (OpenID Connect Core §3.1.2.1)
     bool microsoft = true;
     QList<std::pair<QString, QString>> extraParameters;
 

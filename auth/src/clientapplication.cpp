@@ -2,6 +2,7 @@
 
 #include "cache/tokencache_p.h"
 #include "clientapplication_p.h"
+#include "flows/refreshtokenflow_p.h"
 #include "flows/silentflow_p.h"
 #include "logging_p.h"
 
@@ -308,6 +309,12 @@ TokenRequest *ClientApplication::acquireTokenSilent(const QStringList &scopes, c
 {
     Q_D(ClientApplication);
     return TokenRequestPrivate::create(new SilentFlow(d, scopes, account, options, claims), this);
+}
+
+TokenRequest *ClientApplication::acquireTokenByRefreshToken(const QString &refreshToken, const QStringList &scopes)
+{
+    Q_D(ClientApplication);
+    return TokenRequestPrivate::create(new RefreshTokenFlow(d, scopes, refreshToken), this);
 }
 
 TokenCache *ClientApplication::tokenCache() const

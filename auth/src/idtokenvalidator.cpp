@@ -11,6 +11,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
 
@@ -236,7 +237,7 @@ private:
     bool checkClaims(IdTokenValidation *result)
     {
         return checkIssuer(result) && checkAudience(result) && checkTimes(result)
-            && checkSubject(result) && checkNonce(result);
+            && checkSubject(result) && checkNonce(result) && checkAuthTime(result);
     }
 
     // OIDC Core §3.1.3.7 step 2.
@@ -403,6 +404,40 @@ private:
         return true;
     }
 
+    // OIDC Core §3.1.3.7 step 13 (max_age sent): auth_time present, and the sign-in no older
+    // than max_age; with max_age=0 the person must have signed in just now (within the skew).
+    bool checkAuthTime(IdTokenValidation *result)
+    {
+        if (!m_expect.maxAge)
+            return true;
+        const QJsonValue claim = m_jwt.claims.value(QLatin1String("auth_time"));
+        if (!claim.isDouble()) {
+            return reject(result, IdTokenCheck::BadAuthTime,
+                          claim.isUndefined() ? QStringLiteral("max_age was sent and the token has no \"auth_time\"")
+                                              : QStringLiteral("\"auth_time\" is not a number"));
+        }
+        const double authTime = claim.toDouble();
+        const QDateTime now = m_expect.now.isValid() ? m_expect.now : QDateTime::currentDateTimeUtc();
+        const double nowSeconds = double(now.toMSecsSinceEpoch()) / 1000.0;
+        const double skew = double(std::max<qint64>(0, m_expect.clockSkew.count()));
+        const double maxAge = double(std::max<qint64>(0, m_expect.maxAge->count()));
+        if (!std::isfinite(authTime) || authTime > nowSeconds + skew) {
+            return reject(result, IdTokenCheck::BadAuthTime,
+                          QStringLiteral("signed in at %1, after now (%2), clock skew %3 s")
+                              .arg(numericDate(authTime), numericDate(nowSeconds))
+                              .arg(qint64(skew)));
+        }
+        if (nowSeconds - authTime > maxAge + skew) {
+            return reject(result, IdTokenCheck::BadAuthTime,
+                          QStringLiteral("signed in at %1, longer ago than max_age %2 s allows; now %3, clock skew %4 s")
+                              .arg(numericDate(authTime))
+                              .arg(qint64(maxAge))
+                              .arg(numericDate(nowSeconds))
+                              .arg(qint64(skew)));
+        }
+        return true;
+    }
+
     const QByteArray &m_compact;
     const Jwks &m_keys;
     const IdTokenExpectations &m_expect;
@@ -450,6 +485,8 @@ QString idTokenCheckName(IdTokenCheck check)
         return QStringLiteral("MissingSubject");
     case IdTokenCheck::BadNonce:
         return QStringLiteral("BadNonce");
+    case IdTokenCheck::BadAuthTime:
+        return QStringLiteral("BadAuthTime");
     }
     return QStringLiteral("Unknown");
 }

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
 
 namespace MsalQt::Internal {
 
@@ -32,6 +33,10 @@ struct IdTokenExpectations
     QDateTime now;
     // Allowance for clock differences on exp, iat and nbf (steps 9, 10). Negative counts as 0.
     std::chrono::seconds clockSkew{300};
+    // Set when the authorization request sent max_age (OpenID Connect Core §3.1.2.1): "auth_time"
+    // must then be present and now - auth_time <= maxAge + clockSkew (§3.1.3.7 step 13).
+    // Negative counts as 0 (sign in again now).
+    std::optional<std::chrono::seconds> maxAge;
 };
 
 // Why an ID token was accepted or not. Each rejection has its own value so a caller can react:
@@ -52,6 +57,8 @@ enum class IdTokenCheck {
     NotYetValid,          // now < nbf - skew
     MissingSubject,       // sub missing, not a string, or empty
     BadNonce,
+    BadAuthTime,          // max_age was sent and auth_time is missing, not a number, too old
+                          // or in the future
 };
 
 struct IdTokenValidation
@@ -69,7 +76,7 @@ struct IdTokenValidation
 
 // Validates an ID token (OIDC Core §3.1.3.7, RFC 8725). Order of checks: decoding, alg pinning,
 // crit, embedded-key headers, key choice, signature (cjose), then iss, aud/azp, exp, iat, nbf,
-// sub, nonce. The first failure is returned.
+// sub, nonce, auth_time. The first failure is returned.
 //
 // Why embedded-key headers (jwk, jku, x5u, x5c) are rejected outright rather than merely
 // ignored: the only keys ever used come from keys (fetched from the authority's metadata), so

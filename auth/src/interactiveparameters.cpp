@@ -1,6 +1,8 @@
 #include <MsalQt/authorizationagent.h>
 #include <MsalQt/interactiveparameters.h>
 
+#include <algorithm>
+
 namespace MsalQt {
 
 class InteractiveParametersData : public QSharedData
@@ -17,6 +19,7 @@ public:
     QUrl redirectUri{QStringLiteral("http://localhost")};
     QPointer<AuthorizationAgent> agent;
     std::chrono::milliseconds timeout{std::chrono::minutes(5)};
+    std::optional<std::chrono::seconds> maxAge;
 };
 
 InteractiveParameters::InteractiveParameters() : d(new InteractiveParametersData) {}
@@ -36,6 +39,9 @@ QStringList InteractiveParameters::extraScopesToConsent() const { return d->extr
 void InteractiveParameters::setExtraScopesToConsent(const QStringList &scopes) { d->extraScopesToConsent = scopes; }
 InteractiveParameters::Prompt InteractiveParameters::prompt() const { return d->prompt; }
 void InteractiveParameters::setPrompt(Prompt prompt) { d->prompt = prompt; }
+std::optional<std::chrono::seconds> InteractiveParameters::maxAge() const { return d->maxAge; }
+void InteractiveParameters::setMaxAge(std::chrono::seconds maxAge) { d->maxAge = std::max(maxAge, std::chrono::seconds(0)); }
+void InteractiveParameters::clearMaxAge() { d->maxAge.reset(); }
 QString InteractiveParameters::loginHint() const { return d->loginHint; }
 void InteractiveParameters::setLoginHint(const QString &hint) { d->loginHint = hint; }
 QString InteractiveParameters::domainHint() const { return d->domainHint; }

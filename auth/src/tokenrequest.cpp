@@ -216,6 +216,7 @@ void TokenRequestPrivate::validateIdToken(const TokenResponse &response, bool ke
         expect.issuer = metadata.issuer;
         expect.clientId = app->clientId;
         expect.nonce = expectedNonce();
+        expect.maxAge = expectedMaxAge();
         expect.now = now();
         expect.clockSkew = app->clockSkew;
         const IdTokenValidation validation =

@@ -8,6 +8,7 @@
 
 #include <MsalQt/tokenrequest.h>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -69,6 +70,8 @@ protected:
     virtual bool isUserFlow() const { return true; }
     // The nonce the ID token must carry (OpenID Connect Core §3.1.3.7 step 11), if one was sent.
     virtual QString expectedNonce() const { return {}; }
+    // The max_age sent (OpenID Connect Core §3.1.2.1), which the ID token's auth_time must meet.
+    virtual std::optional<std::chrono::seconds> expectedMaxAge() const { return std::nullopt; }
     // On-behalf-of: the hash of the incoming user assertion the tokens are filed under (the
     // schema's user_assertion_hash), so that only the same user token finds them again.
     virtual QString userAssertionHash() const { return {}; }

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void url();
     void prompt_data();
     void prompt();
+    void maxAge();
     void extraParameterCannotOverride();
     void response_data();
     void response();
@@ -96,6 +97,20 @@ void tst_AuthorizationRequest::prompt_data()
     QTest::newRow("login") << int(InteractiveParameters::Prompt::Login) << "login";
     QTest::newRow("consent") << int(InteractiveParameters::Prompt::Consent) << "consent";
     QTest::newRow("none") << int(InteractiveParameters::Prompt::None) << "none";
+    QTest::newRow("create") << int(InteractiveParameters::Prompt::Create) << "create";
+}
+
+void tst_AuthorizationRequest::maxAge()
+{
+    AuthError error;
+    AuthorizationRequest request = sample();
+    QVERIFY(!QUrlQuery(request.url(&error)).hasQueryItem("max_age")); // unset: not sent
+    request.maxAge = 0;
+    QCOMPARE(QUrlQuery(request.url(&error)).queryItemValue("max_age"), QString("0"));
+    request.maxAge = 86400;
+    QCOMPARE(QUrlQuery(request.url(&error)).queryItemValue("max_age"), QString("86400"));
+    request.maxAge = -5; // never a negative value on the wire
+    QCOMPARE(QUrlQuery(request.url(&error)).queryItemValue("max_age"), QString("0"));
 }
 
 void tst_AuthorizationRequest::prompt()
@@ -110,8 +125,9 @@ void tst_AuthorizationRequest::prompt()
 
 void tst_AuthorizationRequest::extraParameterCannotOverride()
 {
-    for (const char *name : {"state", "redirect_uri", "code_challenge", "client_id", "nonce"}) {
+    for (const char *name : {"state", "redirect_uri", "code_challenge", "client_id", "nonce", "max_age"}) {
         AuthorizationRequest request = sample();
+        request.maxAge = 60;
         request.extraParameters = {{name, "attacker"}};
         AuthError error;
         QVERIFY(request.url(&error).isEmpty());

@@ -8,10 +8,18 @@ namespace CliTest {
 
 Run run(const QStringList &arguments, const QProcessEnvironment &env)
 {
+    return run(arguments, QByteArray(), env);
+}
+
+Run run(const QStringList &arguments, const QByteArray &input, const QProcessEnvironment &env)
+{
     QProcess process;
     process.setProcessEnvironment(env);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(MSALQT_CLI_PATH, arguments);
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
     if (!finished.wait(30000)) {
         process.kill();
         process.waitForFinished();

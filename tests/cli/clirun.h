@@ -18,6 +18,9 @@ struct Run
 // Runs msalqt (MSALQT_CLI_PATH) with `arguments` and `env` to its end. The emulator lives in the
 // test process: this keeps its event loop running while the CLI talks to it.
 Run run(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// The same with `input` written to its standard input, which is then closed.
+Run run(const QStringList &arguments, const QByteArray &input,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
 // Plain output of token: just the access token, three base64url parts, on one line.
 bool isBareToken(const QByteArray &out);

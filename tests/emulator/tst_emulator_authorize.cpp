@@ -37,6 +37,10 @@ private Q_SLOTS:
     void twoAccountsInSession();
     void unknownUsername();
     void formPost();
+    void maxAge();
+    void maxAgeInvalid_data();
+    void maxAgeInvalid();
+    void promptCreate();
 
 };
 
@@ -413,6 +417,81 @@ void TestEmulatorAuthorize::formPost()
     QVERIFY(r.body.contains("id=\"form_post\" method=\"POST\" action=\"" + redirectUri().toLatin1() + "\""));
     QVERIFY(!hiddenValue(r.body, QStringLiteral("code")).isEmpty());
     QCOMPARE(hiddenValue(r.body, QStringLiteral("state")), QStringLiteral("fp&lt;&amp;&gt;")); // escaped
+}
+
+void TestEmulatorAuthorize::maxAge()
+{
+    const Pkce pkce = makePkce();
+    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    QCOMPARE(signInThroughPages(codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n")), alice).status, 302);
+    const qint64 after = QDateTime::currentSecsSinceEpoch();
+    const auto authTimeOf = [this, &pkce](const HttpResult &r) {
+        const HttpResult tokens = redeem(value(redirectQuery(r), "code"), pkce.verifier);
+        return jwtPart(tokens.json().value(QLatin1String("id_token")).toString().toLatin1(), 1)
+            .value(QLatin1String("auth_time"));
+    };
+
+    // A session younger than max_age: single sign-on, the ID token tells when the person signed in.
+    Fields request = codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n"));
+    request.append({QStringLiteral("max_age"), QStringLiteral("3600")});
+    HttpResult r = m_browser.get(authorizeUrl(request));
+    QCOMPARE(r.status, 302);
+    const QJsonValue first = authTimeOf(r);
+    QVERIFY(first.isDouble());
+    QVERIFY(first.toInteger() >= before && first.toInteger() <= after);
+
+    // max_age=0: the person signs in again, even with a session, and auth_time moves on.
+    Fields now = codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n"));
+    now.append({QStringLiteral("max_age"), QStringLiteral("0")});
+    r = m_browser.get(authorizeUrl(now));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains("id=\"login\""));
+    r = submit(r, {{QStringLiteral("username"), alice}, {QStringLiteral("password"), alicePassword}});
+    QCOMPARE(r.status, 302);
+    QVERIFY(authTimeOf(r).toInteger() >= first.toInteger());
+
+    // ...and without a page allowed (prompt=none), the session does not count: login_required.
+    now.append({QStringLiteral("prompt"), QStringLiteral("none")});
+    r = m_browser.get(authorizeUrl(now));
+    QCOMPARE(r.status, 302);
+    QCOMPARE(value(redirectQuery(r), "error"), QStringLiteral("login_required"));
+}
+
+void TestEmulatorAuthorize::maxAgeInvalid_data()
+{
+    QTest::addColumn<QString>("maxAge");
+    QTest::newRow("negative") << "-1";
+    QTest::newRow("not a number") << "soon";
+    QTest::newRow("plus sign") << "+60";
+    QTest::newRow("too large") << "99999999999999999999999";
+}
+
+void TestEmulatorAuthorize::maxAgeInvalid()
+{
+    QFETCH(QString, maxAge);
+    Fields request = codeRequest(makePkce(), QStringLiteral("s"), QStringLiteral("n"));
+    request.append({QStringLiteral("max_age"), maxAge});
+    const HttpResult r = m_browser.get(authorizeUrl(request));
+    QCOMPARE(r.status, 302);
+    QCOMPARE(value(redirectQuery(r), "error"), QStringLiteral("invalid_request"));
+}
+
+void TestEmulatorAuthorize::promptCreate()
+{
+    const Pkce pkce = makePkce();
+    Fields request = codeRequest(pkce, QStringLiteral("s"), QStringLiteral("n"));
+    request.append({QStringLiteral("prompt"), QStringLiteral("create")});
+    HttpResult page = m_browser.get(authorizeUrl(request));
+    QCOMPARE(page.status, 200);
+    QVERIFY(page.body.contains("id=\"sign-up\""));
+    QVERIFY(page.body.contains("Create account"));
+    QVERIFY(page.body.contains("id=\"login\"")); // the same form contract as the login page
+    page = submit(page, {{QStringLiteral("username"), alice}, {QStringLiteral("password"), alicePassword}});
+    if (page.body.contains("id=\"consent\""))
+        page = submit(page, {{QStringLiteral("action"), QStringLiteral("accept")}});
+    QCOMPARE(page.status, 302);
+    QVERIFY(!value(redirectQuery(page), "code").isEmpty());
+    QCOMPARE(redeem(value(redirectQuery(page), "code"), pkce.verifier).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorAuthorize)

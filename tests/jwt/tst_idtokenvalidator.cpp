@@ -436,6 +436,36 @@ void TestIdTokenValidator::validate_data()
     row("nonce not a string", sign(header(RS256, rsaA), with(c, {{QStringLiteral("nonce"), 1}}), m_rsaA),
         e, IdTokenCheck::BadNonce);
 
+    // --- auth_time when max_age was sent (OIDC Core §3.1.3.7 step 13) ---
+    {
+        IdTokenExpectations hour = e;
+        hour.maxAge = std::chrono::seconds(3600);
+        IdTokenExpectations now = e;
+        now.maxAge = std::chrono::seconds(0);
+        IdTokenExpectations negative = e;
+        negative.maxAge = std::chrono::seconds(-100);
+        const auto at = [&](const QJsonValue &authTime) {
+            return sign(header(RS256, rsaA), with(c, {{QStringLiteral("auth_time"), authTime}}), m_rsaA);
+        };
+        row("max_age not sent: auth_time not needed", valid, e, IdTokenCheck::Ok);
+        row("max_age not sent: an old auth_time not checked", at(m_nowSeconds - 86400 * 30), e, IdTokenCheck::Ok);
+        row("max_age 3600, signed in 10 minutes ago", at(m_nowSeconds - 600), hour, IdTokenCheck::Ok);
+        row("max_age 3600, signed in at the limit plus skew", at(m_nowSeconds - 3600 - 300), hour, IdTokenCheck::Ok);
+        row("max_age 3600, signed in past the limit plus skew", at(m_nowSeconds - 3600 - 301), hour,
+            IdTokenCheck::BadAuthTime);
+        row("max_age 3600, signed in yesterday", at(m_nowSeconds - 86400), hour, IdTokenCheck::BadAuthTime);
+        row("max_age 3600, auth_time missing", valid, hour, IdTokenCheck::BadAuthTime);
+        row("max_age 3600, auth_time a string", at(QString::number(m_nowSeconds)), hour, IdTokenCheck::BadAuthTime);
+        row("max_age 3600, auth_time null", at(QJsonValue::Null), hour, IdTokenCheck::BadAuthTime);
+        row("max_age 3600, auth_time in the future past the skew", at(m_nowSeconds + 301), hour,
+            IdTokenCheck::BadAuthTime);
+        row("max_age 3600, auth_time huge", at(1e300), hour, IdTokenCheck::BadAuthTime);
+        row("max_age 0, signed in just now", at(m_nowSeconds - 5), now, IdTokenCheck::Ok);
+        row("max_age 0, signed in 10 minutes ago", at(m_nowSeconds - 600), now, IdTokenCheck::BadAuthTime);
+        row("max_age 0, auth_time missing", valid, now, IdTokenCheck::BadAuthTime);
+        row("negative max_age counts as 0", at(m_nowSeconds - 600), negative, IdTokenCheck::BadAuthTime);
+    }
+
     // --- Structure ---
     {
         const QList<QByteArray> parts = valid.split('.');
@@ -587,9 +617,9 @@ void TestIdTokenValidator::invalidNowMeansTheRealClock()
 void TestIdTokenValidator::checkNamesAreDistinct()
 {
     QSet<QString> names;
-    for (int i = int(IdTokenCheck::Ok); i <= int(IdTokenCheck::BadNonce); ++i)
+    for (int i = int(IdTokenCheck::Ok); i <= int(IdTokenCheck::BadAuthTime); ++i)
         names.insert(idTokenCheckName(IdTokenCheck(i)));
-    QCOMPARE(names.size(), int(IdTokenCheck::BadNonce) + 1);
+    QCOMPARE(names.size(), int(IdTokenCheck::BadAuthTime) + 1);
     QVERIFY(!names.contains(QStringLiteral("Unknown")));
     QCOMPARE(idTokenCheckName(IdTokenCheck::UnknownKey), QStringLiteral("UnknownKey"));
 }

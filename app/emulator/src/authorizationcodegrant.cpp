@@ -90,6 +90,7 @@ HttpResponse AuthorizationCodeGrant::handle(const TokenRequest &request)
     options.refreshToken = scopes->offlineAccess();
     options.clientInfo = wantsClientInfo(request);
     options.nonce = code.nonce;
+    options.authTime = code.authTime;
     options.mfaPerformed = user->mfaRequired;
     options.authContexts = authContexts;
     options.clientCapabilities = requestedClientCapabilities(request);

@@ -15,6 +15,7 @@ struct AuthorizationCode {
     QString tenantSegment;       // the authority the code was issued through
     QString scope;               // the scope string of the authorize request
     QString nonce;               // echoed into the ID token
+    qint64 authTime = 0;         // the session's sign-in time: the ID token's auth_time (0: none)
     QString codeChallenge;       // empty: no PKCE
     QString codeChallengeMethod; // "S256" or "plain"
     QDateTime expiresAt;

@@ -203,13 +203,21 @@ std::optional<PlatformError> AuthorizeEndpoint::readParameters(const HttpRequest
 
     request->prompt = param(http, QStringLiteral("prompt"));
     static const QStringList prompts{QString(), QStringLiteral("login"), QStringLiteral("select_account"),
-                                     QStringLiteral("consent"), QStringLiteral("none")};
+                                     QStringLiteral("consent"), QStringLiteral("none"), QStringLiteral("create")};
     if (!prompts.contains(request->prompt))
         return platformError(QStringLiteral("invalid_request"), 0,
                              QStringLiteral("Invalid value '%1' for the input parameter 'prompt'.").arg(request->prompt));
     request->loginHint = param(http, QStringLiteral("login_hint"));
     request->domainHint = param(http, QStringLiteral("domain_hint"));
     request->claims = param(http, QStringLiteral("claims"));
+    const QString maxAge = param(http, QStringLiteral("max_age"));
+    if (!maxAge.isEmpty()) {
+        bool ok = false;
+        request->maxAge = maxAge.toLongLong(&ok);
+        if (!ok || request->maxAge < 0 || maxAge.startsWith(QLatin1Char('+')))
+            return platformError(QStringLiteral("invalid_request"), 0,
+                                 QStringLiteral("Invalid value '%1' for the input parameter 'max_age'.").arg(maxAge));
+    }
     request->clientInfo = param(http, QStringLiteral("client_info")) == QLatin1String("1");
     return std::nullopt;
 }
@@ -228,11 +236,28 @@ QList<const User *> AuthorizeEndpoint::sessionAccounts(const HttpRequest &http, 
     return users;
 }
 
+QList<const User *> AuthorizeEndpoint::freshEnough(const QList<const User *> &accounts, const QString &sessionId,
+                                                   const AuthorizeRequest &request) const
+{
+    // max_age (OpenID Connect Core §3.1.2.1): an account whose last active sign-in is older
+    // must enter its credentials again, so it is no single sign-on candidate; max_age=0 always
+    // asks (a sign-in in this same second included).
+    if (request.maxAge < 0)
+        return accounts;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QList<const User *> fresh;
+    for (const User *u : accounts) {
+        if (request.maxAge > 0 && now - m_services.authorization.sessions.authTime(sessionId, u->oid) <= request.maxAge)
+            fresh.append(u);
+    }
+    return fresh;
+}
+
 HttpResponse AuthorizeEndpoint::start(const HttpRequest &http, const TenantRef &tenant, const AuthorizeRequest &request)
 {
     AuthorizationState &state = m_services.authorization;
     QString sessionId;
-    const QList<const User *> accounts = sessionAccounts(http, &sessionId);
+    const QList<const User *> accounts = freshEnough(sessionAccounts(http, &sessionId), sessionId, request);
 
     if (!state.autoSignInUsername.isEmpty()) {
         const User *user = m_services.config.userByName(state.autoSignInUsername);
@@ -267,6 +292,12 @@ HttpResponse AuthorizeEndpoint::start(const HttpRequest &http, const TenantRef &
     }
     if (request.prompt == QLatin1String("login"))
         return loginPage(http, request, request.loginHint);
+    if (request.prompt == QLatin1String("create")) {
+        // Self-service sign-up. The emulator's directory is its configuration, so the page says
+        // what a sign-up would be and signs in an existing account with the login form.
+        return HttpResponse::html(200, AuthorizePages::signUp(http.path(), park(request), appOf(request).displayName,
+                                                              request.loginHint));
+    }
     if (!accounts.isEmpty() && request.prompt == QLatin1String("select_account")) {
         QList<AuthorizePages::Account> list;
         for (const User *u : accounts)
@@ -336,7 +367,7 @@ HttpResponse AuthorizeEndpoint::resume(const HttpRequest &http, const TenantRef 
 
     AuthorizationState &state = m_services.authorization;
     QString sessionId;
-    const QList<const User *> accounts = sessionAccounts(http, &sessionId);
+    const QList<const User *> accounts = freshEnough(sessionAccounts(http, &sessionId), sessionId, request);
     const QString step = http.formValue(QStringLiteral("step"));
     const QString action = http.formValue(QStringLiteral("action"));
     const QString username = http.formValue(QStringLiteral("username")).trimmed();
@@ -439,6 +470,7 @@ HttpResponse AuthorizeEndpoint::finish(const HttpRequest &http, const AuthorizeR
         code.tenantSegment = request.tenantSegment;
         code.scope = request.scope;
         code.nonce = request.nonce;
+        code.authTime = state.sessions.authTime(sessionId, user.oid);
         code.codeChallenge = request.codeChallenge;
         code.codeChallengeMethod = request.codeChallengeMethod;
         out.append({QStringLiteral("code"), state.codes.issue(code, state.codeLifetimeSeconds)});
@@ -450,6 +482,7 @@ HttpResponse AuthorizeEndpoint::finish(const HttpRequest &http, const AuthorizeR
             return errorRedirect(http, request, scopeError); // the directory changed meanwhile
         TokenIssuer::DelegatedOptions options;
         options.nonce = request.nonce;
+        options.authTime = state.sessions.authTime(sessionId, user.oid);
         options.mfaPerformed = user.mfaRequired;
         const QJsonObject tokens = m_services.issuer.issueDelegated(app, user, *scopes, options);
         if (request.wantsToken) {

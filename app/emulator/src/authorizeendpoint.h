@@ -61,6 +61,9 @@ private:
     QStringList permissions(const AuthorizeRequest &request) const;
     QStringList describe(const QStringList &permissions) const;
     QList<const User *> sessionAccounts(const HttpRequest &http, QString *sessionId) const;
+    // The accounts whose sign-in in the session is recent enough for the request's max_age.
+    QList<const User *> freshEnough(const QList<const User *> &accounts, const QString &sessionId,
+                                    const AuthorizeRequest &request) const;
 
     QString park(const AuthorizeRequest &request, const QString &ctx = {});
     const App &appOf(const AuthorizeRequest &request) const;

@@ -59,6 +59,16 @@ QString AuthorizePages::login(const QString &action, const QString &ctx, const Q
     return HtmlPages::layout(QStringLiteral("Sign in to your account"), body);
 }
 
+QString AuthorizePages::signUp(const QString &action, const QString &ctx, const QString &appName,
+                               const QString &username)
+{
+    QString page = login(action, ctx, appName, username, {}, {});
+    page.replace(QStringLiteral("<h1>Sign in</h1>"),
+                 QStringLiteral("<h1 id=\"sign-up\">Create account</h1>\n<p>This emulator's directory is fixed: "
+                                "sign in with an account it knows, as a new account would after signing up.</p>"));
+    return page;
+}
+
 QString AuthorizePages::accountChooser(const QString &action, const QString &ctx, const QString &appName,
                                        const QList<Account> &accounts)
 {

@@ -28,6 +28,9 @@ public:
     // message/detail: shown above the form as an error when non-empty.
     static QString login(const QString &action, const QString &ctx, const QString &appName, const QString &username,
                          const QString &message, const QString &detail);
+    // prompt=create: the sign-up page. The emulator cannot add users, so it is the login form
+    // (same contract) under a "Create account" heading that says so.
+    static QString signUp(const QString &action, const QString &ctx, const QString &appName, const QString &username);
     static QString accountChooser(const QString &action, const QString &ctx, const QString &appName,
                                   const QList<Account> &accounts);
     static QString consent(const QString &action, const QString &ctx, const QString &appName, const QString &username,

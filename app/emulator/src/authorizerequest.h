@@ -19,10 +19,11 @@ struct AuthorizeRequest {
     QString nonce;
     QString codeChallenge;
     QString codeChallengeMethod;
-    QString prompt;              // "", "login", "select_account", "consent", "none"
+    QString prompt;              // "", "login", "select_account", "consent", "none", "create"
     QString loginHint;
     QString domainHint;
     QString claims;
+    qint64 maxAge = -1;          // max_age in seconds; -1: not sent (OpenID Connect Core §3.1.2.1)
     bool clientInfo = false;
     QString userOid;             // who signed in so far (set before the consent page)
 };

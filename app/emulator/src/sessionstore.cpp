@@ -1,5 +1,6 @@
 #include "sessionstore.h"
 
+#include <QDateTime>
 #include <QUuid>
 
 namespace MsalQt::Emulator {
@@ -44,12 +45,19 @@ QString SessionStore::signIn(const QString &sessionId, const QString &userOid)
     if (it == m_sessions.end()) {
         if (m_sessions.size() >= maxSessions)
             m_sessions.erase(m_sessions.begin());
-        BrowserSession session{QUuid::createUuid().toString(QUuid::Id128), newGuid(), {}};
+        BrowserSession session{QUuid::createUuid().toString(QUuid::Id128), newGuid(), {}, {}};
         it = m_sessions.insert(session.id, session);
     }
     it->userOids.removeAll(userOid);
     it->userOids.prepend(userOid);
+    it->signedInAt.insert(userOid, QDateTime::currentSecsSinceEpoch());
     return it->id;
+}
+
+qint64 SessionStore::authTime(const QString &sessionId, const QString &userOid) const
+{
+    const BrowserSession *session = find(sessionId);
+    return session ? session->signedInAt.value(userOid) : 0;
 }
 
 QByteArray SessionStore::setCookieHeader(const QString &sessionId)

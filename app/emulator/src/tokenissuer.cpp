@@ -122,6 +122,8 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
             id.insert(QStringLiteral("email"), user.username);
         if (!options.nonce.isEmpty())
             id.insert(QStringLiteral("nonce"), options.nonce);
+        if (options.authTime > 0)
+            id.insert(QStringLiteral("auth_time"), options.authTime);
         response.insert(QStringLiteral("id_token"), QString::fromLatin1(m_services.keys.sign(id)));
     }
     if (options.clientInfo)

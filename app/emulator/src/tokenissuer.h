@@ -21,6 +21,7 @@ public:
         bool refreshToken = false; // offline_access was requested (or the grant always rotates)
         bool clientInfo = false;   // the request carried client_info=1
         QString nonce;             // echoed into the ID token
+        qint64 authTime = 0;       // when the person signed in: the ID token's auth_time (0: none)
         bool mfaPerformed = false; // adds "mfa" to amr
         QStringList authContexts;  // Conditional Access authentication contexts: the access token's "acrs"
         QStringList clientCapabilities; // the request's claims' access_token.xms_cc: the access token's "xms_cc"

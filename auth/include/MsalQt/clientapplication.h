@@ -64,6 +64,18 @@ public:
     TokenRequest *acquireTokenSilent(const QStringList &scopes, const Account &account,
                                      SilentOptions options = NoSilentOptions, const QString &claims = {});
 
+    /// Moving in: redeems a refresh token this application obtained elsewhere (ADAL,
+    /// QtNetworkAuth, its own storage) for `scopes`, which must be ones the token was issued for,
+    /// and stores the answer in the cache as a sign-in would: afterwards accounts() lists the
+    /// account and acquireTokenSilent() serves it. As in MSAL Python and msal-node, the refresh
+    /// token given is not stored itself, only the one the server answers with (the Microsoft
+    /// identity platform sends a new one with each answer). The answer's validated ID token says whose tokens these are; one without
+    /// an ID token fails with AuthError::InvalidResponse. A token the server refuses
+    /// (invalid_grant: expired, revoked, for another client) fails with AuthError::UiRequired, as
+    /// acquireTokenSilent() does. Meant for a one-time migration, not for tokens this library
+    /// already holds. The refresh token is never logged.
+    TokenRequest *acquireTokenByRefreshToken(const QString &refreshToken, const QStringList &scopes);
+
     /// The tokens and accounts this application holds; every flow writes to it.
     TokenCache *tokenCache() const;
     /// The signed-in accounts in the cache, sorted by username. With a storage set, the list is

@@ -11,6 +11,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <optional>
 #include <utility>
 
 namespace MsalQt {
@@ -33,8 +34,10 @@ public:
     /// What the sign-in page asks of the person (OpenID Connect's "prompt"): Default sends no
     /// prompt and lets the server decide; SelectAccount ("select_account") shows the account
     /// chooser; Login ("login") asks for credentials even with a session; Consent ("consent")
-    /// asks for consent again; None ("none") shows nothing and fails when the person is needed.
-    enum class Prompt { Default, SelectAccount, Login, Consent, None };
+    /// asks for consent again; None ("none") shows nothing and fails when the person is needed;
+    /// Create ("create") opens the self-service sign-up page, for a person who has no account yet
+    /// (the tenant must allow self-service sign-up; External ID and B2C user flows do).
+    enum class Prompt { Default, SelectAccount, Login, Consent, None, Create };
 
     /// Parameters with no scopes, and the defaults below.
     InteractiveParameters();
@@ -67,6 +70,16 @@ public:
     Prompt prompt() const;
     /// Sets what the sign-in page asks of the person.
     void setPrompt(Prompt prompt);
+    /// The longest time since the person last signed in actively for which the session may be
+    /// reused (OpenID Connect's "max_age"); unset by default (the server decides).
+    std::optional<std::chrono::seconds> maxAge() const;
+    /// Sends `maxAge` as max_age: a session older than that makes the person sign in again, and
+    /// the ID token must then carry "auth_time" no older than `maxAge` (plus the application's
+    /// clock skew), or the request fails with AuthError::InvalidToken. Zero asks the person to
+    /// sign in again now; a negative value counts as zero.
+    void setMaxAge(std::chrono::seconds maxAge);
+    /// Unsets max_age: none is sent and auth_time is not checked.
+    void clearMaxAge();
     /// The username to fill in on the sign-in page (login_hint).
     QString loginHint() const;
     /// Sets the username to fill in on the sign-in page.

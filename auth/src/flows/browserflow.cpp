@@ -84,6 +84,8 @@ AuthorizationRequest BrowserFlow::baseRequest() const
     request.loginHint = m_parameters.loginHint();
     request.domainHint = app->authority.isMicrosoft() ? m_parameters.domainHint() : QString();
     request.claims = m_claims;
+    if (const auto maxAge = m_parameters.maxAge())
+        request.maxAge = maxAge->count();
     request.microsoft = app->authority.isMicrosoft();
     request.extraParameters = m_parameters.extraQueryParameters();
     return request;
@@ -136,6 +138,16 @@ std::optional<AuthorizationResponse> BrowserFlow::acceptAnswer(const QUrl &redir
     if (!response)
         finishWithError(error);
     return response;
+}
+
+AuthError BrowserFlow::checkAnswerAccount(const QString &homeAccountId, const QJsonObject &idTokenClaims) const
+{
+    Q_UNUSED(homeAccountId)
+    if (m_parameters.maxAge() && idTokenClaims.isEmpty()) {
+        return AuthError(AuthError::InvalidToken,
+                         Tr::tr("The sign-in asked for max_age, but the answer has no ID token to tell when the person last signed in (OpenID Connect Core §3.1.3.7)."));
+    }
+    return {};
 }
 
 void BrowserFlow::stop()

@@ -22,6 +22,9 @@ public:
 
 protected:
     QString expectedNonce() const override { return m_nonce; }
+    std::optional<std::chrono::seconds> expectedMaxAge() const override { return m_parameters.maxAge(); }
+    // With max_age sent, an answer without an ID token cannot show when the person signed in.
+    AuthError checkAnswerAccount(const QString &homeAccountId, const QJsonObject &idTokenClaims) const override;
     void stop() override;
 
     // Picks and prepares the agent; false (the request finished with an error) when it cannot
