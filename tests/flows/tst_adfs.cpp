@@ -1,6 +1,7 @@
 // AD FS 2019 authorities end to end against the emulator's farm at /adfs: sign-in, silent,
 // refresh, device code, client credentials, username/password, the refusals, and the cache
 // entries as MSAL writes them for AD FS (issue 18).
+#include "../confidential/confidentialtestdata.h"
 #include "emulator.h"
 #include "testsupport.h"
 
@@ -82,6 +83,8 @@ private Q_SLOTS:
     void integratedWindowsAuthRefused();
     void forgedIssuer_data();
     void forgedIssuer();
+    void clientCertificate();
+    void identityFixedOnRefresh();
 
 private:
     Authority farm() const { return Authority::adfs(m_emulator.baseUrl().toString() + QStringLiteral("/adfs")); }
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<TokenRequest> finish(TokenRequest *request, int timeoutMs = 20000);
     QList<Emulator::RecordedRequest> requestsTo(const QString &suffix) const;
     void verifyNoInstanceDiscovery() const;
+    static bool startSecondFarm(Emulator::Server *server);
 
     MsalQt::Emulator::Server m_emulator;
 };
@@ -359,6 +363,95 @@ void tst_Adfs::forgedIssuer()
     QCOMPARE(request->error().type(), AuthError::InvalidResponse);
     QVERIFY2(request->error().errorString().contains(QStringLiteral("issuer")), qPrintable(request->error().errorString()));
     QCOMPARE(requestsTo(QStringLiteral("/oauth2/token")).size(), 0); // the password never left
+}
+
+// The default directory plus a second user of the federated tenant (erin) and the test
+// certificates on the confidential app.
+bool tst_Adfs::startSecondFarm(Emulator::Server *server)
+{
+    QJsonObject config = ConfidentialTestData::emulatorConfig(Emulator::Server().confidentialClientId());
+    QJsonArray users = config.value("users").toArray();
+    QJsonObject erin = users.first().toObject();
+    if (erin.value("username").toString() != dave)
+        return false;
+    erin.insert("oid", "9a3c1f0e-5d2b-4c7a-8e6f-1b2c3d4e5f60");
+    erin.insert("username", "erin@woodgrove.com");
+    erin.insert("displayName", "Erin Federated");
+    erin.insert("givenName", "Erin");
+    users.append(erin);
+    config.insert("users", users);
+    QString error;
+    if (!server->loadConfig(config, &error)) {
+        qWarning() << error;
+        return false;
+    }
+    return server->listen();
+}
+
+void tst_Adfs::clientCertificate()
+{
+    Emulator::Server emulator;
+    QVERIFY(startSecondFarm(&emulator));
+    QString error;
+    const ClientCredential credential = ClientCredential::fromCertificate(
+        ConfidentialTestData::read("rsa-cert.pem"), ConfidentialTestData::read("rsa-key.pem"), &error);
+    QVERIFY2(!credential.isNull(), qPrintable(error));
+    ConfidentialClientApplication app(emulator.confidentialClientId(), credential,
+                                      Authority::adfs(emulator.baseUrl().toString() + "/adfs"));
+    auto request = finish(app.acquireTokenForClient({QStringLiteral("https://graph.microsoft.com/.default")}));
+    QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
+    // The assertion is addressed to the farm's token endpoint (RFC 7523 §3: aud).
+    const QList<Emulator::RecordedRequest> requests = emulator.requests();
+    const auto token = std::find_if(requests.begin(), requests.end(), [](const Emulator::RecordedRequest &r) {
+        return r.path == QStringLiteral("/adfs/oauth2/token");
+    });
+    QVERIFY(token != requests.end());
+    const QJsonObject assertion = payload(token->form.queryItemValue("client_assertion", QUrl::FullyDecoded));
+    QCOMPARE(assertion.value("aud").toString(), emulator.baseUrl().toString() + "/adfs/oauth2/token");
+}
+
+void tst_Adfs::identityFixedOnRefresh()
+{
+    Emulator::Server emulator;
+    QVERIFY(startSecondFarm(&emulator));
+    const Authority farm = Authority::adfs(emulator.baseUrl().toString() + "/adfs");
+    PublicClientApplication app(emulator.publicClientId(), farm);
+    auto signIn = finish(app.acquireTokenByUsernamePassword({graphUserRead}, dave, password()));
+    QVERIFY2(signIn->isSuccess(), qPrintable(signIn->error().errorString()));
+    const Account account = signIn->result().account();
+    const QByteArray cacheBefore = app.tokenCache()->serialize();
+
+    // Erin's genuine answer from the same farm, for the same app: signed, right issuer and
+    // audience, but another sub.
+    QNetworkAccessManager manager;
+    QNetworkRequest post(QUrl(farm.url().toString() + "/oauth2/token"));
+    post.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+    QUrlQuery form;
+    form.addQueryItem("grant_type", "password");
+    form.addQueryItem("client_id", emulator.publicClientId());
+    form.addQueryItem("username", "erin@woodgrove.com");
+    form.addQueryItem("password", QString::fromLatin1(QUrl::toPercentEncoding(password())));
+    form.addQueryItem("scope", QString::fromLatin1(QUrl::toPercentEncoding(graphUserRead + " openid profile offline_access")));
+    QNetworkReply *reply = manager.post(post, form.toString(QUrl::FullyEncoded).toUtf8());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(10000));
+    const QByteArray erinsAnswer = reply->readAll();
+    reply->deleteLater();
+    const QJsonObject erin = QJsonDocument::fromJson(erinsAnswer).object();
+    QVERIFY2(erin.contains("id_token"), erinsAnswer.constData());
+    QVERIFY(payload(erin.value("id_token").toString()).value("sub") != account.homeAccountId());
+
+    Fault fault;
+    fault.kind = Fault::Body;
+    fault.path = QStringLiteral("/adfs/oauth2/token");
+    fault.grantType = QStringLiteral("refresh_token");
+    fault.body = erinsAnswer;
+    emulator.addFault(fault);
+    auto refreshed = finish(app.acquireTokenSilent({graphUserRead}, account, ClientApplication::ForceRefresh));
+    QVERIFY(!refreshed->isSuccess());
+    QCOMPARE(refreshed->error().type(), AuthError::IdentityMismatch);
+    QCOMPARE(app.tokenCache()->serialize(), cacheBefore); // dave's tokens as they were
+    QCOMPARE(app.accounts().size(), 1);
 }
 
 QTEST_MAIN(tst_Adfs)
