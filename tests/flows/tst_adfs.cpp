@@ -75,6 +75,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void signInSilentRefresh();
+    void signInWithResponseIssuer();
     void cacheAsMsalWritesIt();
     void deviceCode();
     void clientCredentials();
@@ -199,6 +200,21 @@ void tst_Adfs::signInSilentRefresh()
     QCOMPARE(refreshed->result().account().homeAccountId(), account.homeAccountId());
     QCOMPARE(app->accounts().size(), 1);
     verifyNoInstanceDiscovery();
+}
+
+void tst_Adfs::signInWithResponseIssuer()
+{
+    // RFC 9207: the redirect names the farm as its issuer, which the client checks against the
+    // farm's metadata.
+    m_emulator.setAuthorizationResponseIssuer(true);
+    auto app = newApp();
+    FollowingAgent agent;
+    InteractiveParameters parameters({graphUserRead});
+    parameters.setAgent(&agent);
+    auto signIn = finish(app->acquireTokenInteractive(parameters));
+    m_emulator.setAuthorizationResponseIssuer(false);
+    QVERIFY2(signIn->isSuccess(), qPrintable(signIn->error().errorString()));
+    QCOMPARE(signIn->result().account().username(), dave);
 }
 
 void tst_Adfs::cacheAsMsalWritesIt()

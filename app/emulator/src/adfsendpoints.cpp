@@ -89,12 +89,25 @@ HttpResponse AdfsEndpoints::route(const HttpRequest &request)
     if (path == QLatin1String("discovery/keys"))
         return DiscoveryEndpoints(m_services).keys(request);
     if (path == QLatin1String("oauth2/authorize"))
-        return m_authorize.handle(request, *tenant);
+        return farmIssuerInRedirect(m_authorize.handle(request, *tenant), *tenant);
     if (path == QLatin1String("oauth2/devicecode"))
         return reshape(m_deviceCode.handle(request, *tenant));
     if (path == QLatin1String("oauth2/token"))
         return token(request, *tenant);
     return m_services.errors.notFound(request);
+}
+
+HttpResponse AdfsEndpoints::farmIssuerInRedirect(HttpResponse response, const TenantRef &tenant) const
+{
+    // RFC 9207's "iss" (Server::setAuthorizationResponseIssuer): the farm's, not the tenant's.
+    const QString platform = m_services.issuerFor(tenant.tenant->id);
+    const QByteArray location = response.header("Location");
+    if (!location.isEmpty()) {
+        response.setHeader("Location", QByteArray(location).replace(QUrl::toPercentEncoding(platform),
+                                                                    QUrl::toPercentEncoding(issuer())));
+    }
+    response.setBody(QByteArray(response.body()).replace(platform.toUtf8(), issuer().toUtf8()));
+    return response;
 }
 
 HttpResponse AdfsEndpoints::openIdConfiguration() const

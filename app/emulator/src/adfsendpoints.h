@@ -35,6 +35,7 @@ public:
 private:
     std::optional<TenantRef> farmTenant() const;
     QString issuer() const;
+    HttpResponse farmIssuerInRedirect(HttpResponse response, const TenantRef &tenant) const;
     HttpResponse openIdConfiguration() const;
     HttpResponse token(const HttpRequest &request, const TenantRef &tenant);
     HttpResponse passwordGrant(const HttpRequest &request, const TenantRef &tenant);
