@@ -20,6 +20,9 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 using namespace MsalQt;
 using namespace TestSupport;
