@@ -21,6 +21,17 @@ static bool isWebUrl(const QUrl &url)
 
 // get: the scopes, the URL and the --allow list. The URL is not echoed in a message: a query
 // may carry what should not be shown again.
+// --authority takes every kind MSAL recognises by its URL: a first path segment "adfs" is an
+// AD FS farm (MSAL's rule), anything else a Microsoft identity platform authority.
+static MsalQt::Authority authorityFromArgument(const QString &value)
+{
+    const QUrl url(value, QUrl::StrictMode);
+    const QString first = url.path().section(QLatin1Char('/'), 1, 1);
+    if (first.compare(QLatin1String("adfs"), Qt::CaseInsensitive) == 0)
+        return MsalQt::Authority::adfs(url);
+    return MsalQt::Authority::microsoft(url);
+}
+
 static CliArguments::Outcome parseGet(const QString &url, const QStringList &allowed, CliArguments *parsed,
                                       QString *message)
 {
@@ -101,7 +112,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts, sign-out, get or import-refresh-token."));
     parser.addPositionalArgument(QStringLiteral("url"), tr("get: the URL of the API to call."), QStringLiteral("[url]"));
     const QCommandLineOption authority(QStringLiteral("authority"),
-        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}."),
+        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}, or an AD FS farm: https://{host}/adfs."),
         QStringLiteral("url"));
     const QCommandLineOption oidcAuthority(QStringLiteral("oidc-authority"),
         tr("Issuer URL of a generic OpenID Connect provider (instead of --authority)."), QStringLiteral("url"));
@@ -188,7 +199,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     if (parser.isSet(authority) == parser.isSet(oidcAuthority))
         return usage(tr("Give exactly one of --authority or --oidc-authority."));
     parsed->authority = parser.isSet(authority)
-        ? MsalQt::Authority::microsoft(parser.value(authority))
+        ? authorityFromArgument(parser.value(authority))
         : MsalQt::Authority::openIdConnect(QUrl(parser.value(oidcAuthority), QUrl::StrictMode));
     if (!parsed->authority.isValid())
         return usage(parsed->authority.errorString());

@@ -104,10 +104,15 @@ Authority Authority::microsoft(const QUrl &url)
     QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (segments.size() == 2 && segments.last() == QLatin1String("v2.0"))
         segments.removeLast();
+    // MSAL's rule (authority.py, msal-common's Authority): a first path segment "adfs" is AD FS.
+    if (!segments.isEmpty() && segments.first().compare(QLatin1String("adfs"), Qt::CaseInsensitive) == 0) {
+        d->error = Tr::tr("This is an AD FS authority: use Authority::adfs() for https://host/adfs.");
+        return authority;
+    }
     if (segments.size() != 1) {
         d->error = segments.isEmpty()
             ? Tr::tr("The authority has no tenant: use https://host/{tenant}, where the tenant is a tenant id, a domain, \"organizations\", \"common\" or \"consumers\".")
-            : Tr::tr("The authority must be a host followed by exactly one tenant segment (B2C and AD FS authorities are not supported).");
+            : Tr::tr("The authority must be a host followed by exactly one tenant segment (B2C authorities are not supported).");
         return authority;
     }
     const QString tenant = segments.first();
@@ -152,6 +157,35 @@ Authority Authority::openIdConnect(const QUrl &issuer)
     canonical.setHost(canonical.host().toLower());
     d->url = canonical;
     d->type = OpenIdConnect;
+    return authority;
+}
+
+Authority Authority::adfs(const QString &url)
+{
+    return adfs(QUrl(url, QUrl::StrictMode));
+}
+
+Authority Authority::adfs(const QUrl &url)
+{
+    Authority authority;
+    AuthorityData *d = authority.d.data();
+    if (!checkTransport(url, &d->error) || !checkNoExtras(url, &d->error))
+        return authority;
+    // AD FS serves one issuer per farm, at /adfs: MSAL recognises it by that first path segment
+    // and the issuer of its discovery document is https://{host}/adfs.
+    const QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (segments.size() != 1 || segments.first().compare(QLatin1String("adfs"), Qt::CaseInsensitive) != 0) {
+        d->error = Tr::tr("An AD FS authority is a host followed by /adfs, such as https://sts.contoso.com/adfs.");
+        return authority;
+    }
+    QUrl canonical;
+    canonical.setScheme(url.scheme());
+    canonical.setHost(url.host().toLower());
+    canonical.setPort(url.port());
+    canonical.setPath(QStringLiteral("/adfs"));
+    d->url = canonical;
+    d->tenant = QStringLiteral("adfs");
+    d->type = Adfs;
     return authority;
 }
 

@@ -255,7 +255,10 @@ AuthError AuthorityResolver::parseMetadata(const Authority &authority, const QBy
     if (!authority.isMicrosoft()) {
         // OpenID Connect Discovery 1.0 §4.3: the issuer must be identical to the URL the
         // document was fetched for, or an attacker's document could impersonate another issuer.
-        if (Authority::openIdConnect(issuerUrl) != authority) {
+        // AD FS 2019 publishes https://{host}/adfs, its authority itself.
+        const Authority issuer = authority.type() == Authority::Adfs ? Authority::adfs(issuerUrl)
+                                                                     : Authority::openIdConnect(issuerUrl);
+        if (issuer != authority) {
             return invalid(tr("The discovery document's issuer %1 does not match the authority %2.")
                                .arg(metadata->issuer, authority.url().toString()));
         }

@@ -260,8 +260,12 @@ static QString genericHomeAccountId(const QString &subject, const QString &issue
 
 // The home account id an answer names: client_info's uid.utid, else from the ID token; empty
 // when the answer carries neither.
-static QString homeAccountIdOf(const TokenResponse &response, const QJsonObject &claims)
+static QString homeAccountIdOf(const Authority &authority, const TokenResponse &response, const QJsonObject &claims)
 {
+    // AD FS sends no client_info and no tid: MSAL (token_cache.py, msal-common's
+    // generateHomeAccountId) files its accounts under the ID token's sub alone.
+    if (authority.type() == Authority::Adfs)
+        return claims.value(QLatin1String("sub")).toString();
     const auto [uid, utid] = decodeClientInfo(response.clientInfo);
     if (!uid.isEmpty() && !utid.isEmpty())
         return uid + QLatin1Char('.') + utid;
@@ -277,7 +281,7 @@ static QString homeAccountIdOf(const TokenResponse &response, const QJsonObject 
 
 void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObject &claims)
 {
-    const QString homeAccountId = homeAccountIdOf(response, claims);
+    const QString homeAccountId = homeAccountIdOf(app->authority, response, claims);
     const AuthError identityError = checkAnswerAccount(homeAccountId, claims);
     if (identityError.isError()) {
         // Before anything is stored: the cache keeps this account's tokens as they were.
@@ -331,6 +335,10 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
 
 QString TokenRequestPrivate::cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant)
 {
+    // MSAL Python files AD FS tokens under the realm "adfs" (the token endpoint's first path
+    // segment), as msal-common does for its access tokens.
+    if (app->authority.type() == Authority::Adfs)
+        return app->authority.tenant();
     if (!app->authority.isMicrosoft())
         return {};
     return tokenTenant.isEmpty() ? app->authority.tenant() : tokenTenant;
@@ -390,7 +398,9 @@ void TokenRequestPrivate::store(const TokenResponse &response, const Authenticat
         entry.localAccountId = account.localAccountId();
         entry.username = account.username();
         entry.name = account.name();
-        entry.authorityType = app->authority.isMicrosoft() ? QStringLiteral("MSSTS") : QStringLiteral("Generic");
+        entry.authorityType = app->authority.type() == Authority::Adfs ? QStringLiteral("ADFS")
+            : app->authority.isMicrosoft()                            ? QStringLiteral("MSSTS")
+                                                                      : QStringLiteral("Generic");
         cache->storeAccount(entry);
     }
     cache->storeAppMetadata(environment, app->clientId, response.familyId);

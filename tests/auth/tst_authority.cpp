@@ -12,6 +12,10 @@ private Q_SLOTS:
     void microsoft();
     void openIdConnect_data();
     void openIdConnect();
+    void adfs_data();
+    void adfs();
+    void adfsRefusedByMicrosoft_data();
+    void adfsRefusedByMicrosoft();
     void discoveryUrl();
     void equality();
 };
@@ -127,6 +131,68 @@ void tst_Authority::openIdConnect()
     QCOMPARE(authority.type(), Authority::OpenIdConnect);
     QVERIFY(!authority.isMicrosoft());
     QCOMPARE(authority.url().toString(), canonical);
+}
+
+void tst_Authority::adfs_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("canonical"); // empty: refused
+
+    QTest::newRow("farm") << "https://sts.contoso.com/adfs" << "https://sts.contoso.com/adfs";
+    QTest::newRow("trailing slash") << "https://sts.contoso.com/adfs/" << "https://sts.contoso.com/adfs";
+    QTest::newRow("case folded") << "https://STS.Contoso.com/ADFS" << "https://sts.contoso.com/adfs";
+    QTest::newRow("port") << "https://sts.contoso.com:4443/adfs" << "https://sts.contoso.com:4443/adfs";
+    QTest::newRow("loopback http") << "http://127.0.0.1:8400/adfs" << "http://127.0.0.1:8400/adfs";
+    QTest::newRow("plain http off loopback") << "http://sts.contoso.com/adfs" << "";
+    QTest::newRow("no path") << "https://sts.contoso.com" << "";
+    QTest::newRow("not /adfs") << "https://sts.contoso.com/contoso.com" << "";
+    QTest::newRow("/adfs/ls (the sign-in page)") << "https://sts.contoso.com/adfs/ls" << "";
+    QTest::newRow("/adfs/oauth2/token") << "https://sts.contoso.com/adfs/oauth2/token" << "";
+    QTest::newRow("a prefix before /adfs") << "https://sts.contoso.com/x/adfs" << "";
+    QTest::newRow("query") << "https://sts.contoso.com/adfs?x=1" << "";
+    QTest::newRow("user info") << "https://me:pw@sts.contoso.com/adfs" << "";
+    QTest::newRow("empty") << "" << "";
+}
+
+void tst_Authority::adfs()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, canonical);
+    const Authority authority = Authority::adfs(input);
+    if (canonical.isEmpty()) {
+        QCOMPARE(authority.type(), Authority::Invalid);
+        QVERIFY2(!authority.errorString().isEmpty(), "an invalid authority must say why");
+        return;
+    }
+    QVERIFY2(authority.isValid(), qPrintable(authority.errorString()));
+    QCOMPARE(authority.type(), Authority::Adfs);
+    QVERIFY(!authority.isMicrosoft());
+    QVERIFY(!authority.isKnownMicrosoftHost());
+    QCOMPARE(authority.url().toString(), canonical);
+    QCOMPARE(authority.tenant(), QStringLiteral("adfs")); // MSAL's realm for AD FS
+    // AD FS's own metadata, not the v2.0 endpoint's (MSAL Python's authority.py, msal-common).
+    QCOMPARE(authority.discoveryUrl().toString(), canonical + QStringLiteral("/.well-known/openid-configuration"));
+    QCOMPARE(Authority::adfs(QUrl(input)), authority);
+    // The same URL as a generic OpenID Connect issuer is another authority.
+    QVERIFY(Authority::openIdConnect(QUrl(canonical)) != authority);
+}
+
+void tst_Authority::adfsRefusedByMicrosoft_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::newRow("farm") << "https://sts.contoso.com/adfs";
+    QTest::newRow("trailing slash") << "https://sts.contoso.com/adfs/";
+    QTest::newRow("upper case") << "https://sts.contoso.com/ADFS";
+    QTest::newRow("sign-in page") << "https://adfs.contoso.com/adfs/ls";
+}
+
+void tst_Authority::adfsRefusedByMicrosoft()
+{
+    // "adfs" would pass as a tenant domain segment: it must point to Authority::adfs() instead.
+    QFETCH(QString, input);
+    const Authority authority = Authority::microsoft(input);
+    QCOMPARE(authority.type(), Authority::Invalid);
+    QVERIFY2(authority.errorString().contains(QStringLiteral("Authority::adfs()")), qPrintable(authority.errorString()));
 }
 
 void tst_Authority::discoveryUrl()

@@ -1,5 +1,6 @@
 #include "router.h"
 
+#include "adfsendpoints.h"
 #include "authorizeendpoint.h"
 #include "devicecodeendpoint.h"
 #include "deviceloginpage.h"
@@ -60,6 +61,7 @@ Router::Router(Services &services)
     , m_token(std::make_unique<TokenEndpoint>(services))
     , m_authorize(std::make_unique<AuthorizeEndpoint>(services))
     , m_graph(std::make_unique<GraphEndpoint>(services))
+    , m_adfs(std::make_unique<AdfsEndpoints>(services, *m_token, *m_authorize, *m_deviceCode))
 {
 }
 
@@ -83,6 +85,8 @@ HttpResponse Router::route(const HttpRequest &request)
         return FederationServer(m_services).usernameMixed(request);
     if (isPath(segments, {"adfs", "services", "trust", "13", "windowstransport"}))
         return FederationServer(m_services).windowsTransport(request);
+    if (AdfsEndpoints::handles(segments))
+        return m_adfs->route(request);
     // Instance discovery validates the authority passed as a parameter, not the path's tenant.
     if (segments.size() == 3 && isPath(segments.mid(1), {"discovery", "instance"}))
         return m_discovery->instance(request);

@@ -6,6 +6,7 @@
 
 namespace MsalQt::Emulator {
 
+class AdfsEndpoints;
 class AuthorizeEndpoint;
 class DeviceCodeEndpoint;
 class DeviceLoginPage;
@@ -40,6 +41,7 @@ private:
     std::unique_ptr<TokenEndpoint> m_token;
     std::unique_ptr<AuthorizeEndpoint> m_authorize;
     std::unique_ptr<GraphEndpoint> m_graph;
+    std::unique_ptr<AdfsEndpoints> m_adfs; // the AD FS farm at /adfs
 };
 
 } // namespace MsalQt::Emulator

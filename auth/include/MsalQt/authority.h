@@ -19,7 +19,8 @@ namespace MsalQt {
 
 /// Where tokens come from. A Microsoft authority is a host plus one tenant segment (a tenant id,
 /// a verified domain, or one of the audiences "organizations", "common", "consumers"); an OpenID
-/// Connect authority is any issuer URL that publishes .well-known/openid-configuration.
+/// Connect authority is any issuer URL that publishes .well-known/openid-configuration; an AD FS
+/// authority is an AD FS 2019 (or later) farm, https://{host}/adfs.
 /// Only https is accepted, except for loopback hosts (local emulators and tests).
 class MSALQT_AUTH_EXPORT Authority
 {
@@ -34,6 +35,7 @@ public:
         Common,        ///< work, school and personal Microsoft accounts
         Consumers,     ///< personal Microsoft accounts only
         OpenIdConnect, ///< a generic, standards-compliant provider
+        Adfs,          ///< an AD FS 2019 (or later) server, https://{host}/adfs
     };
     Q_ENUM(Type)
 
@@ -61,6 +63,11 @@ public:
     static Authority microsoftTenant(const QString &tenant);
     /// Any OpenID Connect issuer; its metadata is read from {issuer}/.well-known/openid-configuration.
     static Authority openIdConnect(const QUrl &issuer);
+    /// An AD FS 2019 (or later) farm: https://{host}/adfs (a trailing "/" is accepted and dropped).
+    /// Its metadata is read from {authority}/.well-known/openid-configuration, with no instance discovery.
+    static Authority adfs(const QUrl &url);
+    /// The same as adfs(const QUrl &), from a string.
+    static Authority adfs(const QString &url);
 
     /// Whether the URL was accepted (type() is not Invalid).
     bool isValid() const;
@@ -71,7 +78,7 @@ public:
 
     QUrl url() const;            ///< canonical, without trailing slash
     QString host() const;        ///< "host" or "host:port": the cache's "environment"
-    QString tenant() const;      ///< the tenant segment (Microsoft), empty for OpenID Connect
+    QString tenant() const;      ///< the tenant segment (Microsoft), "adfs" for AD FS, empty for OpenID Connect
     bool isKnownMicrosoftHost() const; ///< a public or sovereign Microsoft cloud host
     QUrl discoveryUrl() const;   ///< the OpenID Connect discovery document
 

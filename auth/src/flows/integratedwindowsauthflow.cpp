@@ -32,6 +32,12 @@ AuthError IntegratedWindowsAuthFlow::checkRequest() const
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("Integrated Windows authentication is for public clients only."));
     }
+    if (app->authority.type() == Authority::Adfs) {
+        // MSAL offers no WS-Trust sign-in against an AD FS authority itself: Kerberos there
+        // belongs to the AD FS sign-in page, reached through interactive sign-in.
+        return AuthError(AuthError::UnsupportedAuthority,
+                         Tr::tr("Integrated Windows authentication is not available with an AD FS authority; use interactive sign-in, the device code flow, or a Microsoft Entra authority of a tenant federated with this AD FS."));
+    }
     if (!app->authority.isMicrosoft()) {
         return AuthError(AuthError::UnsupportedAuthority,
                          Tr::tr("Integrated Windows authentication needs a Microsoft identity platform authority."));

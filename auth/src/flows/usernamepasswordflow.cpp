@@ -45,7 +45,7 @@ AuthError UsernamePasswordFlow::checkRequest() const
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("Username and password sign-in is for public clients only."));
     }
-    if (!app->authority.isMicrosoft()) {
+    if (!app->authority.isMicrosoft() && app->authority.type() != Authority::Adfs) {
         return AuthError(AuthError::UnsupportedAuthority,
                          Tr::tr("Username and password sign-in needs a Microsoft identity platform authority."));
     }
@@ -64,6 +64,12 @@ AuthError UsernamePasswordFlow::checkRequest() const
 
 void UsernamePasswordFlow::run()
 {
+    // AD FS is the directory itself: the password goes to its token endpoint, with no user
+    // realm discovery (MSAL Python's acquire_token_by_username_password skips it for AD FS).
+    if (app->authority.type() == Authority::Adfs) {
+        redeemPassword();
+        return;
+    }
     // The realm query carries only the username: we learn whether the password may go to the
     // platform, to a federation server, or nowhere (a personal account) before sending it.
     discoverUserRealm();
@@ -85,6 +91,11 @@ void UsernamePasswordFlow::onUserRealm(const UserRealm &realm)
     case UserRealm::AccountType::Unknown:
         break;
     }
+    redeemPassword();
+}
+
+void UsernamePasswordFlow::redeemPassword()
+{
     // RFC 6749 §4.3.2. MFA and consent come back as invalid_grant with AADSTS50076/50079 or
     // consent_required, which the error mapping turns into UiRequired.
     FormFields grant{{QStringLiteral("grant_type"), QStringLiteral("password")},

@@ -26,6 +26,7 @@ protected:
 
 private:
     void wipePassword();
+    void redeemPassword(); // the password grant, straight to the token endpoint
 
     QString m_password; // held only until it is sent; never logged
 };
