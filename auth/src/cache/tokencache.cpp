@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 
 namespace MsalQt {
 
@@ -537,15 +539,42 @@ static bool isHomeEntry(const AccountEntry &entry)
     return entry.homeAccountId.endsWith(QLatin1Char('.') + entry.realm, Qt::CaseInsensitive);
 }
 
+// The home tenant first, then the others by tenant id, so that the order does not depend on
+// the hash's.
+static QList<TenantProfile> tenantProfiles(const QList<const AccountEntry *> &entries)
+{
+    QList<TenantProfile> profiles;
+    profiles.reserve(entries.size());
+    for (const AccountEntry *entry : entries) {
+        if (entry->realm.isEmpty())
+            continue; // a generic provider's account has no tenants
+        TenantProfile profile;
+        profile.setTenantId(entry->realm);
+        profile.setLocalAccountId(entry->localAccountId);
+        profile.setName(entry->name);
+        profile.setHomeTenant(isHomeEntry(*entry));
+        profiles.append(profile);
+    }
+    std::sort(profiles.begin(), profiles.end(), [](const TenantProfile &a, const TenantProfile &b) {
+        if (a.isHomeTenant() != b.isHomeTenant())
+            return a.isHomeTenant();
+        return a.tenantId().compare(b.tenantId(), Qt::CaseInsensitive) < 0;
+    });
+    return profiles;
+}
+
 const QList<Account> &TokenCachePrivate::accountList() const
 {
     if (m_accountListValid)
         return m_accountList;
-    // One account per home account and environment.
+    // One account per home account and environment; each of its entries (one per tenant, as
+    // msal-node files them) is one of its tenant profiles.
     QHash<QString, const AccountEntry *> unique;
+    QHash<QString, QList<const AccountEntry *>> tenants;
     unique.reserve(accounts.size());
     for (const AccountEntry &entry : accounts) {
         const QString id = accountIndexKey(entry.homeAccountId, entry.environment);
+        tenants[id].append(&entry);
         const auto it = unique.find(id);
         if (it == unique.end())
             unique.insert(id, &entry);
@@ -554,8 +583,11 @@ const QList<Account> &TokenCachePrivate::accountList() const
     }
     m_accountList.clear();
     m_accountList.reserve(unique.size());
-    for (const AccountEntry *entry : std::as_const(unique))
-        m_accountList.append(toAccount(*entry));
+    for (auto it = unique.cbegin(); it != unique.cend(); ++it) {
+        Account account = toAccount(**it);
+        account.setTenantProfiles(tenantProfiles(tenants.value(it.key())));
+        m_accountList.append(account);
+    }
     std::sort(m_accountList.begin(), m_accountList.end(), [](const Account &a, const Account &b) {
         const int byName = a.username().compare(b.username(), Qt::CaseInsensitive);
         return byName != 0 ? byName < 0 : a.homeAccountId() < b.homeAccountId();
