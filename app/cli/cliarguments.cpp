@@ -53,7 +53,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         "  msalqt token --authority URL --client-id ID --scope S --flow client-credentials --client-secret-env VAR\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow client-credentials --certificate PEM --private-key PEM\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow on-behalf-of --assertion-env VAR (--client-secret-env VAR | --certificate PEM --private-key PEM)\n"
-        "  msalqt token --authority URL --client-id ID --scope S --flow silent --account USER --cache FILE\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow silent --account USER --cache FILE [--tenant T]\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow username-password --username USER --password-env VAR\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow integrated [--username USER]\n"
         "  msalqt accounts --authority URL --client-id ID --cache FILE\n"
@@ -117,6 +117,11 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
            "resources the scopes name (Microsoft Graph for a scope such as User.Read)."),
         QStringLiteral("url"));
     parser.addOption(allow);
+    const QCommandLineOption tenant(QStringLiteral("tenant"),
+        tr("--flow silent: a tenant other than the authority's (id or domain), such as one the account is a "
+           "guest in; the token comes from the home sign-in's refresh token."),
+        QStringLiteral("tenant"));
+    parser.addOption(tenant);
 
     const auto usage = [message](const QString &text) {
         *message = text;
@@ -167,6 +172,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         return usage(tr("--client-id is required."));
     parsed->scopes = parser.values(scope);
     parsed->account = parser.value(account);
+    parsed->tenant = parser.value(tenant);
     parsed->clientCapabilities = parser.values(capability);
     parsed->cacheFile = parser.value(cache);
     parsed->cacheUnencrypted = parser.isSet(unencrypted);
@@ -174,6 +180,8 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         return usage(tr("--cache-unencrypted needs --cache FILE."));
 
     if (parsed->command != Token) {
+        if (parser.isSet(tenant))
+            return usage(tr("--tenant goes with token --flow silent."));
         if (parsed->cacheFile.isEmpty())
             return usage(tr("%1 needs --cache FILE.").arg(command));
         if (parsed->command == SignOut && parsed->account.isEmpty())
@@ -184,6 +192,8 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     }
 
     parsed->flow = parser.value(flow);
+    if (parser.isSet(tenant) && parsed->flow != QLatin1String("silent"))
+        return usage(tr("--tenant goes with --flow silent."));
     if (parsed->flow == QLatin1String("client-credentials") || parsed->flow == QLatin1String("on-behalf-of")) {
         // A confidential client: a secret from the environment, or a certificate and its key.
         if (parser.isSet(certificate) != parser.isSet(privateKey))
