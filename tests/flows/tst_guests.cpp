@@ -86,12 +86,13 @@ private Q_SLOTS:
     void refusedBeforeNetwork_data();
     void refusedBeforeNetwork();
     void anotherPersonRefused();
+    void anotherGuestsIdTokenRefused();
     void removeAccountRemovesEveryProfile();
     void interactiveSignInToGuestTenant();
 
 private:
     std::unique_ptr<PublicClientApplication> newApp(const Authority &authority = {});
-    Account signIn(PublicClientApplication *app);
+    Account signIn(PublicClientApplication *app, const QString &username = alice());
     std::unique_ptr<TokenRequest> silentIn(ClientApplication *app, const Account &account, const QString &tenant,
                                            ClientApplication::SilentOptions options = {});
     QList<MsalQt::Emulator::RecordedRequest> tokenRequests() const;
@@ -121,14 +122,14 @@ std::unique_ptr<PublicClientApplication> tst_Guests::newApp(const Authority &aut
     return app;
 }
 
-Account tst_Guests::signIn(PublicClientApplication *app)
+Account tst_Guests::signIn(PublicClientApplication *app, const QString &username)
 {
     std::unique_ptr<TokenRequest> request(app->acquireTokenWithDeviceCode({"User.Read"}));
     request->setAutoDelete(false);
     QSignalSpy received(request.get(), &TokenRequest::deviceCodeReceived);
     if (!received.wait(10000))
         return {};
-    m_emulator.approveDeviceCode(received.first().first().value<DeviceCode>().userCode(), alice());
+    m_emulator.approveDeviceCode(received.first().first().value<DeviceCode>().userCode(), username);
     QSignalSpy finished(request.get(), &TokenRequest::finished);
     if ((!request->isFinished() && !finished.wait(20000)) || !request->isSuccess())
         return {};
@@ -347,6 +348,42 @@ void tst_Guests::anotherPersonRefused()
     const auto genuine = silentIn(app.get(), account, fabrikam);
     QVERIFY2(genuine->isSuccess(), qPrintable(genuine->error().errorString()));
     QCOMPARE(genuine->result().idTokenClaims().value("oid").toString(), aliceGuestOid);
+}
+
+void tst_Guests::anotherGuestsIdTokenRefused()
+{
+    // Bob is a guest in Fabrikam too: his real Fabrikam ID token, signed by the emulator's
+    // published key and from Fabrikam's issuer, is what a hostile server pairs with alice's
+    // client_info. Alice's Fabrikam ID token is cached: its oid and sub must not change.
+    auto elsewhere = newApp();
+    const Account bob = signIn(elsewhere.get(), "bob@contoso.com");
+    QVERIFY(!bob.isNull());
+    const auto bobInFabrikam = silentIn(elsewhere.get(), bob, fabrikam);
+    QVERIFY2(bobInFabrikam->isSuccess(), qPrintable(bobInFabrikam->error().errorString()));
+    const QString bobIdToken = bobInFabrikam->result().idToken();
+    QCOMPARE(jwtClaims(bobIdToken).value("tid").toString(), fabrikam);
+
+    auto app = newApp();
+    const Account account = signIn(app.get());
+    QVERIFY(!account.isNull());
+    QVERIFY(silentIn(app.get(), account, fabrikam)->isSuccess());
+    const QByteArray before = app->tokenCache()->serialize();
+
+    Fault fault;
+    fault.kind = Fault::Body;
+    fault.path = QString("/%1/oauth2/v2.0/token").arg(fabrikam);
+    fault.grantType = "refresh_token";
+    fault.body = QJsonDocument(QJsonObject{{"token_type", "Bearer"}, {"scope", "User.Read"}, {"expires_in", 3599},
+                                           {"ext_expires_in", 3599}, {"access_token", "bobs-token"},
+                                           {"refresh_token", "bobs-refresh-token"}, {"id_token", bobIdToken},
+                                           {"client_info", clientInfo(aliceHomeOid, contoso)}})
+                     .toJson(QJsonDocument::Compact);
+    fault.times = -1;
+    m_emulator.addFault(fault);
+    const auto request = silentIn(app.get(), account, fabrikam, ClientApplication::ForceRefresh);
+    QVERIFY(request->isFinished());
+    QCOMPARE(request->error().type(), AuthError::IdentityMismatch);
+    QCOMPARE(app->tokenCache()->serialize(), before);
 }
 
 void tst_Guests::removeAccountRemovesEveryProfile()
