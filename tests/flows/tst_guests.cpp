@@ -259,6 +259,8 @@ void tst_Guests::tenantProfiles()
     QCOMPARE(profiles.at(1).localAccountId(), aliceGuestOid);
     QVERIFY(!profiles.at(1).isHomeTenant());
     QCOMPARE(profiles.at(1).name(), QString("Alice Example"));
+    // TokenCache::account() finds the same person, with the same profiles.
+    QCOMPARE(app->tokenCache()->account(account.homeAccountId()).tenantProfiles(), profiles);
 
     // The profiles survive a round trip through the serialized cache (one Account entry each).
     auto other = newApp();
@@ -441,6 +443,23 @@ void tst_Guests::interactiveSignInToGuestTenant()
     QCOMPARE(home->result().idTokenClaims().value("oid").toString(), aliceHomeOid);
     QCOMPARE(tokenRequests().size(), 1);
     QCOMPARE(tokenRequests().first().path, QString("/%1/oauth2/v2.0/token").arg(contoso));
+
+    // Silent first with the tenant: Fabrikam's cached token, no page, no network.
+    m_emulator.clearRequests();
+    FollowingAgent unused;
+    InteractiveParameters again({"User.Read"});
+    again.setAgent(&unused);
+    again.setAccount(account);
+    again.setTenant(fabrikam);
+    std::unique_ptr<TokenRequest> silentFirst(app->acquireToken(again));
+    silentFirst->setAutoDelete(false);
+    QSignalSpy done(silentFirst.get(), &TokenRequest::finished);
+    QVERIFY(silentFirst->isFinished() || done.wait(20000));
+    QVERIFY2(silentFirst->isSuccess(), qPrintable(silentFirst->error().errorString()));
+    QVERIFY(silentFirst->result().isFromCache());
+    QCOMPARE(silentFirst->result().tenantId(), fabrikam);
+    QVERIFY(unused.lastAuthorizationUrl.isEmpty());
+    QCOMPARE(m_emulator.requests().size(), 0);
 }
 
 QTEST_MAIN(tst_Guests)
