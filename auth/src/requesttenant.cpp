@@ -3,6 +3,7 @@
 
 #include "clientapplication_p.h"
 #include "logging_p.h"
+#include "tokenrequest_p.h"
 
 #include <QCoreApplication>
 
@@ -70,6 +71,16 @@ Internal::AuthorityResolver *ClientApplicationPrivate::resolverFor(const QString
         tenantResolver->setInstanceDiscoveryTimeout(resolver->instanceDiscoveryTimeout());
     }
     return tenantResolver;
+}
+
+// With a tenant named by the request, what it files without a tenant from the answer goes
+// under that tenant, not the application's.
+QString TokenRequestPrivate::cacheRealm(const QString &tokenTenant) const
+{
+    const Authority authority = this->authority();
+    if (!authority.isMicrosoft())
+        return {};
+    return tokenTenant.isEmpty() ? authority.tenant() : tokenTenant;
 }
 
 } // namespace MsalQt

@@ -329,14 +329,6 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
     });
 }
 
-QString TokenRequestPrivate::cacheRealm(const QString &tokenTenant) const
-{
-    const Authority authority = this->authority();
-    if (!authority.isMicrosoft())
-        return {};
-    return tokenTenant.isEmpty() ? authority.tenant() : tokenTenant;
-}
-
 QString TokenRequestPrivate::cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant)
 {
     if (!app->authority.isMicrosoft())

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void guestTokenFromHomeRefreshToken();
     void guestTenantByDomain();
     void tenantProfiles();
+    void aliasHitInCache();
     void notAGuest();
     void refusedBeforeNetwork_data();
     void refusedBeforeNetwork();
@@ -111,6 +112,7 @@ void tst_Guests::init()
     m_emulator.clearRequests();
     m_emulator.setDeviceCodeTiming(1, 60);
     m_emulator.setAutoSignIn({});
+    m_emulator.setPreferredCacheEnvironment({});
 }
 
 std::unique_ptr<PublicClientApplication> tst_Guests::newApp(const Authority &authority)
@@ -267,6 +269,33 @@ void tst_Guests::tenantProfiles()
     QVERIFY(other->tokenCache()->deserialize(app->tokenCache()->serialize()));
     QCOMPARE(other->accounts().size(), 1);
     QCOMPARE(other->accounts().first().tenantProfiles(), profiles);
+}
+
+void tst_Guests::aliasHitInCache()
+{
+    // Instance discovery names another host of the same cloud as the one tokens are filed
+    // under (as the real cloud names login.windows.net): the guest's token is filed there, and
+    // another application, which has resolved nothing yet, finds it without the network.
+    m_emulator.setPreferredCacheEnvironment("login.emulator.test");
+    auto app = newApp();
+    const Account account = signIn(app.get());
+    QVERIFY(!account.isNull());
+    QCOMPARE(account.environment(), QString("login.emulator.test"));
+    const auto guest = silentIn(app.get(), account, fabrikam);
+    QVERIFY2(guest->isSuccess(), qPrintable(guest->error().errorString()));
+    const QJsonObject tokens = QJsonDocument::fromJson(app->tokenCache()->serialize()).object().value("AccessToken").toObject();
+    QCOMPARE(tokens.size(), 2);
+    for (const QJsonValue &token : tokens)
+        QCOMPARE(token.toObject().value("environment").toString(), QString("login.emulator.test"));
+
+    auto other = newApp();
+    QVERIFY(other->tokenCache()->deserialize(app->tokenCache()->serialize()));
+    m_emulator.clearRequests();
+    const auto cached = silentIn(other.get(), other->accounts().value(0), fabrikam);
+    QVERIFY2(cached->isSuccess(), qPrintable(cached->error().errorString()));
+    QVERIFY(cached->result().isFromCache());
+    QCOMPARE(cached->result().accessToken(), guest->result().accessToken());
+    QCOMPARE(m_emulator.requests().size(), 0);
 }
 
 void tst_Guests::notAGuest()

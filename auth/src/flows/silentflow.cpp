@@ -46,6 +46,14 @@ AuthError SilentFlow::checkAfterCacheLoad() const
 QStringList SilentFlow::environments() const
 {
     QStringList environments = app->knownEnvironments();
+    // The same cloud's aliases, as the other tenant's instance discovery named them (when the
+    // application's own authority has not been resolved yet).
+    if (!requestTenant.isEmpty()) {
+        for (const QString &alias : resolver()->environments()) {
+            if (!environments.contains(alias, Qt::CaseInsensitive))
+                environments.append(alias);
+        }
+    }
     if (!environments.contains(m_account.environment(), Qt::CaseInsensitive))
         environments.prepend(m_account.environment());
     return environments;
