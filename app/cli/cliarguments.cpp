@@ -88,7 +88,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         "  msalqt token --authority URL --client-id ID --scope S --flow client-credentials --client-secret-env VAR\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow client-credentials --certificate PEM --private-key PEM\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow on-behalf-of --assertion-env VAR (--client-secret-env VAR | --certificate PEM --private-key PEM)\n"
-        "  msalqt token --authority URL --client-id ID --scope S --flow silent --account USER --cache FILE\n"
+        "  msalqt token --authority URL --client-id ID --scope S --flow silent --account USER --cache FILE [--tenant T]\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow username-password --username USER --password-env VAR\n"
         "  msalqt token --authority URL --client-id ID --scope S --flow integrated [--username USER]\n"
         "  msalqt accounts --authority URL --client-id ID --cache FILE\n"
@@ -156,6 +156,11 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
            "resources the scopes name (Microsoft Graph for a scope such as User.Read)."),
         QStringLiteral("url"));
     parser.addOption(allow);
+    const QCommandLineOption tenant(QStringLiteral("tenant"),
+        tr("--flow silent: a tenant other than the authority's (id or domain), such as one the account is a "
+           "guest in; the token comes from the home sign-in's refresh token."),
+        QStringLiteral("tenant"));
+    parser.addOption(tenant);
 
     const auto usage = [message](const QString &text) {
         *message = text;
@@ -208,6 +213,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         return usage(tr("--client-id is required."));
     parsed->scopes = parser.values(scope);
     parsed->account = parser.value(account);
+    parsed->tenant = parser.value(tenant);
     parsed->clientCapabilities = parser.values(capability);
     parsed->cacheFile = parser.value(cache);
     parsed->cacheUnencrypted = parser.isSet(unencrypted);
@@ -251,6 +257,8 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         return readRefreshToken(parsed, message);
     }
     if (parsed->command != Token) {
+        if (parser.isSet(tenant))
+            return usage(tr("--tenant goes with token --flow silent."));
         if (parsed->cacheFile.isEmpty())
             return usage(tr("%1 needs --cache FILE.").arg(command));
         if (parsed->command == SignOut && parsed->account.isEmpty())
@@ -261,6 +269,8 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     }
 
     parsed->flow = parser.value(flow);
+    if (parser.isSet(tenant) && parsed->flow != QLatin1String("silent"))
+        return usage(tr("--tenant goes with --flow silent."));
     if (parsed->flow == QLatin1String("client-credentials") || parsed->flow == QLatin1String("on-behalf-of")) {
         if (parser.isSet(certificate) == parser.isSet(privateKey) && parser.isSet(secretEnv) == parser.isSet(certificate))
             return usage(tr("--flow %1 needs --client-secret-env VAR or --certificate FILE --private-key FILE.")

@@ -28,6 +28,7 @@ struct CliArguments
     QString password;             // from --password-env, never from the command line itself
     QString account;              // home account id or username
     QString refreshToken;         // import-refresh-token: one line from stdin, never from the command line
+    QString tenant;               // silent: a tenant other than the authority's (a guest's)
     QStringList clientCapabilities; // --client-capability, e.g. cp1 (claims challenges handled)
     QUrl url;                     // get: the API to call
     QList<QUrl> allowedUrls;      // get: where the token may go (empty: where the scopes point)

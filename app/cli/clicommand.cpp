@@ -38,11 +38,24 @@ static QString indented(const QJsonDocument &document)
 
 static QJsonObject accountJson(const Account &account)
 {
-    return {{QStringLiteral("home_account_id"), account.homeAccountId()},
-            {QStringLiteral("environment"), account.environment()},
-            {QStringLiteral("tenant_id"), account.tenantId()},
-            {QStringLiteral("username"), account.username()},
-            {QStringLiteral("name"), account.name()}};
+    QJsonObject object{{QStringLiteral("home_account_id"), account.homeAccountId()},
+                       {QStringLiteral("environment"), account.environment()},
+                       {QStringLiteral("tenant_id"), account.tenantId()},
+                       {QStringLiteral("username"), account.username()},
+                       {QStringLiteral("name"), account.name()}};
+    // The tenants the account signed in to (a guest's too), the home tenant first.
+    const QList<TenantProfile> profiles = account.tenantProfiles();
+    if (!profiles.isEmpty()) {
+        QJsonArray array;
+        for (const TenantProfile &profile : profiles) {
+            array.append(QJsonObject{{QStringLiteral("tenant_id"), profile.tenantId()},
+                                     {QStringLiteral("local_account_id"), profile.localAccountId()},
+                                     {QStringLiteral("name"), profile.name()},
+                                     {QStringLiteral("is_home_tenant"), profile.isHomeTenant()}});
+        }
+        object.insert(QStringLiteral("tenant_profiles"), array);
+    }
+    return object;
 }
 
 CliCommand::CliCommand(const CliArguments &arguments, QObject *parent) : QObject(parent), m_args(arguments) {}
@@ -233,7 +246,7 @@ void CliCommand::runToken()
                 fail(error);
                 return;
             }
-            watch(m_app->acquireTokenSilent(m_args.scopes, account));
+            watch(m_app->acquireTokenSilentForTenant(m_args.scopes, account, m_args.tenant));
         });
     }
 }

@@ -11,6 +11,7 @@ public:
     QString localAccountId;
     QString username;
     QString name;
+    QList<TenantProfile> tenantProfiles;
 };
 
 Account::Account() : d(new AccountData) {}
@@ -31,6 +32,8 @@ QString Account::username() const { return d->username; }
 void Account::setUsername(const QString &username) { d->username = username; }
 QString Account::name() const { return d->name; }
 void Account::setName(const QString &name) { d->name = name; }
+QList<TenantProfile> Account::tenantProfiles() const { return d->tenantProfiles; }
+void Account::setTenantProfiles(const QList<TenantProfile> &profiles) { d->tenantProfiles = profiles; }
 
 bool Account::operator==(const Account &other) const
 {

@@ -150,7 +150,7 @@ static bool sameAccounts(const QList<Account> &a, const QList<Account> &b)
     for (qsizetype i = 0; i < a.size(); ++i) {
         // Account's operator== compares identity only; a new username or name is a change too.
         if (a.at(i) != b.at(i) || a.at(i).username() != b.at(i).username() || a.at(i).name() != b.at(i).name()
-            || a.at(i).tenantId() != b.at(i).tenantId())
+            || a.at(i).tenantId() != b.at(i).tenantId() || a.at(i).tenantProfiles() != b.at(i).tenantProfiles())
             return false;
     }
     return true;
@@ -317,6 +317,16 @@ TokenRequest *ClientApplication::acquireTokenByRefreshToken(const QString &refre
     return TokenRequestPrivate::create(new RefreshTokenFlow(d, scopes, refreshToken), this);
 }
 
+TokenRequest *ClientApplication::acquireTokenSilentForTenant(const QStringList &scopes, const Account &account,
+                                                            const QString &tenant, SilentOptions options,
+                                                            const QString &claims)
+{
+    Q_D(ClientApplication);
+    auto *flow = new SilentFlow(d, scopes, account, options, claims);
+    flow->setRequestTenant(tenant);
+    return TokenRequestPrivate::create(flow, this);
+}
+
 TokenCache *ClientApplication::tokenCache() const
 {
     Q_D(const ClientApplication);
@@ -473,6 +483,8 @@ void ClientApplication::setInstanceDiscoveryTimeout(std::chrono::milliseconds ti
 {
     Q_D(ClientApplication);
     d->resolver->setInstanceDiscoveryTimeout(timeout);
+    for (Internal::AuthorityResolver *resolver : std::as_const(d->tenantResolvers))
+        resolver->setInstanceDiscoveryTimeout(timeout);
 }
 
 std::chrono::seconds ClientApplication::clockSkew() const

@@ -94,6 +94,14 @@ public:
     QNetworkAccessManager *ownManager = nullptr;
     std::unique_ptr<Internal::HttpClient> http;
     Internal::AuthorityResolver *resolver = nullptr;
+
+    // A request for another tenant than the authority's (a guest's tenant, a multi-tenant app's
+    // customer): the authority with that tenant segment, why it cannot be asked for (an error
+    // before any network traffic), and its metadata's resolver, made once per tenant.
+    Authority authorityForTenant(const QString &tenant) const;
+    AuthError checkRequestTenant(const QString &tenant) const;
+    Internal::AuthorityResolver *resolverFor(const QString &tenant);
+    QHash<QString, Internal::AuthorityResolver *> tenantResolvers; // by tenant, lower case
     std::chrono::seconds clockSkew{300};
     std::function<QDateTime()> clock;
 };

@@ -15,6 +15,7 @@ public:
     QString domainHint;
     Account account;
     QString claims;
+    QString tenant;
     QList<std::pair<QString, QString>> extraQueryParameters;
     QUrl redirectUri{QStringLiteral("http://localhost")};
     QPointer<AuthorizationAgent> agent;
@@ -57,6 +58,8 @@ void InteractiveParameters::setAccount(const Account &account)
 
 QString InteractiveParameters::claims() const { return d->claims; }
 void InteractiveParameters::setClaims(const QString &claims) { d->claims = claims; }
+QString InteractiveParameters::tenant() const { return d->tenant; }
+void InteractiveParameters::setTenant(const QString &tenant) { d->tenant = tenant; }
 QList<std::pair<QString, QString>> InteractiveParameters::extraQueryParameters() const { return d->extraQueryParameters; }
 void InteractiveParameters::setExtraQueryParameters(const QList<std::pair<QString, QString>> &parameters) { d->extraQueryParameters = parameters; }
 QUrl InteractiveParameters::redirectUri() const { return d->redirectUri; }

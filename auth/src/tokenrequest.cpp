@@ -97,6 +97,8 @@ void TokenRequestPrivate::start()
         return;
     AuthError error = app->configurationError();
     if (!error.isError())
+        error = app->checkRequestTenant(requestTenant);
+    if (!error.isError())
         error = checkRequest();
     if (error.isError()) {
         finishWithError(error);
@@ -127,7 +129,7 @@ void TokenRequestPrivate::start()
 void TokenRequestPrivate::resolveAndRun()
 {
     setState(TokenRequest::ResolvingAuthority);
-    app->resolver->resolve(correlationId, q_ptr, [this](const AuthorityMetadata &m, const AuthError &e) {
+    resolver()->resolve(correlationId, q_ptr, [this](const AuthorityMetadata &m, const AuthError &e) {
         if (finished)
             return;
         if (e.isError()) {
@@ -204,7 +206,7 @@ void TokenRequestPrivate::handleTokenResponse(const TokenResponse &response)
 
 void TokenRequestPrivate::validateIdToken(const TokenResponse &response, bool keysRefreshed)
 {
-    app->resolver->keys(keysRefreshed, correlationId, q_ptr,
+    resolver()->keys(keysRefreshed, correlationId, q_ptr,
                         [this, response, keysRefreshed](const Jwks &keys, const AuthError &keyError) {
         if (finished)
             return;
@@ -299,9 +301,8 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
         result.setRefreshOn(issued.addSecs(response.refreshIn));
     result.setScopes(response.scope.isEmpty() ? requestScopes() : splitScopes(response.scope));
     result.setCorrelationId(correlationId);
-    result.setTenantId(app->authority.isMicrosoft() && app->authority.type() == Authority::Tenant
-                           ? app->authority.tenant()
-                           : QString());
+    const Authority authority = this->authority();
+    result.setTenantId(authority.isMicrosoft() && authority.type() == Authority::Tenant ? authority.tenant() : QString());
 
     if (!claims.isEmpty()) {
         result.setIdToken(response.idToken);

@@ -41,6 +41,9 @@ public:
     // A token answer, however it arrived (token endpoint or implicit redirect): validates the ID
     // token, builds the result, stores it in the cache, finishes.
     void handleTokenResponse(const Internal::TokenResponse &response);
+    // Asks for tokens in `tenant` rather than the authority's tenant (see
+    // ClientApplication::acquireTokenSilentForTenant()); checked when the request starts.
+    void setRequestTenant(const QString &tenant) { requestTenant = tenant.trimmed(); }
     TokenRequest *q_ptr = nullptr;
     // The storage fault met by this request (TokenRequest::cacheError()); the first one is kept.
     AuthError cacheError;
@@ -120,8 +123,12 @@ protected:
     void emitDeviceCode(const DeviceCode &code);
     QDateTime now() const { return app->now(); }
 
+    // The authority this request asks: the application's, or the one of the tenant the request
+    // names (setRequestTenant()).
+    Authority authority() const { return app->authorityForTenant(requestTenant); }
+    Internal::AuthorityResolver *resolver() const { return app->resolverFor(requestTenant); }
     // The tenant ("realm") cache entries of this request are filed under.
-    QString cacheRealm(const QString &tokenTenant) const { return cacheRealm(app, tokenTenant); }
+    QString cacheRealm(const QString &tokenTenant) const;
     static QString cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant);
     AuthenticationResult resultFromCache(const Internal::CredentialEntry &accessToken,
                                          const QStringList &environments) const
@@ -131,6 +138,7 @@ protected:
     bool isUsable(const Internal::CredentialEntry &accessToken) const { return isUsable(accessToken, app->nowSecs()); }
 
     ClientApplicationPrivate *app;
+    QString requestTenant; // empty: the authority's tenant
     QStringList scopes;
     QString correlationId;
     Internal::AuthorityMetadata metadata;

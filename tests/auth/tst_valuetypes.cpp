@@ -37,6 +37,7 @@ static_assert(hasQtValueSemantics<Authority>());
 static_assert(hasQtValueSemantics<ClientCredential>());
 static_assert(hasQtValueSemantics<DeviceCode>());
 static_assert(hasQtValueSemantics<InteractiveParameters>());
+static_assert(hasQtValueSemantics<TenantProfile>());
 
 // `a` and `b` differ in what `get` reads.
 template <typename T, typename Get>
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void clientCredential();
     void deviceCode();
     void interactiveParameters();
+    void tenantProfile();
 };
 
 void tst_ValueTypes::account()
@@ -143,6 +145,21 @@ void tst_ValueTypes::account()
     const Account b = with(Account(), &Account::setHomeAccountId, QStringLiteral("uid.b"));
     checkValueSemantics(a, b, get);
     checkCopyOnWrite(a, get, [](Account &account) { account.setHomeAccountId(QStringLiteral("uid.c")); });
+}
+
+void tst_ValueTypes::tenantProfile()
+{
+    const auto get = [](const TenantProfile &profile) { return profile.tenantId(); };
+    const TenantProfile a = with(TenantProfile(), &TenantProfile::setTenantId, QStringLiteral("tenant-a"));
+    const TenantProfile b = with(TenantProfile(), &TenantProfile::setTenantId, QStringLiteral("tenant-b"));
+    checkValueSemantics(a, b, get);
+    checkCopyOnWrite(a, get, [](TenantProfile &profile) { profile.setTenantId(QStringLiteral("tenant-c")); });
+    // An account carries its profiles by value.
+    Account account;
+    account.setTenantProfiles({a, b});
+    QCOMPARE(account.tenantProfiles(), (QList<TenantProfile>{a, b}));
+    QVERIFY(TenantProfile().isNull());
+    QVERIFY(a != b);
 }
 
 // AssertionRequest and Authority have no setters: nothing to write to, so no copy on write.

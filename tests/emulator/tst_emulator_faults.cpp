@@ -382,6 +382,10 @@ void TestEmulatorFaults::loadConfig_data()
     QTest::newRow("bad tenant id") << QByteArray(R"({"tenants":[{"id":"nope","displayName":"X"}],"apps":[],"users":[]})") << "tenants[0].id";
     QTest::newRow("unknown user tenant") << QByteArray("{\"tenants\":[" + tenant + "],\"apps\":[],\"users\":[" + QByteArray(user).replace("fabrikam.com\"}", "elsewhere.com\"}") + "]}") << "users[0].tenant";
     QTest::newRow("bad account type") << QByteArray("{\"tenants\":[" + tenant + "],\"apps\":[],\"users\":[" + QByteArray(user).replace("\"pw\"", "\"pw\",\"accountType\":\"robot\"") + "]}") << "users[0].accountType";
+    // guestOf (B2B): another organizational tenant, a guest object id of its own.
+    QTest::newRow("guest in its own tenant") << QByteArray("{\"tenants\":[" + tenant + "],\"apps\":[],\"users\":[" + QByteArray(user).replace("\"pw\"", "\"pw\",\"guestOf\":[{\"tenantId\":\"fabrikam.com\",\"oid\":\"44444444-4444-4444-4444-444444444444\"}]") + "]}") << "users[0].guestOf[0].tenantId";
+    QTest::newRow("guest in an unknown tenant") << QByteArray("{\"tenants\":[" + tenant + "],\"apps\":[],\"users\":[" + QByteArray(user).replace("\"pw\"", "\"pw\",\"guestOf\":[{\"tenantId\":\"elsewhere.com\",\"oid\":\"44444444-4444-4444-4444-444444444444\"}]") + "]}") << "users[0].guestOf[0].tenantId";
+    QTest::newRow("guest oid not a GUID") << QByteArray("{\"tenants\":[" + tenant + "],\"apps\":[],\"users\":[" + QByteArray(user).replace("\"pw\"", "\"pw\",\"guestOf\":[{\"tenantId\":\"9188040d-6c67-4c5b-b112-36a304b66dad\",\"oid\":\"nope\"}]") + "]}") << "users[0].guestOf[0].oid";
     QTest::newRow("confidential without secret") << QByteArray("{\"tenants\":[" + tenant + "],\"users\":[],\"apps\":[" + QByteArray(app).replace("public", "confidential") + "]}") << "apps[0].secrets";
     QTest::newRow("unknown grant") << QByteArray("{\"tenants\":[" + tenant + "],\"users\":[],\"apps\":[" + QByteArray(app).replace("refresh_token", "teleport") + "]}") << "apps[0].grantTypes";
 }

@@ -94,6 +94,7 @@ HttpResponse AuthorizationCodeGrant::handle(const TokenRequest &request)
     options.mfaPerformed = user->mfaRequired;
     options.authContexts = authContexts;
     options.clientCapabilities = requestedClientCapabilities(request);
+    options.tenantId = TenantResolver::issuingTenant(request.authority, *user);
     return HttpResponse::json(200, m_services.issuer.issueDelegated(request.client, *user, *scopes, options));
 }
 

@@ -461,6 +461,9 @@ HttpResponse AuthorizeEndpoint::finish(const HttpRequest &http, const AuthorizeR
 {
     AuthorizationState &state = m_services.authorization;
     const App &app = appOf(request);
+    // A guest signs in to the tenant that invited it: tokens and issuer are that tenant's.
+    const std::optional<TenantRef> tenant = m_services.tenants.resolve(request.tenantSegment);
+    const QString issuingTenant = tenant ? TenantResolver::issuingTenant(*tenant, user) : user.tenantId;
     AuthorizationResponse::Parameters out;
     if (request.wantsCode) {
         AuthorizationCode code;
@@ -484,6 +487,7 @@ HttpResponse AuthorizeEndpoint::finish(const HttpRequest &http, const AuthorizeR
         options.nonce = request.nonce;
         options.authTime = state.sessions.authTime(sessionId, user.oid);
         options.mfaPerformed = user.mfaRequired;
+        options.tenantId = issuingTenant;
         const QJsonObject tokens = m_services.issuer.issueDelegated(app, user, *scopes, options);
         if (request.wantsToken) {
             for (const char *key : {"access_token", "token_type", "expires_in", "scope"}) {
@@ -501,7 +505,7 @@ HttpResponse AuthorizeEndpoint::finish(const HttpRequest &http, const AuthorizeR
     if (const BrowserSession *session = state.sessions.find(sessionId))
         out.append({QStringLiteral("session_state"), session->sessionState});
     if (state.responseIssuer)
-        out.append({QStringLiteral("iss"), m_services.issuerFor(user.tenantId)});
+        out.append({QStringLiteral("iss"), m_services.issuerFor(issuingTenant)});
     return AuthorizationResponse::deliver(request, out);
 }
 

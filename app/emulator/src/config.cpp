@@ -250,6 +250,8 @@ bool Config::parseUsers(const QJsonObject &json, QString *error)
                         u.isMsa() ? QStringLiteral("a Microsoft account (msa) must live in the consumers tenant")
                                   : QStringLiteral("a work account cannot live in the consumers tenant"));
         u.tenantId = t->id;
+        if (!parseGuestOf(o, where, &u, error))
+            return false;
         // Graph's /me answers givenName/surname; derive them when the config does not say.
         const QStringList parts = u.displayName.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (u.givenName.isEmpty() && !parts.isEmpty())
@@ -261,6 +263,33 @@ bool Config::parseUsers(const QJsonObject &json, QString *error)
         names.insert(u.username.toLower());
         oids.insert(u.oid);
         m_users.append(u);
+    }
+    return true;
+}
+
+bool Config::parseGuestOf(const QJsonObject &o, const QString &where, User *user, QString *error)
+{
+    QJsonArray guestOf;
+    if (!readArray(o, "guestOf", false, &guestOf, error))
+        return false;
+    for (qsizetype i = 0; i < guestOf.size(); ++i) {
+        const QString at = where + QStringLiteral(".guestOf[%1]").arg(i);
+        if (!guestOf.at(i).isObject())
+            return fail(error, at, QStringLiteral("must be an object"));
+        GuestMembership guest;
+        QString tenant;
+        if (!readString(guestOf.at(i).toObject(), "tenantId", at, true, &tenant, error)
+            || !readString(guestOf.at(i).toObject(), "oid", at, true, &guest.oid, error))
+            return false;
+        guest.oid = guest.oid.toLower();
+        if (!isGuid(guest.oid))
+            return fail(error, at + QStringLiteral(".oid"), QStringLiteral("'%1' is not a GUID").arg(guest.oid));
+        const Tenant *t = tenantByIdOrDomain(tenant);
+        if (!t || t->consumers || t->id == user->tenantId || user->guestIn(t->id))
+            return fail(error, at + QStringLiteral(".tenantId"),
+                        QStringLiteral("'%1' is not another organizational tenant").arg(tenant));
+        guest.tenantId = t->id;
+        user->guestOf.append(guest);
     }
     return true;
 }

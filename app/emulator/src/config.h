@@ -22,6 +22,12 @@ struct Tenant {
     bool federated = false; // users sign in at the emulator's federation server (WS-Trust)
 };
 
+// A user invited into another tenant (B2B): a guest object of its own there, with its own oid.
+struct GuestMembership {
+    QString tenantId; // the tenant the user is a guest in (GUID, lower case)
+    QString oid;      // the guest object's id in that tenant
+};
+
 struct User {
     enum AccountType { Work, Msa };
     QString oid;
@@ -33,7 +39,17 @@ struct User {
     QString tenantId;    // home tenant GUID
     bool mfaRequired = false;
     AccountType accountType = Work;
+    QList<GuestMembership> guestOf; // "guestOf": the other tenants the user was invited to
     bool isMsa() const { return accountType == Msa; }
+    // The guest object in `tenantId`, or null when the user is not a guest there.
+    const GuestMembership *guestIn(const QString &tenantId) const
+    {
+        for (const GuestMembership &guest : guestOf) {
+            if (guest.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0)
+                return &guest;
+        }
+        return nullptr;
+    }
 };
 
 struct Resource {
@@ -97,6 +113,7 @@ public:
 private:
     bool parseTenants(const QJsonObject &json, QString *error);
     bool parseUsers(const QJsonObject &json, QString *error);
+    bool parseGuestOf(const QJsonObject &user, const QString &where, User *parsed, QString *error);
     bool parseApps(const QJsonObject &json, QString *error);
     bool parseResources(const QJsonObject &json, QString *error);
     bool parseSettings(const QJsonObject &json, QString *error);

@@ -44,6 +44,13 @@ std::optional<TenantRef> TenantResolver::resolve(const QString &segment) const
     return ref;
 }
 
+QString TenantResolver::issuingTenant(const TenantRef &authority, const User &user)
+{
+    if (authority.kind == TenantRef::Specific && authority.tenant && user.guestIn(authority.tenant->id))
+        return authority.tenant->id;
+    return user.tenantId;
+}
+
 std::optional<PlatformError> TenantResolver::checkUser(const TenantRef &authority, const User &user,
                                                        const App &app) const
 {
@@ -62,6 +69,9 @@ std::optional<PlatformError> TenantResolver::checkUser(const TenantRef &authorit
     }
 
     if (msaAuthority ? user.isMsa() : (authority.tenant && user.tenantId == authority.tenant->id))
+        return std::nullopt;
+    // B2B: a guest signs in to the tenant that invited it, as a guest object of its own there.
+    if (!msaAuthority && authority.tenant && user.guestIn(authority.tenant->id))
         return std::nullopt;
 
     const QString idp = user.isMsa() ? QStringLiteral("live.com")

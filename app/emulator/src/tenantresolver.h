@@ -36,6 +36,9 @@ public:
 
     // Whether this user may sign in to this app through this authority; the error otherwise.
     std::optional<PlatformError> checkUser(const TenantRef &authority, const User &user, const App &app) const;
+    // The tenant tokens for this user are issued in through this authority: the named tenant
+    // when the user is a guest there, else the user's home tenant.
+    static QString issuingTenant(const TenantRef &authority, const User &user);
 
 private:
     const Config &m_config;

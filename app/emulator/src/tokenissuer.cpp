@@ -73,8 +73,10 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
     const Config &config = m_services.config;
     const Resource *resource = config.resource(scopes.resourceAppId());
     Q_ASSERT(resource);
-    const QString tid = user.tenantId;
-    const QString subject = pairwiseSubject(user.oid, client.clientId);
+    const GuestMembership *guest = options.tenantId.isEmpty() ? nullptr : user.guestIn(options.tenantId);
+    const QString tid = guest ? guest->tenantId : user.tenantId;
+    const QString oid = guest ? guest->oid : user.oid; // the object in the tenant the token is for
+    const QString subject = pairwiseSubject(oid, client.clientId);
 
     QJsonArray amr{QStringLiteral("pwd")};
     if (options.mfaPerformed)
@@ -87,7 +89,7 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
     access.insert(QStringLiteral("azpacr"), client.isPublic ? QStringLiteral("0") : QStringLiteral("1"));
     access.insert(QStringLiteral("idtyp"), QStringLiteral("user"));
     access.insert(QStringLiteral("name"), user.displayName);
-    access.insert(QStringLiteral("oid"), user.oid);
+    access.insert(QStringLiteral("oid"), oid);
     access.insert(QStringLiteral("preferred_username"), user.username);
     access.insert(QStringLiteral("scp"), scopes.scpClaim(config));
     access.insert(QStringLiteral("sub"), subject);
@@ -115,7 +117,7 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
         QJsonObject id = commonClaims(tid, idTokenLifetime);
         id.insert(QStringLiteral("aud"), client.clientId);
         id.insert(QStringLiteral("name"), user.displayName);
-        id.insert(QStringLiteral("oid"), user.oid);
+        id.insert(QStringLiteral("oid"), oid);
         id.insert(QStringLiteral("preferred_username"), user.username);
         id.insert(QStringLiteral("sub"), subject);
         if (scopes.email())
@@ -127,7 +129,7 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
         response.insert(QStringLiteral("id_token"), QString::fromLatin1(m_services.keys.sign(id)));
     }
     if (options.clientInfo)
-        response.insert(QStringLiteral("client_info"), clientInfo(user.oid, tid));
+        response.insert(QStringLiteral("client_info"), clientInfo(user.oid, user.tenantId));
     return response;
 }
 

@@ -25,6 +25,10 @@ public:
         bool mfaPerformed = false; // adds "mfa" to amr
         QStringList authContexts;  // Conditional Access authentication contexts: the access token's "acrs"
         QStringList clientCapabilities; // the request's claims' access_token.xms_cc: the access token's "xms_cc"
+        // The tenant the tokens are for (TenantResolver::issuingTenant()); empty: the user's home
+        // tenant. A tenant the user is a guest in gets the guest object's oid, with client_info
+        // still naming the home account.
+        QString tenantId;
     };
 
     explicit TokenIssuer(Services &services) : m_services(services) { }

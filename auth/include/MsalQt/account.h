@@ -1,6 +1,9 @@
 #pragma once
 
 #include <MsalQt/msalqt_global.h>
+#include <MsalQt/tenantprofile.h>
+
+#include <QList>
 
 #include <QMetaType>
 #include <QSharedDataPointer>
@@ -62,6 +65,14 @@ public:
     QString name() const;
     /// Sets the display name.
     void setName(const QString &name);
+
+    /// The tenants the account has signed in to with this application, one profile each, the
+    /// home tenant first (as msal-node's AccountInfo.tenantProfiles). A guest (B2B) gets a
+    /// profile in each tenant it was invited to and has got a token for. Empty for an account
+    /// not read from the cache (an AuthenticationResult's account).
+    QList<TenantProfile> tenantProfiles() const;
+    /// Sets the tenant profiles.
+    void setTenantProfiles(const QList<TenantProfile> &profiles);
 
     bool operator==(const Account &other) const; ///< same home account id and environment
     /// Whether the accounts differ in home account id or environment.

@@ -76,6 +76,21 @@ public:
     /// already holds. The refresh token is never logged.
     TokenRequest *acquireTokenByRefreshToken(const QString &refreshToken, const QStringList &scopes);
 
+    /// Silent acquisition for another tenant than the authority's, as MSAL.NET's
+    /// WithTenantId(): a guest (B2B) gets a token in a tenant it was invited to, or a
+    /// multi-tenant application one in a customer's tenant, from the refresh token of the
+    /// account's home sign-in, which the platform honours across tenants. `tenant` is a tenant
+    /// id (GUID) or a verified domain; the request goes to that tenant's token endpoint, the ID
+    /// token must come from that tenant's issuer, and the tokens are cached under that tenant
+    /// (a new tenant profile of the account, see Account::tenantProfiles()). An empty tenant,
+    /// or the authority's own, is acquireTokenSilent(). Refused with
+    /// AuthError::InvalidConfiguration, before any network traffic, for an OpenID Connect or
+    /// a /consumers authority and for the audience keywords (common, organizations,
+    /// consumers). An account that is not a member or guest of the tenant gets
+    /// AuthError::UiRequired with the server's error. Named apart from acquireTokenSilent()
+    /// so that a braced `{}` argument never makes a call ambiguous.
+    TokenRequest *acquireTokenSilentForTenant(const QStringList &scopes, const Account &account, const QString &tenant,
+                                              SilentOptions options = NoSilentOptions, const QString &claims = {});
     /// The tokens and accounts this application holds; every flow writes to it.
     TokenCache *tokenCache() const;
     /// The signed-in accounts in the cache, sorted by username. With a storage set, the list is

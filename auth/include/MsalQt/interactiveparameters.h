@@ -97,6 +97,15 @@ public:
     QString claims() const;
     /// Sets the claims request.
     void setClaims(const QString &claims);
+    /// The tenant to sign in to instead of the authority's (empty: the authority's): a guest
+    /// (B2B) signing in to a tenant it was invited to, or a multi-tenant application signing
+    /// in to a customer's tenant. The sign-in page and the token endpoint are that tenant's, and
+    /// the tokens are cached under it (see ClientApplication::acquireTokenSilentForTenant(),
+    /// whose refusals it shares). PublicClientApplication::acquireToken() asks that tenant
+    /// silently first.
+    QString tenant() const;
+    /// Sets the tenant to sign in to (a tenant id or a verified domain name).
+    void setTenant(const QString &tenant);
     /// Further query parameters for the authorization URL, as name and value. A name the
     /// protocol already uses fails the request with AuthError::InvalidConfiguration.
     QList<std::pair<QString, QString>> extraQueryParameters() const;

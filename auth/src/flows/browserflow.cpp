@@ -24,6 +24,7 @@ BrowserFlow::BrowserFlow(ClientApplicationPrivate *application, const Interactiv
     : TokenRequestPrivate(application, parameters.scopes()), m_parameters(parameters),
       m_agentGiven(parameters.agent() != nullptr)
 {
+    setRequestTenant(parameters.tenant());
     m_timeout.setSingleShot(true);
     QObject::connect(&m_timeout, &QTimer::timeout, [this] {
         finishWithError(AuthError(AuthError::Timeout, Tr::tr("Nobody finished the sign-in in time.")));

@@ -28,8 +28,9 @@ bool SilentFirstFlow::serveFromCache()
         return true;
     }
     // A claims challenge skips the cached access token: the refresh token is redeemed with it.
-    follow(m_publicClient->acquireTokenSilent(m_parameters.scopes(), m_parameters.account(),
-                                              ClientApplication::NoSilentOptions, m_parameters.claims()),
+    follow(m_publicClient->acquireTokenSilentForTenant(m_parameters.scopes(), m_parameters.account(),
+                                                       m_parameters.tenant(), ClientApplication::NoSilentOptions,
+                                                       m_parameters.claims()),
            true);
     return true;
 }

@@ -6,6 +6,7 @@
 #include "logging_p.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
@@ -45,6 +46,14 @@ AuthError SilentFlow::checkAfterCacheLoad() const
 QStringList SilentFlow::environments() const
 {
     QStringList environments = app->knownEnvironments();
+    // The same cloud's aliases, as the other tenant's instance discovery named them (when the
+    // application's own authority has not been resolved yet).
+    if (!requestTenant.isEmpty()) {
+        for (const QString &alias : resolver()->environments()) {
+            if (!environments.contains(alias, Qt::CaseInsensitive))
+                environments.append(alias);
+        }
+    }
     if (!environments.contains(m_account.environment(), Qt::CaseInsensitive))
         environments.prepend(m_account.environment());
     return environments;
@@ -54,9 +63,15 @@ QString SilentFlow::realm() const
 {
     // A tenant authority names the tenant; the audiences (common, organizations, consumers)
     // and a domain name mean the account's own tenant.
-    const Authority &authority = app->authority;
+    const Authority authority = this->authority();
     if (authority.type() == Authority::Tenant && !QUuid::fromString(authority.tenant()).isNull())
         return authority.tenant();
+    if (!requestTenant.isEmpty()) {
+        // A tenant the request names by domain: its id is in the tenant's issuer once the
+        // metadata is known; until then the lookup misses, and the refresh finds out.
+        const QString issuerTenant = QUrl(metadata.issuer).path().section(QLatin1Char('/'), 1, 1);
+        return QUuid::fromString(issuerTenant).isNull() ? authority.tenant() : issuerTenant;
+    }
     return cacheRealm(m_account.tenantId());
 }
 
@@ -155,11 +170,14 @@ AuthError SilentFlow::checkAnswerAccount(const QString &homeAccountId, const QJs
     // account id it was found under, and the ID token of the account's original sign-in.
     AccountIdentity expected;
     expected.homeAccountId = m_account.homeAccountId();
-    expected.microsoft = app->authority.isMicrosoft();
+    const Authority authority = this->authority();
+    expected.microsoft = authority.isMicrosoft();
     const QString realm = this->realm();
-    // A tenant named by domain name has a GUID we only learn from the answer.
+    // A tenant named by domain name has a GUID we only learn from the answer (or, for a tenant
+    // the request names, from its issuer). A guest's answer in another tenant than its home
+    // carries another oid: checkSameAccount() allows that outside the home tenant.
     if (expected.microsoft && !QUuid::fromString(realm).isNull()
-        && (app->authority.type() != Authority::Tenant || realm == app->authority.tenant())) {
+        && (authority.type() != Authority::Tenant || realm == authority.tenant() || !requestTenant.isEmpty())) {
         expected.tenantId = realm;
     }
     // The original sign-in to compare with is the one in the answer's tenant (ID tokens are
