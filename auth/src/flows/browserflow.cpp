@@ -2,6 +2,7 @@
 
 #include "authorizationagent_p.h"
 #include "clientcapabilities_p.h"
+#include "platformprotocol_p.h"
 
 #include <MsalQt/systembrowseragent.h>
 
@@ -84,7 +85,7 @@ AuthorizationRequest BrowserFlow::baseRequest() const
     request.loginHint = m_parameters.loginHint();
     request.domainHint = app->authority.isMicrosoft() ? m_parameters.domainHint() : QString();
     request.claims = m_claims;
-    request.microsoft = app->authority.isMicrosoft();
+    request.microsoft = Internal::speaksPlatformProtocol(app->authority);
     request.extraParameters = m_parameters.extraQueryParameters();
     return request;
 }

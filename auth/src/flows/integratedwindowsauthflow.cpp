@@ -32,6 +32,10 @@ AuthError IntegratedWindowsAuthFlow::checkRequest() const
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("Integrated Windows authentication is for public clients only."));
     }
+    if (app->authority.type() == Authority::B2C) {
+        return AuthError(AuthError::UnsupportedAuthority,
+                         Tr::tr("Azure AD B2C does not offer integrated Windows authentication: sign in interactively (in a browser) instead."));
+    }
     if (!app->authority.isMicrosoft()) {
         return AuthError(AuthError::UnsupportedAuthority,
                          Tr::tr("Integrated Windows authentication needs a Microsoft identity platform authority."));

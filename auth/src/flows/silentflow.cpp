@@ -4,6 +4,7 @@
 #include "cache/tokencache_p.h"
 #include "jwt_p.h"
 #include "logging_p.h"
+#include "platformprotocol_p.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -155,7 +156,8 @@ AuthError SilentFlow::checkAnswerAccount(const QString &homeAccountId, const QJs
     // account id it was found under, and the ID token of the account's original sign-in.
     AccountIdentity expected;
     expected.homeAccountId = m_account.homeAccountId();
-    expected.microsoft = app->authority.isMicrosoft();
+    expected.microsoft = Internal::speaksPlatformProtocol(app->authority);
+    expected.b2cPolicy = app->authority.policy();
     const QString realm = this->realm();
     // A tenant named by domain name has a GUID we only learn from the answer.
     if (expected.microsoft && !QUuid::fromString(realm).isNull()
