@@ -26,8 +26,9 @@ public:
     };
 
     // message/detail: shown above the form as an error when non-empty.
+    // forgotPassword: B2C's "Forgot your password?", button#forgot-password[name=action][value=forgotPassword].
     static QString login(const QString &action, const QString &ctx, const QString &appName, const QString &username,
-                         const QString &message, const QString &detail);
+                         const QString &message, const QString &detail, bool forgotPassword = false);
     static QString accountChooser(const QString &action, const QString &ctx, const QString &appName,
                                   const QList<Account> &accounts);
     static QString consent(const QString &action, const QString &ctx, const QString &appName, const QString &username,

@@ -25,6 +25,7 @@ struct AuthorizeRequest {
     QString claims;
     bool clientInfo = false;
     QString userOid;             // who signed in so far (set before the consent page)
+    QString b2cPolicy;           // Azure AD B2C: the user flow of the path (its login page links "Forgot your password?")
 };
 
 } // namespace MsalQt::Emulator

@@ -7,6 +7,7 @@
 namespace MsalQt::Emulator {
 
 class AuthorizeEndpoint;
+class B2CEndpoints;
 class DeviceCodeEndpoint;
 class DeviceLoginPage;
 class DiscoveryEndpoints;
@@ -40,6 +41,7 @@ private:
     std::unique_ptr<TokenEndpoint> m_token;
     std::unique_ptr<AuthorizeEndpoint> m_authorize;
     std::unique_ptr<GraphEndpoint> m_graph;
+    std::unique_ptr<B2CEndpoints> m_b2c;
 };
 
 } // namespace MsalQt::Emulator

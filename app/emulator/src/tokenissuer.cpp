@@ -124,8 +124,13 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
             id.insert(QStringLiteral("nonce"), options.nonce);
         response.insert(QStringLiteral("id_token"), QString::fromLatin1(m_services.keys.sign(id)));
     }
-    if (options.clientInfo)
-        response.insert(QStringLiteral("client_info"), clientInfo(user.oid, tid));
+    if (!options.b2cPolicy.isEmpty())
+        applyB2CShape(&response, user, options.b2cPolicy);
+    if (options.clientInfo) {
+        // B2C files accounts per user flow: uid is "{oid}-{policy}".
+        const QString uid = options.b2cPolicy.isEmpty() ? user.oid : user.oid + QLatin1Char('-') + options.b2cPolicy;
+        response.insert(QStringLiteral("client_info"), clientInfo(uid, tid));
+    }
     return response;
 }
 

@@ -24,6 +24,7 @@ public:
         bool mfaPerformed = false; // adds "mfa" to amr
         QStringList authContexts;  // Conditional Access authentication contexts: the access token's "acrs"
         QStringList clientCapabilities; // the request's claims' access_token.xms_cc: the access token's "xms_cc"
+        QString b2cPolicy;         // Azure AD B2C: the user flow the tokens are issued under (B2C claims)
     };
 
     explicit TokenIssuer(Services &services) : m_services(services) { }
@@ -41,6 +42,8 @@ public:
 private:
     QJsonObject commonClaims(const QString &tenantId, qint64 lifetimeSeconds) const;
     void addLifetimes(QJsonObject *response) const;
+    // Re-signs the tokens of `response` in Azure AD B2C's shape (b2ctokens.cpp).
+    void applyB2CShape(QJsonObject *response, const User &user, const QString &policy) const;
 
     Services &m_services;
 };
