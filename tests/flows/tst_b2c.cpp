@@ -95,6 +95,7 @@ private Q_SLOTS:
     void profileEditIsAnotherAccount();
     void forgotPassword();
     void refusedBeforeAnyRequest();
+    void clientCredentials();
     void forgedIssuer_data();
     void forgedIssuer();
     void microsoftPointsToB2C();
@@ -321,6 +322,28 @@ void tst_B2C::refusedBeforeAnyRequest()
     QVERIFY(finish(obo.get()));
     QCOMPARE(obo->error().type(), AuthError::UnsupportedAuthority);
 
+    QCOMPARE(m_emulator.requests().size(), 0);
+}
+
+void tst_B2C::clientCredentials()
+{
+    // B2C offers app-only tokens ({resource}/.default) at a user flow's token endpoint.
+    ConfidentialClientApplication service(m_emulator.confidentialClientId(),
+                                          ClientCredential::fromSecret(m_emulator.confidentialClientSecret()),
+                                          Authority::b2c(authorityUrl("B2C_1_signupsignin")));
+    std::unique_ptr<TokenRequest> request(service.acquireTokenForClient({"https://graph.microsoft.com/.default"}));
+    request->setAutoDelete(false);
+    QVERIFY(finish(request.get()));
+    QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
+    QVERIFY(request->result().account().isNull());
+    QCOMPARE(countRequests("/b2c_1_signupsignin/oauth2/v2.0/token"), 1);
+
+    // Its refusals: a scope that is not {resource}/.default, before any request.
+    m_emulator.clearRequests();
+    std::unique_ptr<TokenRequest> bad(service.acquireTokenForClient({"User.Read"}));
+    bad->setAutoDelete(false);
+    QVERIFY(finish(bad.get()));
+    QCOMPARE(bad->error().type(), AuthError::InvalidConfiguration);
     QCOMPARE(m_emulator.requests().size(), 0);
 }
 
