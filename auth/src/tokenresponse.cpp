@@ -131,6 +131,8 @@ AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus)
     // code, "AADSTS50076: ..." or "AADB2C90118: ...".
     static const QRegularExpression codePrefix(QStringLiteral("^(?:AADSTS|AADB2C)(\\d{1,9})\\b"));
     const QRegularExpressionMatch prefix = codePrefix.match(description);
+    // B2C's numbers are its own: they never count as the platform's AADSTS codes below.
+    const bool b2cCode = codes.isEmpty() && prefix.hasMatch() && description.startsWith(QLatin1String("AADB2C"));
     if (codes.isEmpty() && prefix.hasMatch())
         codes << prefix.captured(1).toInt();
     // B2C's "Forgot your password?" link ends the sign-in with AADB2C90118 (as access_denied on
@@ -146,8 +148,8 @@ AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus)
     } else if (protocolError == QLatin1String("interaction_required")
         || protocolError == QLatin1String("consent_required")
         || protocolError == QLatin1String("login_required")
-        || std::any_of(codes.cbegin(), codes.cend(),
-                       [](int code) { return interactiveCodes.contains(code); })) {
+        || (!b2cCode && std::any_of(codes.cbegin(), codes.cend(),
+                                     [](int code) { return interactiveCodes.contains(code); }))) {
         type = AuthError::UiRequired;
     } else if (protocolError == QLatin1String("authorization_declined")
                || protocolError == QLatin1String("access_denied")) {

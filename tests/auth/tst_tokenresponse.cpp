@@ -127,6 +127,8 @@ void tst_TokenResponse::httpErrors_data()
     QTest::newRow("400 html") << 400 << QByteArray("<html>bad</html>") << false << int(AuthError::InvalidResponse) << "";
     // Azure AD B2C: no error_codes, the code leads the description.
     QTest::newRow("B2C forgot password") << 400 << QByteArray(R"({"error":"access_denied","error_description":"AADB2C90118: The user has forgotten their password.\r\nCorrelation ID: c"})") << false << int(AuthError::PasswordResetRequired) << "access_denied";
+    QTest::newRow("B2C code is no AADSTS code") << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"AADB2C50076: text"})") << false << int(AuthError::ServiceError) << "invalid_grant";
+    QTest::newRow("AADSTS MFA without error_codes") << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"AADSTS50076: text"})") << false << int(AuthError::UiRequired) << "invalid_grant";
     QTest::newRow("B2C expired grant") << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"AADB2C90080: The provided grant has expired."})") << false << int(AuthError::ServiceError) << "invalid_grant";
     QTest::newRow("400 json without error") << 400 << QByteArray(R"({"message":"no"})") << false << int(AuthError::InvalidResponse) << "";
 }

@@ -457,6 +457,7 @@ HttpResponse AuthorizeEndpoint::finish(const HttpRequest &http, const AuthorizeR
         if (!scopes)
             return errorRedirect(http, request, scopeError); // the directory changed meanwhile
         TokenIssuer::DelegatedOptions options;
+        options.b2cPolicy = request.b2cPolicy;
         options.nonce = request.nonce;
         options.mfaPerformed = user.mfaRequired;
         const QJsonObject tokens = m_services.issuer.issueDelegated(app, user, *scopes, options);
