@@ -79,6 +79,18 @@ static CliArguments::Outcome readRefreshToken(CliArguments *parsed, QString *mes
     return CliArguments::Run;
 }
 
+// What MSAL takes for B2C without being told: a b2clogin host, or the /tfp/ path.
+static bool isB2CUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QString host = url.host().toLower();
+    for (const char *domain : {".b2clogin.com", ".b2clogin.cn", ".b2clogin.us", ".b2clogin.de"}) {
+        if (host.endsWith(QLatin1String(domain)))
+            return true;
+    }
+    return url.path().startsWith(QLatin1String("/tfp/"), Qt::CaseInsensitive);
+}
+
 CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArguments *parsed, QString *message)
 {
     QCommandLineParser parser;
@@ -95,6 +107,9 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         "  msalqt sign-out --authority URL --client-id ID --account USER --cache FILE\n"
         "  msalqt get URL --authority URL --client-id ID --scope S --cache FILE [--account USER] [--allow URL]\n"
         "  msalqt import-refresh-token --authority URL --client-id ID --scope S --cache FILE [--client-secret-env VAR] < FILE\n\n"
+        "Azure AD B2C: --authority https://{tenant}.b2clogin.com/tfp/{tenant}.onmicrosoft.com/{policy} (the\n"
+        "policy, i.e. the user flow, is part of the URL; add --b2c for a custom domain without /tfp/).\n"
+        "B2C offers no device code and no integrated sign-in; username-password needs a ROPC user flow.\n"
         "The cache file is encrypted with a key kept in the system keychain; --cache-unencrypted writes the\n"
         "plain MSAL JSON that other MSAL libraries read instead. Plain output of token is the access token\n"
         "alone on stdout; --json prints an object. Errors go to stderr.\n"
@@ -112,7 +127,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts, sign-out, get or import-refresh-token."));
     parser.addPositionalArgument(QStringLiteral("url"), tr("get: the URL of the API to call."), QStringLiteral("[url]"));
     const QCommandLineOption authority(QStringLiteral("authority"),
-        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}, or an AD FS farm: https://{host}/adfs."),
+        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}, an AD FS farm: https://{host}/adfs, or an Azure AD B2C user flow: https://{host}/tfp/{tenant}/{policy}."),
         QStringLiteral("url"));
     const QCommandLineOption oidcAuthority(QStringLiteral("oidc-authority"),
         tr("Issuer URL of a generic OpenID Connect provider (instead of --authority)."), QStringLiteral("url"));
@@ -144,6 +159,9 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     const QCommandLineOption passwordEnv(QStringLiteral("password-env"),
         tr("Name of the environment variable holding the password (username-password)."), QStringLiteral("var"));
     parser.addOptions({username, passwordEnv});
+    const QCommandLineOption b2c(QStringLiteral("b2c"),
+        tr("--authority is an Azure AD B2C user flow, https://{host}/{tenant}/{policy} (needed only for a custom domain without /tfp/)."));
+    parser.addOption(b2c);
     const QCommandLineOption certificate(QStringLiteral("certificate"),
         tr("PEM file of the client certificate (client-credentials, on-behalf-of)."), QStringLiteral("file"));
     const QCommandLineOption privateKey(QStringLiteral("private-key"),
@@ -203,8 +221,11 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
 
     if (parser.isSet(authority) == parser.isSet(oidcAuthority))
         return usage(tr("Give exactly one of --authority or --oidc-authority."));
+    if (parser.isSet(b2c) && !parser.isSet(authority))
+        return usage(tr("--b2c goes with --authority."));
     parsed->authority = parser.isSet(authority)
-        ? authorityFromArgument(parser.value(authority))
+        ? (parser.isSet(b2c) || isB2CUrl(parser.value(authority)) ? MsalQt::Authority::b2c(parser.value(authority))
+                                                                 : authorityFromArgument(parser.value(authority)))
         : MsalQt::Authority::openIdConnect(QUrl(parser.value(oidcAuthority), QUrl::StrictMode));
     if (!parsed->authority.isValid())
         return usage(parsed->authority.errorString());

@@ -54,8 +54,14 @@ AuthError checkSameAccount(const AccountIdentity &expected, const QString &homeA
         return mismatch("tenant (tid)");
     if (expected.microsoft) {
         const qsizetype dot = expected.homeAccountId.lastIndexOf(QLatin1Char('.'));
+        QString uid = expected.homeAccountId.left(dot);
+        // B2C files the account under "{oid}-{policy}.{tid}": the object id is the uid without
+        // that suffix, and a uid without it names no account of this policy.
+        const QString suffix = QLatin1Char('-') + expected.b2cPolicy;
+        if (!expected.b2cPolicy.isEmpty() && uid.endsWith(suffix, Qt::CaseInsensitive))
+            uid.chop(suffix.size());
         if (dot > 0 && sameText(tid, expected.homeAccountId.mid(dot + 1)) && oid.isString()
-            && !sameText(oid, expected.homeAccountId.left(dot))) {
+            && !sameText(oid, uid)) {
             return mismatch("object id (oid)");
         }
     }

@@ -21,6 +21,8 @@ struct AccountIdentity
     // authority names it by domain only, or for other providers.
     QString tenantId;
     bool microsoft = false;
+    // Azure AD B2C: the authority's policy, which client_info's uid carries as "{oid}-{policy}".
+    QString b2cPolicy;
     // The claims of the ID token cached for this account in that tenant; empty when none is.
     QJsonObject idTokenClaims;
 };

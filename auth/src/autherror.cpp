@@ -115,6 +115,8 @@ static QString summary(AuthError::Type type)
         return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service sent an answer larger than allowed.");
     case AuthError::IdentityMismatch:
         return QCoreApplication::translate("MsalQt::AuthError", "The sign-in service answered for another account than the one signed in; the answer was refused.");
+    case AuthError::PasswordResetRequired:
+        return QCoreApplication::translate("MsalQt::AuthError", "You asked to reset your password. The application starts the password reset; after it, sign in again.");
     case AuthError::CacheReset:
         return QCoreApplication::translate("MsalQt::AuthError", "Your saved sign-ins were reset: the stored token cache could not be read, and was kept aside. Sign in again.");
     }

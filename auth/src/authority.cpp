@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace MsalQt {
 
 class AuthorityData : public QSharedData
@@ -13,6 +15,7 @@ public:
     Authority::Type type = Authority::Invalid;
     QUrl url;
     QString tenant;
+    QString policy;
     QString error;
 };
 
@@ -37,6 +40,16 @@ static bool isKnownHost(const QString &host)
         QStringLiteral("login-us.microsoftonline.com"), QStringLiteral("login.microsoftonline.de"),
     };
     return hosts.contains(host.toLower());
+}
+
+// Azure AD B2C's own hosts ({tenant}.b2clogin.com and its sovereign twins), as MSAL lists them;
+// custom domains are only known as B2C when the application says so through Authority::b2c().
+static bool isB2CHost(const QString &host)
+{
+    static const QStringList domains = {QStringLiteral(".b2clogin.com"), QStringLiteral(".b2clogin.cn"),
+                                        QStringLiteral(".b2clogin.us"), QStringLiteral(".b2clogin.de")};
+    const QString lower = host.toLower();
+    return std::any_of(domains.cbegin(), domains.cend(), [&](const QString &d) { return lower.endsWith(d); });
 }
 
 // The consumers tenant: personal Microsoft accounts live here, so it behaves like /consumers.
@@ -104,6 +117,10 @@ Authority Authority::microsoft(const QUrl &url)
     QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (segments.size() == 2 && segments.last() == QLatin1String("v2.0"))
         segments.removeLast();
+    if (isB2CHost(url.host()) || segments.value(0).compare(QLatin1String("tfp"), Qt::CaseInsensitive) == 0) {
+        d->error = Tr::tr("This is an Azure AD B2C authority: create it with Authority::b2c(), which takes https://{host}/{tenant}/{policy}.");
+        return authority;
+    }
     // MSAL's rule (authority.py, msal-common's Authority): a first path segment "adfs" is AD FS.
     if (!segments.isEmpty() && segments.first().compare(QLatin1String("adfs"), Qt::CaseInsensitive) == 0) {
         d->error = Tr::tr("This is an AD FS authority: use Authority::adfs() for https://host/adfs.");
@@ -112,7 +129,7 @@ Authority Authority::microsoft(const QUrl &url)
     if (segments.size() != 1) {
         d->error = segments.isEmpty()
             ? Tr::tr("The authority has no tenant: use https://host/{tenant}, where the tenant is a tenant id, a domain, \"organizations\", \"common\" or \"consumers\".")
-            : Tr::tr("The authority must be a host followed by exactly one tenant segment (B2C authorities are not supported).");
+            : Tr::tr("The authority must be a host followed by exactly one tenant segment (for an Azure AD B2C authority with a policy, use Authority::b2c()).");
         return authority;
     }
     const QString tenant = segments.first();
@@ -189,6 +206,53 @@ Authority Authority::adfs(const QUrl &url)
     return authority;
 }
 
+Authority Authority::b2c(const QString &url)
+{
+    return b2c(QUrl(url, QUrl::StrictMode));
+}
+
+Authority Authority::b2c(const QUrl &url)
+{
+    Authority authority;
+    AuthorityData *d = authority.d.data();
+    if (!checkTransport(url, &d->error) || !checkNoExtras(url, &d->error))
+        return authority;
+    // MSAL's shapes: /tfp/{tenant}/{policy} and /{tenant}/{policy}. Like MSAL Python, the path is
+    // kept as given (discovery is read below it) and, like msal-common, compared in lower case:
+    // tenants are domain names or GUIDs, and B2C treats policy names case-insensitively.
+    QStringList segments = url.path().toLower().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (!segments.isEmpty() && segments.last() == QLatin1String("v2.0"))
+        segments.removeLast();
+    const bool tfp = !segments.isEmpty() && segments.first() == QLatin1String("tfp");
+    if (tfp)
+        segments.removeFirst();
+    if (segments.size() != 2) {
+        d->error = segments.size() < 2
+            ? Tr::tr("The Azure AD B2C authority has no policy: use https://{host}/{tenant}/{policy}, where the policy is the user flow, such as B2C_1_signupsignin.")
+            : Tr::tr("The Azure AD B2C authority must be a host followed by a tenant and a policy: https://{host}/{tenant}/{policy}.");
+        return authority;
+    }
+    if (!isValidTenantSegment(segments.first())) {
+        d->error = Tr::tr("\"%1\" is not a tenant id or a domain name.").arg(segments.first());
+        return authority;
+    }
+    static const QRegularExpression policyName(QStringLiteral("^[a-z0-9_.-]{1,128}$"));
+    if (!policyName.match(segments.last()).hasMatch()) {
+        d->error = Tr::tr("\"%1\" is not a B2C policy name.").arg(segments.last());
+        return authority;
+    }
+    d->tenant = segments.first();
+    d->policy = segments.last();
+    QUrl canonical;
+    canonical.setScheme(url.scheme());
+    canonical.setHost(url.host().toLower());
+    canonical.setPort(url.port());
+    canonical.setPath((tfp ? QStringLiteral("/tfp/") : QStringLiteral("/")) + d->tenant + QLatin1Char('/') + d->policy);
+    d->url = canonical;
+    d->type = B2C;
+    return authority;
+}
+
 bool Authority::isValid() const { return d->type != Invalid; }
 QString Authority::errorString() const { return d->error; }
 Authority::Type Authority::type() const { return d->type; }
@@ -208,6 +272,7 @@ QString Authority::host() const
 }
 
 QString Authority::tenant() const { return d->tenant; }
+QString Authority::policy() const { return d->policy; }
 
 bool Authority::isKnownMicrosoftHost() const
 {
@@ -221,7 +286,8 @@ QUrl Authority::discoveryUrl() const
     QUrl url = d->url;
     // Microsoft: {authority}/v2.0/.well-known/openid-configuration (the v2.0 endpoint's metadata);
     // OpenID Connect Discovery 1.0 §4: {issuer}/.well-known/openid-configuration.
-    const QString suffix = isMicrosoft() ? QStringLiteral("/v2.0/.well-known/openid-configuration")
+    // B2C: {authority}/v2.0/.well-known/openid-configuration, below the policy.
+    const QString suffix = isMicrosoft() || d->type == B2C ? QStringLiteral("/v2.0/.well-known/openid-configuration")
                                          : QStringLiteral("/.well-known/openid-configuration");
     url.setPath(url.path() + suffix);
     return url;

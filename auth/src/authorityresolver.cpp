@@ -252,6 +252,19 @@ AuthError AuthorityResolver::parseMetadata(const Authority &authority, const QBy
     }
 
     const QUrl issuerUrl(metadata->issuer); // tolerant: "{tenantid}" is no valid URL character
+    if (authority.type() == Authority::B2C) {
+        // B2C: https://{host}/{tenant id}/v2.0/. The host is the one the tenant's issuer is
+        // configured with (b2clogin.com or a custom domain), not necessarily the authority's, so
+        // the rule is the shape: a secure URL naming one tenant GUID, nothing else. The ID token
+        // is then held to this exact issuer.
+        const QStringList segments = issuerUrl.path(QUrl::FullyDecoded).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (!isAcceptableEndpoint(issuerUrl) || issuerUrl.hasQuery() || segments.size() != 2
+            || QUuid::fromString(segments.first()).isNull() || segments.at(1) != QLatin1String("v2.0")) {
+            return invalid(tr("The discovery document's issuer %1 is not an Azure AD B2C tenant's issuer (https://{host}/{tenant id}/v2.0/).")
+                               .arg(metadata->issuer));
+        }
+        return {};
+    }
     if (!authority.isMicrosoft()) {
         // OpenID Connect Discovery 1.0 §4.3: the issuer must be identical to the URL the
         // document was fetched for, or an attacker's document could impersonate another issuer.

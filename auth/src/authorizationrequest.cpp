@@ -171,10 +171,8 @@ std::optional<AuthorizationResponse> parseAuthorizationResponse(const QUrl &redi
                            {QStringLiteral("suberror"), value("suberror")},
                            {QStringLiteral("claims"), value("claims")},
                            {QStringLiteral("correlation_id"), value("correlation_id")}};
-        // Redirects carry no error_codes array; the description starts with "AADSTSnnnn:".
-        const auto match = QRegularExpression(QStringLiteral("^AADSTS(\\d+)")).match(value("error_description"));
-        if (match.hasMatch())
-            object.insert(QStringLiteral("error_codes"), QJsonArray{match.captured(1).toInt()});
+        // Redirects carry no error_codes array: errorFromOAuthObject() reads the code from the
+        // description ("AADSTSnnnn:", "AADB2Cnnnnn:").
         *error = errorFromOAuthObject(object, 0);
         return std::nullopt;
     }

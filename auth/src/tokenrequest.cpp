@@ -7,10 +7,12 @@
 #include "jwt_p.h"
 #include "idtokenvalidator_p.h"
 #include "logging_p.h"
+#include "platformprotocol_p.h"
 #include "tokenrequest_p.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTimeZone>
@@ -161,7 +163,7 @@ void TokenRequestPrivate::redeem(const FormFields &grant, const std::function<bo
     const QString scope = requestScopeString();
     if (!scope.isEmpty())
         request.form.append({QStringLiteral("scope"), scope});
-    if (isUserFlow() && app->authority.isMicrosoft())
+    if (isUserFlow() && Internal::speaksPlatformProtocol(app->authority))
         request.form.append({QStringLiteral("client_info"), QStringLiteral("1")});
     const AuthError authenticationError = app->addClientAuthentication(&request.form, metadata.tokenEndpoint);
     if (authenticationError.isError()) {
@@ -321,6 +323,8 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
             username = claims.value(QLatin1String("upn")).toString();
         if (username.isEmpty())
             username = claims.value(QLatin1String("email")).toString();
+        if (username.isEmpty()) // Azure AD B2C: the sign-in addresses, in "emails"
+            username = claims.value(QLatin1String("emails")).toArray().at(0).toString();
         account.setUsername(username);
         account.setName(claims.value(QLatin1String("name")).toString());
         result.setAccount(account);
@@ -340,7 +344,7 @@ QString TokenRequestPrivate::cacheRealm(const ClientApplicationPrivate *app, con
     // segment), as msal-common does for its access tokens.
     if (app->authority.type() == Authority::Adfs)
         return app->authority.tenant();
-    if (!app->authority.isMicrosoft())
+    if (!Internal::speaksPlatformProtocol(app->authority))
         return {};
     return tokenTenant.isEmpty() ? app->authority.tenant() : tokenTenant;
 }
@@ -399,9 +403,9 @@ void TokenRequestPrivate::store(const TokenResponse &response, const Authenticat
         entry.localAccountId = account.localAccountId();
         entry.username = account.username();
         entry.name = account.name();
-        entry.authorityType = app->authority.type() == Authority::Adfs ? QStringLiteral("ADFS")
-            : app->authority.isMicrosoft()                            ? QStringLiteral("MSSTS")
-                                                                      : QStringLiteral("Generic");
+        entry.authorityType = app->authority.type() == Authority::Adfs       ? QStringLiteral("ADFS")
+            : Internal::speaksPlatformProtocol(app->authority) ? QStringLiteral("MSSTS")
+                                                               : QStringLiteral("Generic");
         cache->storeAccount(entry);
     }
     cache->storeAppMetadata(environment, app->clientId, response.familyId);

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace MsalQt::Internal {
 
@@ -124,17 +125,31 @@ AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus)
 {
     const QString protocolError = object.value(QLatin1String("error")).toString();
     const QString subError = object.value(QLatin1String("suberror")).toString();
-    const QList<int> codes = readErrorCodes(object.value(QLatin1String("error_codes")));
+    const QString description = object.value(QLatin1String("error_description")).toString();
+    QList<int> codes = readErrorCodes(object.value(QLatin1String("error_codes")));
+    // Redirects and Azure AD B2C send no error_codes array: the description starts with the
+    // code, "AADSTS50076: ..." or "AADB2C90118: ...".
+    static const QRegularExpression codePrefix(QStringLiteral("^(?:AADSTS|AADB2C)(\\d{1,9})\\b"));
+    const QRegularExpressionMatch prefix = codePrefix.match(description);
+    // B2C's numbers are its own: they never count as the platform's AADSTS codes below.
+    const bool b2cCode = codes.isEmpty() && prefix.hasMatch() && description.startsWith(QLatin1String("AADB2C"));
+    if (codes.isEmpty() && prefix.hasMatch())
+        codes << prefix.captured(1).toInt();
+    // B2C's "Forgot your password?" link ends the sign-in with AADB2C90118 (as access_denied on
+    // the redirect, or as a token error): the application is to run its password-reset policy.
+    const bool passwordReset = description.startsWith(QLatin1String("AADB2C90118"));
 
     // The codes that only a person can resolve: MFA (50076, 50079, 50158), expired or revoked
     // sign-in sessions needing re-authentication (50072, 50074), Conditional Access (53000, 53003).
     static const QList<int> interactiveCodes{50072, 50074, 50076, 50079, 50158, 53000, 53003};
     AuthError::Type type = AuthError::ServiceError;
-    if (protocolError == QLatin1String("interaction_required")
+    if (passwordReset) {
+        type = AuthError::PasswordResetRequired;
+    } else if (protocolError == QLatin1String("interaction_required")
         || protocolError == QLatin1String("consent_required")
         || protocolError == QLatin1String("login_required")
-        || std::any_of(codes.cbegin(), codes.cend(),
-                       [](int code) { return interactiveCodes.contains(code); })) {
+        || (!b2cCode && std::any_of(codes.cbegin(), codes.cend(),
+                                     [](int code) { return interactiveCodes.contains(code); }))) {
         type = AuthError::UiRequired;
     } else if (protocolError == QLatin1String("authorization_declined")
                || protocolError == QLatin1String("access_denied")) {
@@ -153,7 +168,7 @@ AuthError errorFromOAuthObject(const QJsonObject &object, int httpStatus)
     AuthError error(type);
     error.setProtocolError(protocolError);
     error.setSubError(subError);
-    error.setErrorDescription(object.value(QLatin1String("error_description")).toString());
+    error.setErrorDescription(description);
     error.setErrorCodes(codes);
     error.setCorrelationId(object.value(QLatin1String("correlation_id")).toString());
     error.setTraceId(object.value(QLatin1String("trace_id")).toString());

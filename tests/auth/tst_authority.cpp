@@ -16,6 +16,10 @@ private Q_SLOTS:
     void adfs();
     void adfsRefusedByMicrosoft_data();
     void adfsRefusedByMicrosoft();
+    void b2c_data();
+    void b2c();
+    void microsoftPointsToB2C_data();
+    void microsoftPointsToB2C();
     void discoveryUrl();
     void equality();
 };
@@ -193,6 +197,83 @@ void tst_Authority::adfsRefusedByMicrosoft()
     const Authority authority = Authority::microsoft(input);
     QCOMPARE(authority.type(), Authority::Invalid);
     QVERIFY2(authority.errorString().contains(QStringLiteral("Authority::adfs()")), qPrintable(authority.errorString()));
+}
+
+void tst_Authority::b2c_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("canonical");
+    QTest::addColumn<QString>("tenant");
+    QTest::addColumn<QString>("policy");
+
+    // Kept in MSAL's two shapes, lower case (msal-common compares them so), "tfp" if given.
+    QTest::newRow("tfp") << "https://fabrikamb2c.b2clogin.com/tfp/fabrikamb2c.onmicrosoft.com/B2C_1_SignUpSignIn"
+                         << true << "https://fabrikamb2c.b2clogin.com/tfp/fabrikamb2c.onmicrosoft.com/b2c_1_signupsignin"
+                         << "fabrikamb2c.onmicrosoft.com" << "b2c_1_signupsignin";
+    QTest::newRow("no tfp") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/B2C_1_signin"
+                            << true << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/b2c_1_signin"
+                            << "fabrikamb2c.onmicrosoft.com" << "b2c_1_signin";
+    QTest::newRow("trailing v2.0") << "https://Fabrikamb2c.b2clogin.com/tfp/fabrikamb2c.onmicrosoft.com/B2C_1_signin/v2.0/"
+                                   << true << "https://fabrikamb2c.b2clogin.com/tfp/fabrikamb2c.onmicrosoft.com/b2c_1_signin"
+                                   << "fabrikamb2c.onmicrosoft.com" << "b2c_1_signin";
+    QTest::newRow("trailing slash") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/B2C_1_signin/"
+                                    << true << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/b2c_1_signin"
+                                    << "fabrikamb2c.onmicrosoft.com" << "b2c_1_signin";
+    QTest::newRow("custom domain, tenant id") << "https://login.fabrikam.com/7d3a9b2e-5c41-4f8a-9e6d-2b1c0a9f8e71/B2C_1A_signup_signin"
+                                              << true << "https://login.fabrikam.com/7d3a9b2e-5c41-4f8a-9e6d-2b1c0a9f8e71/b2c_1a_signup_signin"
+                                              << "7d3a9b2e-5c41-4f8a-9e6d-2b1c0a9f8e71" << "b2c_1a_signup_signin";
+    QTest::newRow("loopback http") << "http://127.0.0.1:9/tfp/t.onmicrosoft.com/B2C_1_x" << true
+                                   << "http://127.0.0.1:9/tfp/t.onmicrosoft.com/b2c_1_x" << "t.onmicrosoft.com" << "b2c_1_x";
+    QTest::newRow("no policy") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com" << false << "" << "" << "";
+    QTest::newRow("tfp, no policy") << "https://fabrikamb2c.b2clogin.com/tfp/fabrikamb2c.onmicrosoft.com/" << false << "" << "" << "";
+    QTest::newRow("only v2.0 after the tenant") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/v2.0" << false << "" << "" << "";
+    QTest::newRow("too many segments") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/B2C_1_x/oauth2" << false << "" << "" << "";
+    QTest::newRow("plain http") << "http://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/B2C_1_x" << false << "" << "" << "";
+    QTest::newRow("query") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/B2C_1_x?p=1" << false << "" << "" << "";
+    QTest::newRow("bad policy") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/B2C_1%20x" << false << "" << "" << "";
+    QTest::newRow("bad tenant") << "https://fabrikamb2c.b2clogin.com/fab$rikam/B2C_1_x" << false << "" << "" << "";
+}
+
+void tst_Authority::b2c()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QFETCH(QString, canonical);
+    QFETCH(QString, tenant);
+    QFETCH(QString, policy);
+    const Authority authority = Authority::b2c(input);
+    QCOMPARE(authority.isValid(), valid);
+    if (!valid) {
+        QCOMPARE(authority.type(), Authority::Invalid);
+        QVERIFY(!authority.errorString().isEmpty());
+        return;
+    }
+    QVERIFY2(authority.isValid(), qPrintable(authority.errorString()));
+    QCOMPARE(authority.type(), Authority::B2C);
+    QVERIFY(!authority.isMicrosoft());
+    QVERIFY(!authority.isKnownMicrosoftHost());
+    QCOMPARE(authority.url().toString(), canonical);
+    QCOMPARE(authority.tenant(), tenant);
+    QCOMPARE(authority.policy(), policy);
+    QCOMPARE(authority.discoveryUrl().toString(), canonical + "/v2.0/.well-known/openid-configuration");
+    QCOMPARE(authority, Authority::b2c(QUrl(canonical)));
+}
+
+void tst_Authority::microsoftPointsToB2C_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::newRow("b2clogin.com host") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com";
+    QTest::newRow("b2clogin.cn host, policy") << "https://x.b2clogin.cn/x.partner.onmschina.cn/B2C_1_x";
+    QTest::newRow("tfp path") << "https://login.fabrikam.com/tfp/fabrikamb2c.onmicrosoft.com/B2C_1_x";
+}
+
+void tst_Authority::microsoftPointsToB2C()
+{
+    QFETCH(QString, input);
+    const Authority authority = Authority::microsoft(input);
+    QVERIFY(!authority.isValid());
+    QVERIFY2(authority.errorString().contains(QLatin1String("Authority::b2c()")), qPrintable(authority.errorString()));
 }
 
 void tst_Authority::discoveryUrl()

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void parseSuccess();
     void httpErrors_data();
     void httpErrors();
+    void b2cErrorCodes_data();
+    void b2cErrorCodes();
     void errorFields();
     void retryAfter_data();
     void retryAfter();
@@ -123,6 +125,11 @@ void tst_TokenResponse::httpErrors_data()
     // Transient, not throttled: no Retry-After said when to come back (the pipeline has retried it).
     QTest::newRow("503 with error body") << 503 << aad("temporarily_unavailable", 90033) << false << int(AuthError::ServiceError) << "temporarily_unavailable";
     QTest::newRow("400 html") << 400 << QByteArray("<html>bad</html>") << false << int(AuthError::InvalidResponse) << "";
+    // Azure AD B2C: no error_codes, the code leads the description.
+    QTest::newRow("B2C forgot password") << 400 << QByteArray(R"({"error":"access_denied","error_description":"AADB2C90118: The user has forgotten their password.\r\nCorrelation ID: c"})") << false << int(AuthError::PasswordResetRequired) << "access_denied";
+    QTest::newRow("B2C code is no AADSTS code") << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"AADB2C50076: text"})") << false << int(AuthError::ServiceError) << "invalid_grant";
+    QTest::newRow("AADSTS MFA without error_codes") << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"AADSTS50076: text"})") << false << int(AuthError::UiRequired) << "invalid_grant";
+    QTest::newRow("B2C expired grant") << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"AADB2C90080: The provided grant has expired."})") << false << int(AuthError::ServiceError) << "invalid_grant";
     QTest::newRow("400 json without error") << 400 << QByteArray(R"({"message":"no"})") << false << int(AuthError::InvalidResponse) << "";
 }
 
@@ -145,6 +152,28 @@ void tst_TokenResponse::httpErrors()
     QCOMPARE(error.protocolError(), protocolError);
     QVERIFY(!error.correlationId().isEmpty());
     QVERIFY(!error.errorString().isEmpty());
+}
+
+void tst_TokenResponse::b2cErrorCodes_data()
+{
+    QTest::addColumn<QString>("description");
+    QTest::addColumn<QList<int>>("codes");
+    QTest::newRow("AADB2C") << "AADB2C90080: The provided grant has expired." << QList<int>{90080};
+    QTest::newRow("AADSTS without error_codes") << "AADSTS50058: No session." << QList<int>{50058};
+    QTest::newRow("not at the start") << "See AADB2C90080." << QList<int>{};
+    QTest::newRow("no number") << "AADB2C: text" << QList<int>{};
+    QTest::newRow("too long a number") << "AADB2C12345678901: text" << QList<int>{};
+}
+
+void tst_TokenResponse::b2cErrorCodes()
+{
+    QFETCH(QString, description);
+    QFETCH(QList<int>, codes);
+    const AuthError error = errorFromOAuthObject(
+        QJsonObject{{"error", "invalid_grant"}, {"error_description", description}}, 400);
+    QCOMPARE(error.errorCodes(), codes);
+    QCOMPARE(error.errorDescription(), description);
+    QCOMPARE(error.type(), AuthError::ServiceError);
 }
 
 void tst_TokenResponse::errorFields()

@@ -87,6 +87,7 @@ HttpResponse AuthorizationCodeGrant::handle(const TokenRequest &request)
         return m_services.errors.platform(request.http, scopeError);
 
     TokenIssuer::DelegatedOptions options;
+    options.b2cPolicy = request.authority.policy;
     options.refreshToken = scopes->offlineAccess();
     options.clientInfo = wantsClientInfo(request);
     options.nonce = code.nonce;

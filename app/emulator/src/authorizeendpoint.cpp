@@ -77,6 +77,7 @@ HttpResponse AuthorizeEndpoint::handle(const HttpRequest &http, const TenantRef 
 
     AuthorizeRequest request;
     request.tenantSegment = tenant.segment;
+    request.b2cPolicy = tenant.policy;
     if (auto page = readClient(http, tenant, &request))
         return *page;
     // Faults answer "at once": tests of error redirects need no page in between.
@@ -325,7 +326,7 @@ HttpResponse AuthorizeEndpoint::loginPage(const HttpRequest &http, const Authori
                                           const QString &ctx)
 {
     return HttpResponse::html(200, AuthorizePages::login(http.path(), park(request, ctx), appOf(request).displayName,
-                                                         username, message, detail));
+                                                         username, message, detail, !request.b2cPolicy.isEmpty()));
 }
 
 QString AuthorizeEndpoint::park(const AuthorizeRequest &request, const QString &ctx)
@@ -372,6 +373,13 @@ HttpResponse AuthorizeEndpoint::resume(const HttpRequest &http, const TenantRef 
     const QString action = http.formValue(QStringLiteral("action"));
     const QString username = http.formValue(QStringLiteral("username")).trimmed();
 
+    if (step == QLatin1String("login") && action == QLatin1String("forgotPassword") && !request.b2cPolicy.isEmpty()) {
+        // B2C ends the user flow and lets the app start its password-reset flow.
+        m_pending.remove(ctx);
+        return errorRedirect(http, request, PlatformError{400, QStringLiteral("access_denied"), 0,
+                                                          QStringLiteral("AADB2C90118: The user has forgotten their password."),
+                                                          {}, {}});
+    }
     if (step == QLatin1String("login")) {
         const User *user = m_services.config.userByName(username);
         if (!user)
@@ -484,6 +492,7 @@ HttpResponse AuthorizeEndpoint::finish(const HttpRequest &http, const AuthorizeR
         if (!scopes)
             return errorRedirect(http, request, scopeError); // the directory changed meanwhile
         TokenIssuer::DelegatedOptions options;
+        options.b2cPolicy = request.b2cPolicy;
         options.nonce = request.nonce;
         options.authTime = state.sessions.authTime(sessionId, user.oid);
         options.mfaPerformed = user.mfaRequired;

@@ -38,7 +38,8 @@ QString AuthorizePages::messages(const QString &message, const QString &detail)
 }
 
 QString AuthorizePages::login(const QString &action, const QString &ctx, const QString &appName,
-                              const QString &username, const QString &message, const QString &detail)
+                              const QString &username, const QString &message, const QString &detail,
+                              bool forgotPassword)
 {
     QString body = QStringLiteral("<h1>Sign in</h1>\n<p>to continue to %1</p>\n").arg(esc(appName));
     body += messages(message, detail);
@@ -53,9 +54,12 @@ QString AuthorizePages::login(const QString &action, const QString &ctx, const Q
                            "autocomplete=\"current-password\"%3>\n"
                            "<div class=\"buttons\">\n"
                            "<button type=\"submit\" id=\"sign-in\" name=\"action\" value=\"approve\">Sign in</button>\n"
-                           "</div>\n</form>\n")
+                           "%4</div>\n</form>\n")
                 .arg(esc(username), username.isEmpty() ? QStringLiteral(" autofocus") : QString(),
-                     username.isEmpty() ? QString() : QStringLiteral(" autofocus"));
+                     username.isEmpty() ? QString() : QStringLiteral(" autofocus"),
+                     forgotPassword ? QStringLiteral("<button type=\"submit\" id=\"forgot-password\" name=\"action\" "
+                                                     "value=\"forgotPassword\" formnovalidate>Forgot your password?</button>\n")
+                                    : QString());
     return HtmlPages::layout(QStringLiteral("Sign in to your account"), body);
 }
 

@@ -26,8 +26,9 @@ public:
     };
 
     // message/detail: shown above the form as an error when non-empty.
+    // forgotPassword: B2C's "Forgot your password?", button#forgot-password[name=action][value=forgotPassword].
     static QString login(const QString &action, const QString &ctx, const QString &appName, const QString &username,
-                         const QString &message, const QString &detail);
+                         const QString &message, const QString &detail, bool forgotPassword = false);
     // prompt=create: the sign-up page. The emulator cannot add users, so it is the login form
     // (same contract) under a "Create account" heading that says so.
     static QString signUp(const QString &action, const QString &ctx, const QString &appName, const QString &username);

@@ -26,6 +26,7 @@ struct AuthorizeRequest {
     qint64 maxAge = -1;          // max_age in seconds; -1: not sent (OpenID Connect Core §3.1.2.1)
     bool clientInfo = false;
     QString userOid;             // who signed in so far (set before the consent page)
+    QString b2cPolicy;           // Azure AD B2C: the user flow of the path (its login page links "Forgot your password?")
 };
 
 } // namespace MsalQt::Emulator

@@ -163,8 +163,11 @@ bool Config::parseTenants(const QJsonObject &json, QString *error)
         if (!readString(o, "id", where, true, &t.id, error)
             || !readString(o, "displayName", where, true, &t.displayName, error)
             || !readStringList(o, "domains", where, &t.domains, error)
-            || !readBool(o, "federated", where, &t.federated, error))
+            || !readBool(o, "federated", where, &t.federated, error)
+            || !readStringList(o, "b2cPolicies", where, &t.b2cPolicies, error))
             return false;
+        for (QString &policy : t.b2cPolicies)
+            policy = policy.toLower();
         t.id = t.id.toLower();
         if (!isGuid(t.id))
             return fail(error, where + QStringLiteral(".id"), QStringLiteral("'%1' is not a GUID").arg(t.id));
@@ -183,7 +186,7 @@ bool Config::parseTenants(const QJsonObject &json, QString *error)
     }
     // The Microsoft-account tenant always exists, as it does on the real platform.
     if (!tenantByIdOrDomain(consumersTenantId))
-        m_tenants.append(Tenant{consumersTenantId, QStringLiteral("Microsoft Services"), {}, true});
+        m_tenants.append(Tenant{consumersTenantId, QStringLiteral("Microsoft Services"), {}, true, false, {}});
 
     if (!readString(json, "defaultTenant", QStringLiteral("config"), false, &m_defaultTenantId, error))
         return false;

@@ -20,6 +20,7 @@ struct Tenant {
     QStringList domains; // verified domains, lower case
     bool consumers = false; // the Microsoft-account (MSA) tenant
     bool federated = false; // users sign in at the emulator's federation server (WS-Trust)
+    QStringList b2cPolicies; // Azure AD B2C: the tenant's user flows (lower case); empty otherwise
 };
 
 // A user invited into another tenant (B2B): a guest object of its own there, with its own oid.

@@ -31,6 +31,7 @@ HttpResponse issueFor(Services &services, const TokenRequest &request, const Use
     if (!scopes)
         return services.errors.platform(request.http, scopeError);
     TokenIssuer::DelegatedOptions options;
+    options.b2cPolicy = request.authority.policy;
     options.refreshToken = scopes->offlineAccess();
     options.clientInfo = request.http.formValue(QStringLiteral("client_info")) == QLatin1String("1");
     options.authContexts = authContexts;

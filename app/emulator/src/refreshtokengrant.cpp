@@ -61,6 +61,7 @@ HttpResponse RefreshTokenGrant::handle(const TokenRequest &request)
         return m_services.errors.platform(request.http, scopeError);
 
     TokenIssuer::DelegatedOptions options;
+    options.b2cPolicy = request.authority.policy;
     options.refreshToken = true; // the platform rotates refresh tokens on every redemption
     options.clientInfo = wantsClientInfo(request);
     options.mfaPerformed = user->mfaRequired;

@@ -2,6 +2,7 @@
 
 #include "adfsendpoints.h"
 #include "authorizeendpoint.h"
+#include "b2cendpoints.h"
 #include "devicecodeendpoint.h"
 #include "deviceloginpage.h"
 #include "discoveryendpoints.h"
@@ -62,6 +63,7 @@ Router::Router(Services &services)
     , m_authorize(std::make_unique<AuthorizeEndpoint>(services))
     , m_graph(std::make_unique<GraphEndpoint>(services))
     , m_adfs(std::make_unique<AdfsEndpoints>(services, *m_token, *m_authorize, *m_deviceCode))
+    , m_b2c(std::make_unique<B2CEndpoints>(services))
 {
 }
 
@@ -90,6 +92,8 @@ HttpResponse Router::route(const HttpRequest &request)
     // Instance discovery validates the authority passed as a parameter, not the path's tenant.
     if (segments.size() == 3 && isPath(segments.mid(1), {"discovery", "instance"}))
         return m_discovery->instance(request);
+    if (const auto b2c = m_b2c->match(segments))
+        return m_b2c->route(request, *b2c, *m_discovery, *m_authorize, *m_token);
     return routeTenantPath(request);
 }
 

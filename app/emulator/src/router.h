@@ -8,6 +8,7 @@ namespace MsalQt::Emulator {
 
 class AdfsEndpoints;
 class AuthorizeEndpoint;
+class B2CEndpoints;
 class DeviceCodeEndpoint;
 class DeviceLoginPage;
 class DiscoveryEndpoints;
@@ -42,6 +43,7 @@ private:
     std::unique_ptr<AuthorizeEndpoint> m_authorize;
     std::unique_ptr<GraphEndpoint> m_graph;
     std::unique_ptr<AdfsEndpoints> m_adfs; // the AD FS farm at /adfs
+    std::unique_ptr<B2CEndpoints> m_b2c;
 };
 
 } // namespace MsalQt::Emulator

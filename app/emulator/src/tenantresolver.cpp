@@ -10,6 +10,8 @@ QString TenantRef::endpointSegment() const
     case Consumers: return QStringLiteral("consumers");
     case Specific: break;
     }
+    if (!policy.isEmpty() && tenant)
+        return tenant->id + QLatin1Char('/') + policy;
     return tenant ? tenant->id : segment;
 }
 

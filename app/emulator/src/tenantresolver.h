@@ -15,6 +15,7 @@ struct TenantRef {
     Kind kind = Specific;
     QString segment;               // as the client wrote it
     const Tenant *tenant = nullptr; // Specific: the tenant; Consumers: the MSA tenant
+    QString policy;                 // Azure AD B2C: the user flow of /{tenant}/{policy}/... (lower case)
 
     bool isAlias() const { return kind != Specific; }
     // The segment used in this tenant's endpoint URLs: the GUID for a GUID or domain,

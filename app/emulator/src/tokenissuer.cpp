@@ -128,8 +128,14 @@ QJsonObject TokenIssuer::issueDelegated(const App &client, const User &user, con
             id.insert(QStringLiteral("auth_time"), options.authTime);
         response.insert(QStringLiteral("id_token"), QString::fromLatin1(m_services.keys.sign(id)));
     }
-    if (options.clientInfo)
-        response.insert(QStringLiteral("client_info"), clientInfo(user.oid, user.tenantId));
+    if (!options.b2cPolicy.isEmpty())
+        applyB2CShape(&response, user, options.b2cPolicy);
+    if (options.clientInfo) {
+        // B2C files accounts per user flow: uid is "{oid}-{policy}". utid is the home tenant,
+        // also in a tenant the user is a guest of.
+        const QString uid = options.b2cPolicy.isEmpty() ? user.oid : user.oid + QLatin1Char('-') + options.b2cPolicy;
+        response.insert(QStringLiteral("client_info"), clientInfo(uid, user.tenantId));
+    }
     return response;
 }
 

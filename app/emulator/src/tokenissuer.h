@@ -29,6 +29,7 @@ public:
         // tenant. A tenant the user is a guest in gets the guest object's oid, with client_info
         // still naming the home account.
         QString tenantId;
+        QString b2cPolicy;         // Azure AD B2C: the user flow the tokens are issued under (B2C claims)
     };
 
     explicit TokenIssuer(Services &services) : m_services(services) { }
@@ -46,6 +47,8 @@ public:
 private:
     QJsonObject commonClaims(const QString &tenantId, qint64 lifetimeSeconds) const;
     void addLifetimes(QJsonObject *response) const;
+    // Re-signs the tokens of `response` in Azure AD B2C's shape (b2ctokens.cpp).
+    void applyB2CShape(QJsonObject *response, const User &user, const QString &policy) const;
 
     Services &m_services;
 };

@@ -49,6 +49,8 @@ public:
         CacheReset,           ///< the stored cache could not be read (its key is gone from the keychain,
                               ///< or it was damaged) and was moved aside, or is by the next save; the
                               ///< saved sign-ins are gone, the person signs in again
+        PasswordResetRequired, ///< Azure AD B2C: the person chose "Forgot your password?" (AADB2C90118);
+                               ///< start the password-reset policy's sign-in, then sign in again
     };
     Q_ENUM(Type)
 
@@ -95,7 +97,7 @@ public:
     QString errorDescription() const;
     /// Sets the server's "error_description" (cut to maxTextLength characters).
     void setErrorDescription(const QString &description);
-    QList<int> errorCodes() const; ///< AADSTS codes, e.g.\ {50076}
+    QList<int> errorCodes() const; ///< AADSTS (or Azure AD B2C's AADB2C) codes, e.g.\ {50076}
     /// Sets the AADSTS codes.
     void setErrorCodes(const QList<int> &codes);
     /// The correlation id the failed request was sent with (client-request-id), for support.

@@ -19,8 +19,9 @@ namespace MsalQt {
 
 /// Where tokens come from. A Microsoft authority is a host plus one tenant segment (a tenant id,
 /// a verified domain, or one of the audiences "organizations", "common", "consumers"); an OpenID
-/// Connect authority is any issuer URL that publishes .well-known/openid-configuration; an AD FS
-/// authority is an AD FS 2019 (or later) farm, https://{host}/adfs.
+/// Connect authority is any issuer URL that publishes .well-known/openid-configuration; an Azure AD
+/// B2C authority is a host, a tenant and a policy (user flow); an AD FS authority is an AD FS 2019
+/// (or later) farm, https://{host}/adfs.
 /// Only https is accepted, except for loopback hosts (local emulators and tests).
 class MSALQT_AUTH_EXPORT Authority
 {
@@ -35,6 +36,7 @@ public:
         Common,        ///< work, school and personal Microsoft accounts
         Consumers,     ///< personal Microsoft accounts only
         OpenIdConnect, ///< a generic, standards-compliant provider
+        B2C,           ///< Azure AD B2C: a tenant plus a user flow or custom policy
         Adfs,          ///< an AD FS 2019 (or later) server, https://{host}/adfs
     };
     Q_ENUM(Type)
@@ -63,6 +65,12 @@ public:
     static Authority microsoftTenant(const QString &tenant);
     /// Any OpenID Connect issuer; its metadata is read from {issuer}/.well-known/openid-configuration.
     static Authority openIdConnect(const QUrl &issuer);
+    /// Azure AD B2C: https://{host}/tfp/{tenant}/{policy} or https://{host}/{tenant}/{policy}, on a
+    /// b2clogin.com host or a custom domain (calling b2c() is what says the host is B2C). A trailing
+    /// "/v2.0" or "/" is accepted and dropped; the URL is kept in lower case, with "tfp" if given.
+    static Authority b2c(const QUrl &url);
+    /// The same as b2c(const QUrl &), from a string.
+    static Authority b2c(const QString &url);
     /// An AD FS 2019 (or later) farm: https://{host}/adfs (a trailing "/" is accepted and dropped).
     /// Its metadata is read from {authority}/.well-known/openid-configuration, with no instance discovery.
     static Authority adfs(const QUrl &url);
@@ -78,7 +86,8 @@ public:
 
     QUrl url() const;            ///< canonical, without trailing slash
     QString host() const;        ///< "host" or "host:port": the cache's "environment"
-    QString tenant() const;      ///< the tenant segment (Microsoft), "adfs" for AD FS, empty for OpenID Connect
+    QString tenant() const;      ///< the tenant segment (Microsoft, B2C), "adfs" for AD FS, empty for OpenID Connect
+    QString policy() const;      ///< the B2C user flow or custom policy (lower case), empty otherwise
     bool isKnownMicrosoftHost() const; ///< a public or sovereign Microsoft cloud host
     QUrl discoveryUrl() const;   ///< the OpenID Connect discovery document
 

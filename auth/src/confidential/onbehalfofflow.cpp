@@ -33,6 +33,11 @@ AuthError OnBehalfOfFlow::checkRequest() const
                          Tr::tr("On-behalf-of needs a confidential client: only a service that can prove who it is may "
                                 "exchange a user's token."));
     }
+    if (app->authority.type() == Authority::B2C) {
+        // B2C has no on-behalf-of grant (an API it protects cannot trade a user's token).
+        return AuthError(AuthError::UnsupportedAuthority,
+                         Tr::tr("Azure AD B2C does not offer the on-behalf-of flow."));
+    }
     if (m_assertion.isEmpty()) {
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("On-behalf-of needs the user's token that this API received (the bearer token of the "

@@ -2,6 +2,7 @@
 
 #include "authorizationagent_p.h"
 #include "clientcapabilities_p.h"
+#include "platformprotocol_p.h"
 
 #include <MsalQt/systembrowseragent.h>
 
@@ -87,7 +88,7 @@ AuthorizationRequest BrowserFlow::baseRequest() const
     request.claims = m_claims;
     if (const auto maxAge = m_parameters.maxAge())
         request.maxAge = maxAge->count();
-    request.microsoft = app->authority.isMicrosoft();
+    request.microsoft = Internal::speaksPlatformProtocol(app->authority);
     request.extraParameters = m_parameters.extraQueryParameters();
     return request;
 }

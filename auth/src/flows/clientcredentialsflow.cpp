@@ -1,5 +1,7 @@
 #include "clientcredentialsflow_p.h"
 
+#include "platformprotocol_p.h"
+
 #include "cache/tokencache_p.h"
 
 #include <QCoreApplication>
@@ -42,8 +44,8 @@ AuthError ClientCredentialsFlow::check(const ClientApplicationPrivate *app, cons
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("Client credentials need a scope, such as https://graph.microsoft.com/.default."));
     }
-    if (authority.isMicrosoft()) {
-        // The platform grants app permissions per resource, only as "{resource}/.default".
+    if (Internal::speaksPlatformProtocol(authority)) {
+        // The platform (and B2C) grants app permissions per resource, only as "{resource}/.default".
         for (const QString &scope : requestScopes) {
             if (!scope.endsWith(QLatin1String("/.default"))) {
                 return AuthError(AuthError::InvalidConfiguration,

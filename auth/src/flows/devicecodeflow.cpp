@@ -64,6 +64,12 @@ AuthError DeviceCodeFlow::checkRequest() const
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("Device code sign-in is for public clients; a confidential client signs in as itself."));
     }
+    if (app->authority.type() == Authority::B2C) {
+        // B2C has no device authorization endpoint (its user flows need a browser); the request
+        // would only fail there.
+        return AuthError(AuthError::UnsupportedAuthority,
+                         Tr::tr("Azure AD B2C does not offer device code sign-in: sign in interactively (in a browser) instead."));
+    }
     return {};
 }
 

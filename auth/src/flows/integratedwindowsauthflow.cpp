@@ -38,6 +38,10 @@ AuthError IntegratedWindowsAuthFlow::checkRequest() const
         return AuthError(AuthError::UnsupportedAuthority,
                          Tr::tr("Integrated Windows authentication is not available with an AD FS authority; use interactive sign-in, the device code flow, or a Microsoft Entra authority of a tenant federated with this AD FS."));
     }
+    if (app->authority.type() == Authority::B2C) {
+        return AuthError(AuthError::UnsupportedAuthority,
+                         Tr::tr("Azure AD B2C does not offer integrated Windows authentication: sign in interactively (in a browser) instead."));
+    }
     if (!app->authority.isMicrosoft()) {
         return AuthError(AuthError::UnsupportedAuthority,
                          Tr::tr("Integrated Windows authentication needs a Microsoft identity platform authority."));

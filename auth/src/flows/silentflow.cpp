@@ -4,6 +4,7 @@
 #include "cache/tokencache_p.h"
 #include "jwt_p.h"
 #include "logging_p.h"
+#include "platformprotocol_p.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -171,7 +172,8 @@ AuthError SilentFlow::checkAnswerAccount(const QString &homeAccountId, const QJs
     AccountIdentity expected;
     expected.homeAccountId = m_account.homeAccountId();
     const Authority authority = this->authority();
-    expected.microsoft = authority.isMicrosoft();
+    expected.microsoft = Internal::speaksPlatformProtocol(authority);
+    expected.b2cPolicy = authority.policy();
     const QString realm = this->realm();
     // A tenant named by domain name has a GUID we only learn from the answer (or, for a tenant
     // the request names, from its issuer). A guest's answer in another tenant than its home

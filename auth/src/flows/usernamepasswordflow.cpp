@@ -45,7 +45,7 @@ AuthError UsernamePasswordFlow::checkRequest() const
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("Username and password sign-in is for public clients only."));
     }
-    if (!app->authority.isMicrosoft() && app->authority.type() != Authority::Adfs) {
+    if (!app->authority.isMicrosoft() && app->authority.type() != Authority::Adfs && app->authority.type() != Authority::B2C) {
         return AuthError(AuthError::UnsupportedAuthority,
                          Tr::tr("Username and password sign-in needs a Microsoft identity platform authority."));
     }
@@ -68,6 +68,12 @@ void UsernamePasswordFlow::run()
     // realm discovery (MSAL Python's acquire_token_by_username_password skips it for AD FS).
     if (app->authority.type() == Authority::Adfs) {
         redeemPassword();
+        return;
+    }
+    if (app->authority.type() == Authority::B2C) {
+        // B2C has no user realm discovery and no federation: the password goes to its token
+        // endpoint, which takes it only on a policy made for it (a ROPC user flow).
+        onUserRealm(UserRealm());
         return;
     }
     // The realm query carries only the username: we learn whether the password may go to the
