@@ -77,10 +77,7 @@ Internal::AuthorityResolver *ClientApplicationPrivate::resolverFor(const QString
 // under that tenant, not the application's.
 QString TokenRequestPrivate::cacheRealm(const QString &tokenTenant) const
 {
-    const Authority authority = this->authority();
-    if (!authority.isMicrosoft())
-        return {};
-    return tokenTenant.isEmpty() ? authority.tenant() : tokenTenant;
+    return cacheRealm(authority(), tokenTenant);
 }
 
 } // namespace MsalQt

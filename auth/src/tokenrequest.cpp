@@ -340,13 +340,18 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
 
 QString TokenRequestPrivate::cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant)
 {
+    return cacheRealm(app->authority, tokenTenant);
+}
+
+QString TokenRequestPrivate::cacheRealm(const Authority &authority, const QString &tokenTenant)
+{
     // MSAL Python files AD FS tokens under the realm "adfs" (the token endpoint's first path
     // segment), as msal-common does for its access tokens.
-    if (app->authority.type() == Authority::Adfs)
-        return app->authority.tenant();
-    if (!Internal::speaksPlatformProtocol(app->authority))
+    if (authority.type() == Authority::Adfs)
+        return authority.tenant();
+    if (!Internal::speaksPlatformProtocol(authority))
         return {};
-    return tokenTenant.isEmpty() ? app->authority.tenant() : tokenTenant;
+    return tokenTenant.isEmpty() ? authority.tenant() : tokenTenant;
 }
 
 // What a token response leaves in the cache (the schema's rules): the access token, the refresh

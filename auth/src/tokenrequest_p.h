@@ -130,6 +130,7 @@ protected:
     // The tenant ("realm") cache entries of this request are filed under.
     QString cacheRealm(const QString &tokenTenant) const;
     static QString cacheRealm(const ClientApplicationPrivate *app, const QString &tokenTenant);
+    static QString cacheRealm(const Authority &authority, const QString &tokenTenant);
     AuthenticationResult resultFromCache(const Internal::CredentialEntry &accessToken,
                                          const QStringList &environments) const
     {
