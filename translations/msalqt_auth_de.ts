@@ -83,6 +83,10 @@
         <source>The sign-in service sent an answer that could not be accepted.</source>
         <translation>Der Anmeldedienst hat eine Antwort gesendet, die nicht angenommen werden konnte.</translation>
     </message>
+    <message>
+        <source>You asked to reset your password. The application starts the password reset; after it, sign in again.</source>
+        <translation>Sie haben angefordert, Ihr Passwort zurückzusetzen. Die Anwendung startet das Zurücksetzen des Passworts; melden Sie sich danach erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::AuthenticatedNetworkAccess</name>
@@ -204,12 +208,40 @@
         <translation>Die Autorität nennt keinen Mandanten: Verwenden Sie https://host/{tenant}, wobei der Mandant eine Mandanten-ID, eine Domäne, „organizations“, „common“ oder „consumers“ ist.</translation>
     </message>
     <message>
-        <source>The authority must be a host followed by exactly one tenant segment (B2C and AD FS authorities are not supported).</source>
-        <translation>Die Autorität muss aus einem Host und genau einem Mandantensegment bestehen (B2C- und AD-FS-Autoritäten werden nicht unterstützt).</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a tenant id, a domain name or an audience keyword.</source>
         <translation>„%1“ ist weder eine Mandanten-ID noch ein Domänenname noch ein Zielgruppen-Schlüsselwort.</translation>
+    </message>
+    <message>
+        <source>This is an Azure AD B2C authority: create it with Authority::b2c(), which takes https://{host}/{tenant}/{policy}.</source>
+        <translation>Dies ist eine Autorität von Azure AD B2C: Erstellen Sie sie mit Authority::b2c(), das https://{host}/{tenant}/{policy} erwartet.</translation>
+    </message>
+    <message>
+        <source>This is an AD FS authority: use Authority::adfs() for https://host/adfs.</source>
+        <translation>Dies ist eine Autorität von AD FS: Verwenden Sie Authority::adfs() für https://host/adfs.</translation>
+    </message>
+    <message>
+        <source>The authority must be a host followed by exactly one tenant segment (for an Azure AD B2C authority with a policy, use Authority::b2c()).</source>
+        <translation>Die Autorität muss aus einem Host und genau einem Mandantensegment bestehen (für eine Autorität von Azure AD B2C mit einer Richtlinie verwenden Sie Authority::b2c()).</translation>
+    </message>
+    <message>
+        <source>An AD FS authority is a host followed by /adfs, such as https://sts.contoso.com/adfs.</source>
+        <translation>Eine Autorität von AD FS besteht aus einem Host, gefolgt von /adfs, etwa https://sts.contoso.com/adfs.</translation>
+    </message>
+    <message>
+        <source>The Azure AD B2C authority has no policy: use https://{host}/{tenant}/{policy}, where the policy is the user flow, such as B2C_1_signupsignin.</source>
+        <translation>Die Autorität von Azure AD B2C nennt keine Richtlinie: Verwenden Sie https://{host}/{tenant}/{policy}, wobei die Richtlinie der Benutzerflow ist, etwa B2C_1_signupsignin.</translation>
+    </message>
+    <message>
+        <source>The Azure AD B2C authority must be a host followed by a tenant and a policy: https://{host}/{tenant}/{policy}.</source>
+        <translation>Die Autorität von Azure AD B2C muss aus einem Host, einem Mandanten und einer Richtlinie bestehen: https://{host}/{tenant}/{policy}.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant id or a domain name.</source>
+        <translation>„%1“ ist weder eine Mandanten-ID noch ein Domänenname.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a B2C policy name.</source>
+        <translation>„%1“ ist kein B2C-Richtlinienname.</translation>
     </message>
 </context>
 <context>
@@ -271,6 +303,10 @@
     <message>
         <source>The sign-in ended on an address other than the redirect URI.</source>
         <translation>Die Anmeldung endete an einer anderen Adresse als der Umleitungs-URI.</translation>
+    </message>
+    <message>
+        <source>The sign-in asked for max_age, but the answer has no ID token to tell when the person last signed in (OpenID Connect Core §3.1.3.7).</source>
+        <translation>Die Anmeldung hat max_age angefordert, aber die Antwort enthält kein ID-Token, aus dem hervorgeht, wann sich die Person zuletzt angemeldet hat (OpenID Connect Core §3.1.3.7).</translation>
     </message>
 </context>
 <context>
@@ -381,6 +417,22 @@
         <source>The claims of the request are not a JSON object, so the client capabilities cannot be added to them.</source>
         <translation>Die Claims der Anfrage sind kein JSON-Objekt, daher können die Client-Fähigkeiten nicht hinzugefügt werden.</translation>
     </message>
+    <message>
+        <source>A tenant cannot be named for an OpenID Connect authority, which has no tenants: request the token without a tenant.</source>
+        <translation>Für eine OpenID-Connect-Autorität, die keine Mandanten hat, kann kein Mandant angegeben werden: Fordern Sie das Token ohne Mandanten an.</translation>
+    </message>
+    <message>
+        <source>Personal Microsoft accounts (the consumers authority) have no other tenants: request the token without a tenant.</source>
+        <translation>Persönliche Microsoft-Konten (die Autorität consumers) haben keine anderen Mandanten: Fordern Sie das Token ohne Mandanten an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant: %2</source>
+        <translation>„%1“ ist kein Mandant: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no single tenant: give a tenant id or a verified domain name.</source>
+        <translation>„%1“ nennt keinen einzelnen Mandanten: Geben Sie eine Mandanten-ID oder einen verifizierten Domänennamen an.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::ClientCredentialsFlow</name>
@@ -452,6 +504,10 @@
     <message>
         <source>The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval.</source>
         <translation>In der Antwort der Geräteautorisierung fehlt device_code, user_code, verification_uri oder ein gültiges expires_in/interval.</translation>
+    </message>
+    <message>
+        <source>Azure AD B2C does not offer device code sign-in: sign in interactively (in a browser) instead.</source>
+        <translation>Azure AD B2C bietet keine Anmeldung per Gerätecode an: Melden Sie sich stattdessen interaktiv (in einem Browser) an.</translation>
     </message>
 </context>
 <context>
@@ -541,6 +597,14 @@
         <source>%1 is a managed (cloud-only) user: integrated Windows authentication needs a federated domain. Use interactive sign-in or the device code flow.</source>
         <translation>%1 ist ein verwalteter Benutzer (nur in der Cloud): Die integrierte Windows-Authentifizierung benötigt eine Verbunddomäne. Verwenden Sie die interaktive Anmeldung oder die Anmeldung per Gerätecode.</translation>
     </message>
+    <message>
+        <source>Integrated Windows authentication is not available with an AD FS authority; use interactive sign-in, the device code flow, or a Microsoft Entra authority of a tenant federated with this AD FS.</source>
+        <translation>Die integrierte Windows-Authentifizierung ist mit einer Autorität von AD FS nicht verfügbar; verwenden Sie die interaktive Anmeldung, die Anmeldung per Gerätecode oder eine Autorität von Microsoft Entra für einen Mandanten, der mit diesem AD FS im Verbund steht.</translation>
+    </message>
+    <message>
+        <source>Azure AD B2C does not offer integrated Windows authentication: sign in interactively (in a browser) instead.</source>
+        <translation>Azure AD B2C bietet keine integrierte Windows-Authentifizierung an: Melden Sie sich stattdessen interaktiv (in einem Browser) an.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::Internal::AuthorityResolver</name>
@@ -575,6 +639,10 @@
     <message>
         <source>The authority&apos;s signing keys could not be read: %1</source>
         <translation>Die Signaturschlüssel der Autorität konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The discovery document&apos;s issuer %1 is not an Azure AD B2C tenant&apos;s issuer (https://{host}/{tenant id}/v2.0/).</source>
+        <translation>Der Aussteller %1 des Discovery-Dokuments ist nicht der Aussteller eines Mandanten von Azure AD B2C (https://{host}/{tenant id}/v2.0/).</translation>
     </message>
 </context>
 <context>
@@ -786,6 +854,33 @@
     <message>
         <source>On-behalf-of needs the downstream API&apos;s scopes, such as https://graph.microsoft.com/User.Read.</source>
         <translation>On-Behalf-Of benötigt die Bereiche der nachgelagerten API, etwa https://graph.microsoft.com/User.Read.</translation>
+    </message>
+    <message>
+        <source>Azure AD B2C does not offer the on-behalf-of flow.</source>
+        <translation>Azure AD B2C bietet den On-Behalf-Of-Ablauf nicht an.</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQt::RefreshTokenFlow</name>
+    <message>
+        <source>The refresh token to import is empty.</source>
+        <translation>Das zu importierende Aktualisierungstoken ist leer.</translation>
+    </message>
+    <message>
+        <source>The refresh token to import contains characters a refresh token cannot have (line breaks, control or non-ASCII characters).</source>
+        <translation>Das zu importierende Aktualisierungstoken enthält Zeichen, die ein Aktualisierungstoken nicht enthalten kann (Zeilenumbrüche, Steuerzeichen oder Nicht-ASCII-Zeichen).</translation>
+    </message>
+    <message>
+        <source>Importing a refresh token needs the scopes it was issued for.</source>
+        <translation>Der Import eines Aktualisierungstokens benötigt die Bereiche, für die es ausgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>The refresh token could not be used (%1): sign in interactively.</source>
+        <translation>Das Aktualisierungstoken konnte nicht verwendet werden (%1): Melden Sie sich interaktiv an.</translation>
+    </message>
+    <message>
+        <source>The server redeemed the refresh token but did not say whose it is (no ID token): nothing was imported. Ask for the openid scope, or sign in interactively.</source>
+        <translation>Der Server hat das Aktualisierungstoken eingelöst, aber nicht angegeben, wem es gehört (kein ID-Token): Es wurde nichts importiert. Fordern Sie den Bereich openid an, oder melden Sie sich interaktiv an.</translation>
     </message>
 </context>
 <context>

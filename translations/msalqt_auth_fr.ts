@@ -83,6 +83,10 @@
         <source>The sign-in service sent an answer that could not be accepted.</source>
         <translation>Le service de connexion a envoyé une réponse qui n’a pas pu être acceptée.</translation>
     </message>
+    <message>
+        <source>You asked to reset your password. The application starts the password reset; after it, sign in again.</source>
+        <translation>Vous avez demandé à réinitialiser votre mot de passe. L’application lance la réinitialisation du mot de passe&#xa0;; ensuite, reconnectez-vous.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::AuthenticatedNetworkAccess</name>
@@ -204,12 +208,40 @@
         <translation>L’autorité n’indique aucun locataire&#xa0;: utilisez https://host/{tenant}, où le locataire est un ID de locataire, un domaine, «&#xa0;organizations&#xa0;», «&#xa0;common&#xa0;» ou «&#xa0;consumers&#xa0;».</translation>
     </message>
     <message>
-        <source>The authority must be a host followed by exactly one tenant segment (B2C and AD FS authorities are not supported).</source>
-        <translation>L’autorité doit être un hôte suivi d’un seul segment de locataire (les autorités B2C et AD FS ne sont pas prises en charge).</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a tenant id, a domain name or an audience keyword.</source>
         <translation>«&#xa0;%1&#xa0;» n’est ni un ID de locataire, ni un nom de domaine, ni un mot-clé d’audience.</translation>
+    </message>
+    <message>
+        <source>This is an Azure AD B2C authority: create it with Authority::b2c(), which takes https://{host}/{tenant}/{policy}.</source>
+        <translation>C’est une autorité Azure AD B2C&#xa0;: créez-la avec Authority::b2c(), qui attend https://{host}/{tenant}/{policy}.</translation>
+    </message>
+    <message>
+        <source>This is an AD FS authority: use Authority::adfs() for https://host/adfs.</source>
+        <translation>C’est une autorité AD FS&#xa0;: utilisez Authority::adfs() pour https://host/adfs.</translation>
+    </message>
+    <message>
+        <source>The authority must be a host followed by exactly one tenant segment (for an Azure AD B2C authority with a policy, use Authority::b2c()).</source>
+        <translation>L’autorité doit être un hôte suivi d’un seul segment de locataire (pour une autorité Azure AD B2C avec une stratégie, utilisez Authority::b2c()).</translation>
+    </message>
+    <message>
+        <source>An AD FS authority is a host followed by /adfs, such as https://sts.contoso.com/adfs.</source>
+        <translation>Une autorité AD FS est un hôte suivi de /adfs, comme https://sts.contoso.com/adfs.</translation>
+    </message>
+    <message>
+        <source>The Azure AD B2C authority has no policy: use https://{host}/{tenant}/{policy}, where the policy is the user flow, such as B2C_1_signupsignin.</source>
+        <translation>L’autorité Azure AD B2C n’indique aucune stratégie&#xa0;: utilisez https://{host}/{tenant}/{policy}, où la stratégie est le flux d’utilisateur, comme B2C_1_signupsignin.</translation>
+    </message>
+    <message>
+        <source>The Azure AD B2C authority must be a host followed by a tenant and a policy: https://{host}/{tenant}/{policy}.</source>
+        <translation>L’autorité Azure AD B2C doit être un hôte suivi d’un locataire et d’une stratégie&#xa0;: https://{host}/{tenant}/{policy}.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant id or a domain name.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un ID de locataire ni un nom de domaine.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a B2C policy name.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de stratégie B2C.</translation>
     </message>
 </context>
 <context>
@@ -271,6 +303,10 @@
     <message>
         <source>The sign-in ended on an address other than the redirect URI.</source>
         <translation>La connexion s’est terminée sur une adresse autre que l’URI de redirection.</translation>
+    </message>
+    <message>
+        <source>The sign-in asked for max_age, but the answer has no ID token to tell when the person last signed in (OpenID Connect Core §3.1.3.7).</source>
+        <translation>La connexion a demandé max_age, mais la réponse ne contient pas de jeton d’ID indiquant quand la personne s’est connectée pour la dernière fois (OpenID Connect Core §3.1.3.7).</translation>
     </message>
 </context>
 <context>
@@ -381,6 +417,22 @@
         <source>The claims of the request are not a JSON object, so the client capabilities cannot be added to them.</source>
         <translation>Les revendications de la demande ne sont pas un objet JSON&#xa0;; les capacités du client ne peuvent donc pas y être ajoutées.</translation>
     </message>
+    <message>
+        <source>A tenant cannot be named for an OpenID Connect authority, which has no tenants: request the token without a tenant.</source>
+        <translation>Impossible d’indiquer un locataire pour une autorité OpenID Connect, qui n’a pas de locataires&#xa0;: demandez le jeton sans locataire.</translation>
+    </message>
+    <message>
+        <source>Personal Microsoft accounts (the consumers authority) have no other tenants: request the token without a tenant.</source>
+        <translation>Les comptes Microsoft personnels (l’autorité consumers) n’ont pas d’autres locataires&#xa0;: demandez le jeton sans locataire.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un locataire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no single tenant: give a tenant id or a verified domain name.</source>
+        <translation>«&#xa0;%1&#xa0;» ne désigne pas un locataire unique&#xa0;: indiquez un ID de locataire ou un nom de domaine vérifié.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::ClientCredentialsFlow</name>
@@ -452,6 +504,10 @@
     <message>
         <source>The device authorization answer lacks device_code, user_code, verification_uri or a valid expires_in/interval.</source>
         <translation>La réponse d’autorisation d’appareil ne contient pas device_code, user_code, verification_uri ou un expires_in/interval valide.</translation>
+    </message>
+    <message>
+        <source>Azure AD B2C does not offer device code sign-in: sign in interactively (in a browser) instead.</source>
+        <translation>Azure AD B2C ne propose pas la connexion par code d’appareil&#xa0;: connectez-vous plutôt de manière interactive (dans un navigateur).</translation>
     </message>
 </context>
 <context>
@@ -541,6 +597,14 @@
         <source>%1 is a managed (cloud-only) user: integrated Windows authentication needs a federated domain. Use interactive sign-in or the device code flow.</source>
         <translation>%1 est un utilisateur géré (cloud uniquement)&#xa0;: l’authentification Windows intégrée nécessite un domaine fédéré. Utilisez la connexion interactive ou le flux de code d’appareil.</translation>
     </message>
+    <message>
+        <source>Integrated Windows authentication is not available with an AD FS authority; use interactive sign-in, the device code flow, or a Microsoft Entra authority of a tenant federated with this AD FS.</source>
+        <translation>L’authentification Windows intégrée n’est pas disponible avec une autorité AD FS&#xa0;; utilisez la connexion interactive, le flux de code d’appareil ou une autorité Microsoft Entra d’un locataire fédéré avec cet AD FS.</translation>
+    </message>
+    <message>
+        <source>Azure AD B2C does not offer integrated Windows authentication: sign in interactively (in a browser) instead.</source>
+        <translation>Azure AD B2C ne propose pas l’authentification Windows intégrée&#xa0;: connectez-vous plutôt de manière interactive (dans un navigateur).</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::Internal::AuthorityResolver</name>
@@ -575,6 +639,10 @@
     <message>
         <source>The authority&apos;s signing keys could not be read: %1</source>
         <translation>Les clés de signature de l’autorité n’ont pas pu être lues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The discovery document&apos;s issuer %1 is not an Azure AD B2C tenant&apos;s issuer (https://{host}/{tenant id}/v2.0/).</source>
+        <translation>L’émetteur %1 du document de découverte n’est pas celui d’un locataire Azure AD B2C (https://{host}/{tenant id}/v2.0/).</translation>
     </message>
 </context>
 <context>
@@ -786,6 +854,33 @@
     <message>
         <source>On-behalf-of needs the downstream API&apos;s scopes, such as https://graph.microsoft.com/User.Read.</source>
         <translation>On-Behalf-Of nécessite les étendues de l’API en aval, comme https://graph.microsoft.com/User.Read.</translation>
+    </message>
+    <message>
+        <source>Azure AD B2C does not offer the on-behalf-of flow.</source>
+        <translation>Azure AD B2C ne propose pas le flux On-Behalf-Of.</translation>
+    </message>
+</context>
+<context>
+    <name>MsalQt::RefreshTokenFlow</name>
+    <message>
+        <source>The refresh token to import is empty.</source>
+        <translation>Le jeton d’actualisation à importer est vide.</translation>
+    </message>
+    <message>
+        <source>The refresh token to import contains characters a refresh token cannot have (line breaks, control or non-ASCII characters).</source>
+        <translation>Le jeton d’actualisation à importer contient des caractères qu’un jeton d’actualisation ne peut pas contenir (sauts de ligne, caractères de contrôle ou non ASCII).</translation>
+    </message>
+    <message>
+        <source>Importing a refresh token needs the scopes it was issued for.</source>
+        <translation>L’importation d’un jeton d’actualisation nécessite les étendues pour lesquelles il a été émis.</translation>
+    </message>
+    <message>
+        <source>The refresh token could not be used (%1): sign in interactively.</source>
+        <translation>Le jeton d’actualisation n’a pas pu être utilisé (%1)&#xa0;: connectez-vous de manière interactive.</translation>
+    </message>
+    <message>
+        <source>The server redeemed the refresh token but did not say whose it is (no ID token): nothing was imported. Ask for the openid scope, or sign in interactively.</source>
+        <translation>Le serveur a échangé le jeton d’actualisation sans indiquer à qui il appartient (pas de jeton d’ID)&#xa0;: rien n’a été importé. Demandez l’étendue openid ou connectez-vous de manière interactive.</translation>
     </message>
 </context>
 <context>
