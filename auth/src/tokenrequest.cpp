@@ -294,7 +294,7 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
         result.setRefreshOn(issued.addSecs(response.refreshIn));
     result.setScopes(response.scope.isEmpty() ? requestScopes() : splitScopes(response.scope));
     result.setCorrelationId(correlationId);
-    result.setTenantId(app->authority.isMicrosoft() && app->authority.type() == Authority::Tenant
+    result.setTenantId(app->authority.type() == Authority::Tenant || app->authority.type() == Authority::Ciam
                            ? app->authority.tenant()
                            : QString());
 

@@ -12,6 +12,8 @@ private Q_SLOTS:
     void microsoft();
     void openIdConnect_data();
     void openIdConnect();
+    void ciam_data();
+    void ciam();
     void discoveryUrl();
     void equality();
 };
@@ -50,6 +52,14 @@ void tst_Authority::microsoft_data()
                                          << "9188040d-6c67-4c5b-b112-36a304b66dad" << true;
     QTest::newRow("sovereign cloud") << "https://login.microsoftonline.us/contoso.us" << int(Authority::Tenant)
                                      << "https://login.microsoftonline.us/contoso.us" << "contoso.us" << true;
+    QTest::newRow("US Government alias") << "https://login.usgovcloudapi.net/organizations" << int(Authority::Organizations)
+        << "https://login.usgovcloudapi.net/organizations" << "organizations" << true;
+    QTest::newRow("China") << "https://login.chinacloudapi.cn/contoso.partner.onmschina.cn" << int(Authority::Tenant)
+        << "https://login.chinacloudapi.cn/contoso.partner.onmschina.cn" << "contoso.partner.onmschina.cn" << true;
+    QTest::newRow("China partner host") << "https://login.partner.microsoftonline.cn/common" << int(Authority::Common)
+        << "https://login.partner.microsoftonline.cn/common" << "common" << true;
+    QTest::newRow("sovereign France") << "https://login.sovcloud-identity.fr/organizations" << int(Authority::Organizations)
+        << "https://login.sovcloud-identity.fr/organizations" << "organizations" << true;
     QTest::newRow("loopback http with port") << "http://127.0.0.1:8400/organizations"
                                              << int(Authority::Organizations)
                                              << "http://127.0.0.1:8400/organizations" << "organizations" << false;
@@ -127,6 +137,59 @@ void tst_Authority::openIdConnect()
     QCOMPARE(authority.type(), Authority::OpenIdConnect);
     QVERIFY(!authority.isMicrosoft());
     QCOMPARE(authority.url().toString(), canonical);
+}
+
+void tst_Authority::ciam_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("throughMicrosoft"); // Authority::microsoft() takes it as External ID too
+    QTest::addColumn<QString>("canonical");    // empty: refused
+    QTest::addColumn<QString>("tenant");
+
+    const QString tid = QStringLiteral("6a1d3c7e-94b2-4f0e-8c5d-2b7f9e1a4c38");
+    QTest::newRow("host only") << "https://contoso.ciamlogin.com/" << true
+        << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com" << "contoso.onmicrosoft.com";
+    QTest::newRow("host only, no slash, case") << "https://Contoso.CIAMLogin.com" << true
+        << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com" << "contoso.onmicrosoft.com";
+    QTest::newRow("tenant id kept") << "https://contoso.ciamlogin.com/" + tid << true
+        << "https://contoso.ciamlogin.com/" + tid << tid;
+    QTest::newRow("tenant domain kept") << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0" << true
+        << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com" << "contoso.onmicrosoft.com";
+    QTest::newRow("custom URL domain") << "https://login.contoso.com/" + tid << false
+        << "https://login.contoso.com/" + tid << tid;
+    QTest::newRow("loopback emulator") << "http://127.0.0.1:8400/fabrikamcustomers.onmicrosoft.com" << false
+        << "http://127.0.0.1:8400/fabrikamcustomers.onmicrosoft.com" << "fabrikamcustomers.onmicrosoft.com";
+    QTest::newRow("custom domain without tenant") << "https://login.contoso.com/" << false << "" << "";
+    QTest::newRow("workforce audience") << "https://contoso.ciamlogin.com/organizations" << true << "" << "";
+    QTest::newRow("B2C-style path") << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com/B2C_1_signin" << true << "" << "";
+    QTest::newRow("plain http") << "http://contoso.ciamlogin.com/" << true << "" << "";
+    QTest::newRow("bare suffix") << "https://.ciamlogin.com/" << false << "" << "";
+}
+
+void tst_Authority::ciam()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, throughMicrosoft);
+    QFETCH(QString, canonical);
+    QFETCH(QString, tenant);
+
+    const Authority authority = Authority::ciam(QUrl(input));
+    if (canonical.isEmpty()) {
+        QVERIFY(!authority.isValid());
+        QVERIFY(!authority.errorString().isEmpty());
+        return;
+    }
+    QVERIFY2(authority.isValid(), qPrintable(authority.errorString()));
+    QCOMPARE(authority.type(), Authority::Ciam);
+    QVERIFY(authority.isMicrosoft());
+    QVERIFY(!authority.isKnownMicrosoftHost());
+    QCOMPARE(authority.url().toString(), canonical);
+    QCOMPARE(authority.tenant(), tenant);
+    QCOMPARE(authority.discoveryUrl().toString(), canonical + "/v2.0/.well-known/openid-configuration");
+    if (throughMicrosoft)
+        QCOMPARE(Authority::microsoft(input), authority);
+    else
+        QVERIFY(Authority::microsoft(input).type() != Authority::Ciam);
 }
 
 void tst_Authority::discoveryUrl()

@@ -34,6 +34,7 @@ public:
         Common,        ///< work, school and personal Microsoft accounts
         Consumers,     ///< personal Microsoft accounts only
         OpenIdConnect, ///< a generic, standards-compliant provider
+        Ciam,          ///< a Microsoft Entra External ID (customer identity) tenant: see ciam()
     };
     Q_ENUM(Type)
 
@@ -59,6 +60,12 @@ public:
     static Authority microsoft(const QString &url);
     /// https://login.microsoftonline.com/{tenant} for a tenant id, domain or audience keyword.
     static Authority microsoftTenant(const QString &tenant);
+    /// A Microsoft Entra External ID (CIAM) tenant: https://{tenant}.ciamlogin.com/ becomes
+    /// https://{tenant}.ciamlogin.com/{tenant}.onmicrosoft.com, as in MSAL's other libraries;
+    /// https://{tenant}.ciamlogin.com/{tenant id or domain} and a custom URL domain
+    /// (https://login.contoso.com/{tenant id}) are kept. It behaves as a Microsoft tenant authority
+    /// (v2.0 metadata, client_info, the issuer's tenant checked) without instance discovery.
+    static Authority ciam(const QUrl &url);
     /// Any OpenID Connect issuer; its metadata is read from {issuer}/.well-known/openid-configuration.
     static Authority openIdConnect(const QUrl &issuer);
 
@@ -67,11 +74,11 @@ public:
     QString errorString() const; ///< why the URL was refused, when !isValid()
     /// What the authority is; Invalid when the URL was refused.
     Type type() const;
-    bool isMicrosoft() const;    ///< any of Tenant, Organizations, Common, Consumers
+    bool isMicrosoft() const;    ///< any of Tenant, Organizations, Common, Consumers, Ciam
 
     QUrl url() const;            ///< canonical, without trailing slash
     QString host() const;        ///< "host" or "host:port": the cache's "environment"
-    QString tenant() const;      ///< the tenant segment (Microsoft), empty for OpenID Connect
+    QString tenant() const;      ///< the tenant segment (Microsoft, CIAM), empty for OpenID Connect
     bool isKnownMicrosoftHost() const; ///< a public or sovereign Microsoft cloud host
     QUrl discoveryUrl() const;   ///< the OpenID Connect discovery document
 

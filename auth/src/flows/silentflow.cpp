@@ -44,10 +44,11 @@ AuthError SilentFlow::checkAfterCacheLoad() const
 
 QStringList SilentFlow::environments() const
 {
-    QStringList environments = app->knownEnvironments();
-    if (!environments.contains(m_account.environment(), Qt::CaseInsensitive))
-        environments.prepend(m_account.environment());
-    return environments;
+    // The application's cloud only (its aliases, from the table or instance discovery): an
+    // account filed under a host of another cloud, even the same user in the same tenant, is
+    // never served here. Before instance discovery ran, an alias it would name is not known
+    // yet: the request then resolves the authority and looks again.
+    return app->knownEnvironments();
 }
 
 QString SilentFlow::realm() const
@@ -55,7 +56,8 @@ QString SilentFlow::realm() const
     // A tenant authority names the tenant; the audiences (common, organizations, consumers)
     // and a domain name mean the account's own tenant.
     const Authority &authority = app->authority;
-    if (authority.type() == Authority::Tenant && !QUuid::fromString(authority.tenant()).isNull())
+    if ((authority.type() == Authority::Tenant || authority.type() == Authority::Ciam)
+        && !QUuid::fromString(authority.tenant()).isNull())
         return authority.tenant();
     return cacheRealm(m_account.tenantId());
 }
@@ -159,7 +161,8 @@ AuthError SilentFlow::checkAnswerAccount(const QString &homeAccountId, const QJs
     const QString realm = this->realm();
     // A tenant named by domain name has a GUID we only learn from the answer.
     if (expected.microsoft && !QUuid::fromString(realm).isNull()
-        && (app->authority.type() != Authority::Tenant || realm == app->authority.tenant())) {
+        && ((app->authority.type() != Authority::Tenant && app->authority.type() != Authority::Ciam)
+            || realm == app->authority.tenant())) {
         expected.tenantId = realm;
     }
     // The original sign-in to compare with is the one in the answer's tenant (ID tokens are
