@@ -48,7 +48,14 @@ QStringList SilentFlow::environments() const
     // account filed under a host of another cloud, even the same user in the same tenant, is
     // never served here. Before instance discovery ran, an alias it would name is not known
     // yet: the request then resolves the authority and looks again.
-    return app->knownEnvironments();
+    QStringList environments = app->knownEnvironments();
+    // MSAL Python (1.21) files entries under the authority's host without its port: that names
+    // this host too (a host with another port is another server, and is not taken).
+    const QUrl authority = app->authority.url();
+    if (authority.port() >= 0 && m_account.environment().compare(authority.host(), Qt::CaseInsensitive) == 0
+        && !environments.contains(authority.host(), Qt::CaseInsensitive))
+        environments.append(authority.host());
+    return environments;
 }
 
 QString SilentFlow::realm() const
