@@ -19,7 +19,9 @@ namespace MsalQt {
 
 /// Where tokens come from. A Microsoft authority is a host plus one tenant segment (a tenant id,
 /// a verified domain, or one of the audiences "organizations", "common", "consumers"); an OpenID
-/// Connect authority is any issuer URL that publishes .well-known/openid-configuration.
+/// Connect authority is any issuer URL that publishes .well-known/openid-configuration. The
+/// national clouds (login.microsoftonline.us, login.partner.microsoftonline.cn, ...) are Microsoft
+/// authorities like the public cloud; Microsoft Entra External ID tenants come from ciam().
 /// Only https is accepted, except for loopback hosts (local emulators and tests).
 class MSALQT_AUTH_EXPORT Authority
 {
