@@ -127,8 +127,12 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     parser.addPositionalArgument(QStringLiteral("command"), tr("token, accounts, sign-out, get or import-refresh-token."));
     parser.addPositionalArgument(QStringLiteral("url"), tr("get: the URL of the API to call."), QStringLiteral("[url]"));
     const QCommandLineOption authority(QStringLiteral("authority"),
-        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}, an AD FS farm: https://{host}/adfs, or an Azure AD B2C user flow: https://{host}/tfp/{tenant}/{policy}."),
+        tr("Microsoft authority: https://login.microsoftonline.com/{tenant|organizations|common|consumers}, a national cloud (login.microsoftonline.us, login.partner.microsoftonline.cn, ...), External ID (https://{tenant}.ciamlogin.com/), an AD FS farm (https://{host}/adfs) or an Azure AD B2C user flow (https://{host}/tfp/{tenant}/{policy})."),
         QStringLiteral("url"));
+    const QCommandLineOption ciam(QStringLiteral("ciam"),
+        tr("Take --authority as a Microsoft Entra External ID tenant, for a custom URL domain (https://login.contoso.com/{tenant id})."));
+    const QCommandLineOption noInstanceDiscovery(QStringLiteral("no-instance-discovery"),
+        tr("Never ask /common/discovery/instance for the authority's aliases (private clouds; the known Microsoft clouds need no request)."));
     const QCommandLineOption oidcAuthority(QStringLiteral("oidc-authority"),
         tr("Issuer URL of a generic OpenID Connect provider (instead of --authority)."), QStringLiteral("url"));
     const QCommandLineOption clientId(QStringLiteral("client-id"), tr("The application (client) id."),
@@ -151,7 +155,7 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
     const QCommandLineOption capability(QStringLiteral("client-capability"),
         tr("A client capability to declare, e.g. cp1 (claims challenges are handled); repeat for more."),
         QStringLiteral("capability"));
-    parser.addOptions({authority, oidcAuthority, clientId, scope, flow, secretEnv, account, cache, unencrypted, json,
+    parser.addOptions({authority, ciam, noInstanceDiscovery, oidcAuthority, clientId, scope, flow, secretEnv, account, cache, unencrypted, json,
                        capability});
     const QCommandLineOption username(QStringLiteral("username"),
         tr("The user (username-password; integrated, where it defaults to the Kerberos principal)."),
@@ -223,10 +227,16 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         return usage(tr("Give exactly one of --authority or --oidc-authority."));
     if (parser.isSet(b2c) && !parser.isSet(authority))
         return usage(tr("--b2c goes with --authority."));
-    parsed->authority = parser.isSet(authority)
+    if (parser.isSet(ciam) && !parser.isSet(authority))
+        return usage(tr("--ciam goes with --authority."));
+    if (parser.isSet(ciam) && parser.isSet(b2c))
+        return usage(tr("Give --b2c or --ciam, not both."));
+    parsed->authority = parser.isSet(ciam) ? MsalQt::Authority::ciam(QUrl(parser.value(authority), QUrl::StrictMode))
+        : parser.isSet(authority)
         ? (parser.isSet(b2c) || isB2CUrl(parser.value(authority)) ? MsalQt::Authority::b2c(parser.value(authority))
                                                                  : authorityFromArgument(parser.value(authority)))
         : MsalQt::Authority::openIdConnect(QUrl(parser.value(oidcAuthority), QUrl::StrictMode));
+    parsed->instanceDiscovery = !parser.isSet(noInstanceDiscovery);
     if (!parsed->authority.isValid())
         return usage(parsed->authority.errorString());
     parsed->clientId = parser.value(clientId);

@@ -19,6 +19,7 @@ struct CliArguments
     Command command = Token;
     QString flow;                 // token: device-code, client-credentials, silent, username-password, integrated
     MsalQt::Authority authority;
+    bool instanceDiscovery = true; // off: --no-instance-discovery
     QString clientId;
     QStringList scopes;
     QString secret;               // from --client-secret-env, never from the command line itself

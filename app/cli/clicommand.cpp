@@ -92,6 +92,7 @@ void CliCommand::createApplication()
         m_app = std::make_unique<PublicClientApplication>(m_args.clientId, m_args.authority);
     }
     m_app->setClientCapabilities(m_args.clientCapabilities);
+    m_app->setInstanceDiscoveryEnabled(m_args.instanceDiscovery);
     if (!m_args.cacheFile.isEmpty()) {
         if (m_args.cacheUnencrypted)
             m_storage = std::make_unique<FileCacheStorage>(m_args.cacheFile);

@@ -28,7 +28,8 @@ struct Tr
 };
 } // namespace
 
-// The Microsoft clouds' sign-in hosts (public, China, US Government, Germany); instance discovery
+// The Microsoft clouds' sign-in hosts (public, China, US Government, the retired Germany cloud,
+// and the sovereign clouds of France, Germany and Singapore, as msal-common's table); instance discovery
 // tells their aliases apart, this list only decides what counts as a Microsoft cloud without asking.
 static bool isKnownHost(const QString &host)
 {
@@ -38,6 +39,8 @@ static bool isKnownHost(const QString &host)
         QStringLiteral("login.chinacloudapi.cn"),    QStringLiteral("login.partner.microsoftonline.cn"),
         QStringLiteral("login.microsoftonline.us"),  QStringLiteral("login.usgovcloudapi.net"),
         QStringLiteral("login-us.microsoftonline.com"), QStringLiteral("login.microsoftonline.de"),
+        QStringLiteral("login.sovcloud-identity.fr"), QStringLiteral("login.sovcloud-identity.de"),
+        QStringLiteral("login.sovcloud-identity.sg"),
     };
     return hosts.contains(host.toLower());
 }
@@ -50,6 +53,14 @@ static bool isB2CHost(const QString &host)
                                         QStringLiteral(".b2clogin.us"), QStringLiteral(".b2clogin.de")};
     const QString lower = host.toLower();
     return std::any_of(domains.cbegin(), domains.cend(), [&](const QString &d) { return lower.endsWith(d); });
+}
+
+// Entra External ID's sign-in hosts: {tenant}.ciamlogin.com.
+static const QLatin1String ciamHostSuffix(".ciamlogin.com");
+
+static bool isCiamHost(const QString &host)
+{
+    return host.toLower().endsWith(ciamHostSuffix) && host.size() > ciamHostSuffix.size();
 }
 
 // The consumers tenant: personal Microsoft accounts live here, so it behaves like /consumers.
@@ -114,6 +125,11 @@ Authority Authority::microsoft(const QUrl &url)
     if (!checkTransport(url, &d->error) || !checkNoExtras(url, &d->error))
         return authority;
 
+    if (isCiamHost(url.host())) {
+        // An External ID host is not a workforce cloud: instance discovery does not know it and
+        // its tenants are customer tenants. Taken as ciam() says, not refused with a riddle.
+        return ciam(url);
+    }
     QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (segments.size() == 2 && segments.last() == QLatin1String("v2.0"))
         segments.removeLast();
@@ -160,6 +176,49 @@ Authority Authority::microsoft(const QUrl &url)
 Authority Authority::microsoftTenant(const QString &tenant)
 {
     return microsoft(QStringLiteral("https://login.microsoftonline.com/") + tenant);
+}
+
+Authority Authority::ciam(const QUrl &url)
+{
+    Authority authority;
+    AuthorityData *d = authority.d.data();
+    if (!checkTransport(url, &d->error) || !checkNoExtras(url, &d->error))
+        return authority;
+    QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (segments.size() == 2 && segments.last() == QLatin1String("v2.0"))
+        segments.removeLast();
+    const QString host = url.host().toLower();
+    if (segments.isEmpty() && isCiamHost(host)) {
+        // msal-common's transformCIAMAuthority: https://contoso.ciamlogin.com/ is the tenant
+        // https://contoso.ciamlogin.com/contoso.onmicrosoft.com.
+        segments << host.left(host.size() - ciamHostSuffix.size()) + QStringLiteral(".onmicrosoft.com");
+    }
+    if (segments.size() != 1) {
+        d->error = segments.isEmpty()
+            ? Tr::tr("The External ID authority has no tenant: use https://{tenant}.ciamlogin.com/, or add the tenant id or domain to a custom URL domain (https://login.contoso.com/{tenant id}).")
+            : Tr::tr("The External ID authority must be a host followed by exactly one tenant segment (a tenant id or domain).");
+        return authority;
+    }
+    const QString tenant = segments.first();
+    const QString lower = tenant.toLower();
+    if (!isValidTenantSegment(tenant)) {
+        d->error = Tr::tr("\"%1\" is not a tenant id or a domain name.").arg(tenant);
+        return authority;
+    }
+    if (lower == QLatin1String("common") || lower == QLatin1String("organizations")
+        || lower == QLatin1String("consumers") || lower == consumersTenantId) {
+        d->error = Tr::tr("An External ID authority names its own tenant; \"%1\" is a workforce audience: use Authority::microsoft() for it.").arg(tenant);
+        return authority;
+    }
+    d->type = Ciam;
+    d->tenant = tenant;
+    QUrl canonical;
+    canonical.setScheme(url.scheme());
+    canonical.setHost(host);
+    canonical.setPort(url.port());
+    canonical.setPath(QLatin1Char('/') + tenant);
+    d->url = canonical;
+    return authority;
 }
 
 Authority Authority::openIdConnect(const QUrl &issuer)
@@ -259,7 +318,8 @@ Authority::Type Authority::type() const { return d->type; }
 
 bool Authority::isMicrosoft() const
 {
-    return d->type == Tenant || d->type == Organizations || d->type == Common || d->type == Consumers;
+    return d->type == Tenant || d->type == Organizations || d->type == Common || d->type == Consumers
+        || d->type == Ciam;
 }
 
 QUrl Authority::url() const { return d->url; }

@@ -21,7 +21,9 @@ struct KnownCloud
 };
 
 // The Microsoft clouds' instance metadata, as instance discovery returns it, so that a known
-// cloud needs no extra round trip (MSAL's other libraries ship the same table).
+// cloud needs no extra round trip (MSAL's other libraries ship the same table: msal-common's
+// InstanceDiscoveryMetadata, which keeps the retired Germany cloud and adds the sovereign
+// sovcloud-identity clouds).
 static const QList<KnownCloud> &knownClouds()
 {
     static const QList<KnownCloud> clouds = {
@@ -36,6 +38,12 @@ static const QList<KnownCloud> &knownClouds()
          QStringLiteral("login.microsoftonline.us"), QStringLiteral("login.microsoftonline.us")},
         {{QStringLiteral("login-us.microsoftonline.com")},
          QStringLiteral("login-us.microsoftonline.com"), QStringLiteral("login-us.microsoftonline.com")},
+        {{QStringLiteral("login.sovcloud-identity.fr")},
+         QStringLiteral("login.sovcloud-identity.fr"), QStringLiteral("login.sovcloud-identity.fr")},
+        {{QStringLiteral("login.sovcloud-identity.de")},
+         QStringLiteral("login.sovcloud-identity.de"), QStringLiteral("login.sovcloud-identity.de")},
+        {{QStringLiteral("login.sovcloud-identity.sg")},
+         QStringLiteral("login.sovcloud-identity.sg"), QStringLiteral("login.sovcloud-identity.sg")},
     };
     return clouds;
 }
@@ -54,20 +62,60 @@ static QString hostOf(const QUrl &url)
                           : url.host().toLower() + QLatin1Char(':') + QString::number(url.port());
 }
 
+static const KnownCloud *knownCloud(const Authority &authority)
+{
+    // External ID hosts are no workforce cloud's aliases (msal-common: "CIAM authorities do not
+    // support cloud discovery metadata").
+    if (!authority.isMicrosoft() || authority.type() == Authority::Ciam)
+        return nullptr;
+    for (const KnownCloud &cloud : knownClouds()) {
+        if (cloud.aliases.contains(authority.host()))
+            return &cloud;
+    }
+    return nullptr;
+}
+
 static QStringList knownEnvironments(const Authority &authority)
 {
-    if (authority.isMicrosoft()) {
-        for (const KnownCloud &cloud : knownClouds()) {
-            if (cloud.aliases.contains(authority.host()))
-                return cloud.aliases;
-        }
-    }
+    if (const KnownCloud *cloud = knownCloud(authority))
+        return cloud->aliases;
     return {authority.host()};
 }
 
 AuthorityResolver::AuthorityResolver(const Authority &authority, HttpClient *http, QObject *parent)
     : QObject(parent), m_authority(authority), m_knownEnvironments(knownEnvironments(authority)), m_http(http)
 {
+}
+
+bool AuthorityResolver::hasStarted() const
+{
+    return m_metadataReady || m_metadataBusy;
+}
+
+void AuthorityResolver::setInstanceDiscoveryEnabled(bool enabled)
+{
+    m_instanceDiscovery = enabled;
+}
+
+void AuthorityResolver::setKnownAuthorities(const QStringList &hosts)
+{
+    m_knownAuthorities.clear();
+    for (const QString &host : hosts) {
+        // "host", "host:port" or a URL: the cache's environment form.
+        const QUrl url = host.contains(QLatin1String("://")) ? QUrl(host) : QUrl(QStringLiteral("https://") + host);
+        if (!url.isValid() || url.host().isEmpty())
+            continue;
+        const QString environment = url.port() < 0 ? url.host().toLower()
+                                                    : url.host().toLower() + QLatin1Char(':') + QString::number(url.port());
+        if (!m_knownAuthorities.contains(environment))
+            m_knownAuthorities << environment;
+    }
+}
+
+bool AuthorityResolver::needsInstanceDiscovery() const
+{
+    return m_authority.isMicrosoft() && !knownCloud(m_authority) && m_authority.type() != Authority::Ciam
+        && m_instanceDiscovery && !m_knownAuthorities.contains(m_authority.host());
 }
 
 QStringList AuthorityResolver::environments() const
@@ -88,22 +136,24 @@ void AuthorityResolver::resolve(const QString &correlationId, QObject *context,
         return;
     m_metadataBusy = true;
     m_metadata = AuthorityMetadata();
-    if (!m_authority.isMicrosoft()) {
-        m_metadata.aliases = {m_authority.host()};
-        m_metadata.preferredCache = m_metadata.preferredNetwork = m_authority.host();
+    if (const KnownCloud *cloud = knownCloud(m_authority)) {
+        // The table needs no request: used with instance discovery off too, as msal-node and
+        // MSAL.NET do (WithInstanceDiscovery(false) skips the network, not the known clouds).
+        m_metadata.aliases = cloud->aliases;
+        m_metadata.preferredCache = cloud->preferredCache;
+        m_metadata.preferredNetwork = cloud->preferredNetwork;
         startDiscovery(correlationId);
         return;
     }
-    for (const KnownCloud &cloud : knownClouds()) {
-        if (cloud.aliases.contains(m_authority.host())) {
-            m_metadata.aliases = cloud.aliases;
-            m_metadata.preferredCache = cloud.preferredCache;
-            m_metadata.preferredNetwork = cloud.preferredNetwork;
-            startDiscovery(correlationId);
-            return;
-        }
+    if (needsInstanceDiscovery()) {
+        startInstanceDiscovery(correlationId);
+        return;
     }
-    startInstanceDiscovery(correlationId);
+    // OpenID Connect, External ID, a host in knownAuthorities, or instance discovery switched
+    // off: the authority's host is its only alias.
+    m_metadata.aliases = {m_authority.host()};
+    m_metadata.preferredCache = m_metadata.preferredNetwork = m_authority.host();
+    startDiscovery(correlationId);
 }
 
 QUrl AuthorityResolver::instanceDiscoveryUrl() const
@@ -284,8 +334,14 @@ AuthError AuthorityResolver::parseMetadata(const Authority &authority, const QBy
     if (aliases.isEmpty())
         aliases << authority.host();
     const QStringList segments = issuerUrl.path(QUrl::FullyDecoded).split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    const bool shapeOk = isAcceptableEndpoint(issuerUrl) && aliases.contains(hostOf(issuerUrl))
-        && segments.size() == 2 && segments.at(1) == QLatin1String("v2.0");
+    const bool pathOk = segments.size() == 2 && segments.at(1) == QLatin1String("v2.0");
+    // External ID issues as https://{tenant id}.ciamlogin.com/{tenant id}/v2.0, also behind a
+    // custom URL domain; that host is the tenant's own, never another tenant's.
+    const bool ciamIssuerHost = authority.type() == Authority::Ciam && pathOk && issuerUrl.scheme() == QLatin1String("https")
+        && issuerUrl.port() < 0
+        && issuerUrl.host().compare(segments.first() + QStringLiteral(".ciamlogin.com"), Qt::CaseInsensitive) == 0;
+    const bool shapeOk = isAcceptableEndpoint(issuerUrl) && pathOk
+        && (aliases.contains(hostOf(issuerUrl)) || ciamIssuerHost);
     const QString issuerTenant = shapeOk ? segments.first() : QString();
     const bool placeholder = issuerTenant == QLatin1String("{tenantid}");
     const bool guid = !QUuid::fromString(issuerTenant).isNull();
@@ -300,6 +356,7 @@ AuthError AuthorityResolver::parseMetadata(const Authority &authority, const QBy
                                         Qt::CaseInsensitive) == 0;
         break;
     case Authority::Tenant:
+    case Authority::Ciam:
         tenantOk = QUuid::fromString(authority.tenant()).isNull()
             ? guid // a domain: the document names the tenant's id, which we cannot know yet
             : issuerTenant.compare(authority.tenant(), Qt::CaseInsensitive) == 0;

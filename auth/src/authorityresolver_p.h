@@ -45,6 +45,14 @@ public:
 
     void setInstanceDiscoveryTimeout(std::chrono::milliseconds timeout) { m_instanceTimeout = timeout; }
     std::chrono::milliseconds instanceDiscoveryTimeout() const { return m_instanceTimeout; }
+    // Instance discovery on or off, and the hosts trusted without it ("host" or "host:port");
+    // they decide the next resolve(), none once the metadata is fetched or being fetched.
+    void setInstanceDiscoveryEnabled(bool enabled);
+    bool isInstanceDiscoveryEnabled() const { return m_instanceDiscovery; }
+    void setKnownAuthorities(const QStringList &hosts);
+    QStringList knownAuthorities() const { return m_knownAuthorities; }
+    // Whether resolve() has been called (the metadata is fetched, or being fetched).
+    bool hasStarted() const;
 
     // The host aliases of the authority's cloud as far as known without a network round trip:
     // from instance discovery once it ran, else the table of Microsoft clouds, else the host.
@@ -72,11 +80,14 @@ private:
     void watchWaiter(QObject *context);
     void dropUnwantedFetches(QObject *dying);
     QUrl instanceDiscoveryUrl() const;
+    bool needsInstanceDiscovery() const;
 
     Authority m_authority;
     QStringList m_knownEnvironments; // environments() before instance discovery ran: asked per request
     HttpClient *m_http;
     std::chrono::milliseconds m_instanceTimeout{5000};
+    bool m_instanceDiscovery = true;
+    QStringList m_knownAuthorities;
 
     bool m_metadataReady = false;
     bool m_metadataBusy = false;

@@ -487,6 +487,40 @@ void ClientApplication::setInstanceDiscoveryTimeout(std::chrono::milliseconds ti
         resolver->setInstanceDiscoveryTimeout(timeout);
 }
 
+bool ClientApplication::isInstanceDiscoveryEnabled() const
+{
+    Q_D(const ClientApplication);
+    return d->resolver->isInstanceDiscoveryEnabled();
+}
+
+void ClientApplication::setInstanceDiscoveryEnabled(bool enabled)
+{
+    Q_D(ClientApplication);
+    if (d->resolver->hasStarted()) {
+        // The aliases the cache uses would change under the tokens already found with them.
+        if (enabled != d->resolver->isInstanceDiscoveryEnabled())
+            qCWarning(lcMsalAuth) << "setInstanceDiscoveryEnabled() after the first request is ignored";
+        return;
+    }
+    d->resolver->setInstanceDiscoveryEnabled(enabled);
+}
+
+QStringList ClientApplication::knownAuthorities() const
+{
+    Q_D(const ClientApplication);
+    return d->resolver->knownAuthorities();
+}
+
+void ClientApplication::setKnownAuthorities(const QStringList &hosts)
+{
+    Q_D(ClientApplication);
+    if (d->resolver->hasStarted()) {
+        qCWarning(lcMsalAuth) << "setKnownAuthorities() after the first request is ignored";
+        return;
+    }
+    d->resolver->setKnownAuthorities(hosts);
+}
+
 std::chrono::seconds ClientApplication::clockSkew() const
 {
     Q_D(const ClientApplication);

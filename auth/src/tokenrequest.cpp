@@ -304,7 +304,8 @@ void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObj
     result.setScopes(response.scope.isEmpty() ? requestScopes() : splitScopes(response.scope));
     result.setCorrelationId(correlationId);
     const Authority authority = this->authority();
-    result.setTenantId(authority.isMicrosoft() && authority.type() == Authority::Tenant ? authority.tenant() : QString());
+    result.setTenantId(authority.type() == Authority::Tenant || authority.type() == Authority::Ciam ? authority.tenant()
+                                                                                                    : QString());
 
     if (!claims.isEmpty()) {
         result.setIdToken(response.idToken);

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void b2c();
     void microsoftPointsToB2C_data();
     void microsoftPointsToB2C();
+    void ciam_data();
+    void ciam();
     void discoveryUrl();
     void equality();
 };
@@ -58,6 +60,14 @@ void tst_Authority::microsoft_data()
                                          << "9188040d-6c67-4c5b-b112-36a304b66dad" << true;
     QTest::newRow("sovereign cloud") << "https://login.microsoftonline.us/contoso.us" << int(Authority::Tenant)
                                      << "https://login.microsoftonline.us/contoso.us" << "contoso.us" << true;
+    QTest::newRow("US Government alias") << "https://login.usgovcloudapi.net/organizations" << int(Authority::Organizations)
+        << "https://login.usgovcloudapi.net/organizations" << "organizations" << true;
+    QTest::newRow("China") << "https://login.chinacloudapi.cn/contoso.partner.onmschina.cn" << int(Authority::Tenant)
+        << "https://login.chinacloudapi.cn/contoso.partner.onmschina.cn" << "contoso.partner.onmschina.cn" << true;
+    QTest::newRow("China partner host") << "https://login.partner.microsoftonline.cn/common" << int(Authority::Common)
+        << "https://login.partner.microsoftonline.cn/common" << "common" << true;
+    QTest::newRow("sovereign France") << "https://login.sovcloud-identity.fr/organizations" << int(Authority::Organizations)
+        << "https://login.sovcloud-identity.fr/organizations" << "organizations" << true;
     QTest::newRow("loopback http with port") << "http://127.0.0.1:8400/organizations"
                                              << int(Authority::Organizations)
                                              << "http://127.0.0.1:8400/organizations" << "organizations" << false;
@@ -135,6 +145,76 @@ void tst_Authority::openIdConnect()
     QCOMPARE(authority.type(), Authority::OpenIdConnect);
     QVERIFY(!authority.isMicrosoft());
     QCOMPARE(authority.url().toString(), canonical);
+}
+
+void tst_Authority::ciam_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("throughMicrosoft"); // Authority::microsoft() takes it as External ID too
+    QTest::addColumn<QString>("canonical");    // empty: refused
+    QTest::addColumn<QString>("tenant");
+
+    const QString tid = QStringLiteral("6a1d3c7e-94b2-4f0e-8c5d-2b7f9e1a4c38");
+    QTest::newRow("host only") << "https://contoso.ciamlogin.com/" << true
+        << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com" << "contoso.onmicrosoft.com";
+    QTest::newRow("host only, no slash, case") << "https://Contoso.CIAMLogin.com" << true
+        << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com" << "contoso.onmicrosoft.com";
+    QTest::newRow("tenant id kept") << "https://contoso.ciamlogin.com/" + tid << true
+        << "https://contoso.ciamlogin.com/" + tid << tid;
+    QTest::newRow("tenant domain kept") << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com/v2.0" << true
+        << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com" << "contoso.onmicrosoft.com";
+    QTest::newRow("custom URL domain") << "https://login.contoso.com/" + tid << false
+        << "https://login.contoso.com/" + tid << tid;
+    QTest::newRow("loopback emulator") << "http://127.0.0.1:8400/fabrikamcustomers.onmicrosoft.com" << false
+        << "http://127.0.0.1:8400/fabrikamcustomers.onmicrosoft.com" << "fabrikamcustomers.onmicrosoft.com";
+    QTest::newRow("custom domain without tenant") << "https://login.contoso.com/" << false << "" << "";
+    QTest::newRow("workforce audience") << "https://contoso.ciamlogin.com/organizations" << true << "" << "";
+    QTest::newRow("B2C-style path") << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com/B2C_1_signin" << true << "" << "";
+    QTest::newRow("plain http") << "http://contoso.ciamlogin.com/" << true << "" << "";
+    QTest::newRow("bare suffix") << "https://.ciamlogin.com/" << false << "" << "";
+}
+
+void tst_Authority::ciam()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, throughMicrosoft);
+    QFETCH(QString, canonical);
+    QFETCH(QString, tenant);
+
+    const Authority authority = Authority::ciam(QUrl(input));
+    if (canonical.isEmpty()) {
+        QVERIFY(!authority.isValid());
+        QVERIFY(!authority.errorString().isEmpty());
+        return;
+    }
+    QVERIFY2(authority.isValid(), qPrintable(authority.errorString()));
+    QCOMPARE(authority.type(), Authority::Ciam);
+    QVERIFY(authority.isMicrosoft());
+    QVERIFY(!authority.isKnownMicrosoftHost());
+    QCOMPARE(authority.url().toString(), canonical);
+    QCOMPARE(authority.tenant(), tenant);
+    QCOMPARE(authority.discoveryUrl().toString(), canonical + "/v2.0/.well-known/openid-configuration");
+    if (throughMicrosoft)
+        QCOMPARE(Authority::microsoft(input), authority);
+    else
+        QVERIFY(Authority::microsoft(input).type() != Authority::Ciam);
+}
+
+void tst_Authority::discoveryUrl()
+{
+    QCOMPARE(Authority::microsoft(QStringLiteral("https://login.microsoftonline.com/common")).discoveryUrl().toString(),
+             QStringLiteral("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"));
+    QCOMPARE(Authority::openIdConnect(QUrl(QStringLiteral("https://id.example.com/realms/acme/"))).discoveryUrl().toString(),
+             QStringLiteral("https://id.example.com/realms/acme/.well-known/openid-configuration"));
+    QCOMPARE(Authority::microsoft(QStringLiteral("http://127.0.0.1:9/common")).host(), QStringLiteral("127.0.0.1:9"));
+    QVERIFY(Authority().discoveryUrl().isEmpty());
+}
+
+void tst_Authority::equality()
+{
+    QCOMPARE(Authority::microsoft(QStringLiteral("https://login.microsoftonline.com/Common/")),
+             Authority::microsoftTenant(QStringLiteral("common")));
+    QVERIFY(Authority::microsoftTenant(QStringLiteral("common")) != Authority::microsoftTenant(QStringLiteral("organizations")));
 }
 
 void tst_Authority::adfs_data()
@@ -274,23 +354,6 @@ void tst_Authority::microsoftPointsToB2C()
     const Authority authority = Authority::microsoft(input);
     QVERIFY(!authority.isValid());
     QVERIFY2(authority.errorString().contains(QLatin1String("Authority::b2c()")), qPrintable(authority.errorString()));
-}
-
-void tst_Authority::discoveryUrl()
-{
-    QCOMPARE(Authority::microsoft(QStringLiteral("https://login.microsoftonline.com/common")).discoveryUrl().toString(),
-             QStringLiteral("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"));
-    QCOMPARE(Authority::openIdConnect(QUrl(QStringLiteral("https://id.example.com/realms/acme/"))).discoveryUrl().toString(),
-             QStringLiteral("https://id.example.com/realms/acme/.well-known/openid-configuration"));
-    QCOMPARE(Authority::microsoft(QStringLiteral("http://127.0.0.1:9/common")).host(), QStringLiteral("127.0.0.1:9"));
-    QVERIFY(Authority().discoveryUrl().isEmpty());
-}
-
-void tst_Authority::equality()
-{
-    QCOMPARE(Authority::microsoft(QStringLiteral("https://login.microsoftonline.com/Common/")),
-             Authority::microsoftTenant(QStringLiteral("common")));
-    QVERIFY(Authority::microsoftTenant(QStringLiteral("common")) != Authority::microsoftTenant(QStringLiteral("organizations")));
 }
 
 QTEST_GUILESS_MAIN(tst_Authority)

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void usernamePasswordRefused();
     void usernamePasswordPlain();
     void passwordIsNoArgument();
+    void authorityKinds_data();
+    void authorityKinds();
     void throttledJson();
     void serverFailureJson();
     void cacheNotSaved_data();
@@ -113,6 +115,10 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("no authority") << QStringList{"token", "--client-id", "x", "--flow", "device-code"} << "--authority";
     QTest::newRow("http authority") << QStringList{"token", "--authority", "http://login.microsoftonline.com/common",
                                                    "--client-id", "x", "--flow", "device-code"} << "https";
+    QTest::newRow("--ciam without --authority") << QStringList{"token", "--ciam", "--oidc-authority", "https://id.example.com",
+                                                               "--client-id", "x", "--flow", "device-code"} << "--ciam";
+    QTest::newRow("--ciam with an audience") << QStringList{"token", "--ciam", "--authority", "https://login.contoso.com/common",
+                                                           "--client-id", "x", "--flow", "device-code"} << "workforce";
     QTest::newRow("unknown flow") << QStringList{"token", "--authority", "https://login.microsoftonline.com/common",
                                                  "--client-id", "x", "--flow", "magic"} << "--flow";
     QTest::newRow("secret variable unset") << QStringList{"token", "--authority", "https://login.microsoftonline.com/contoso.com",
@@ -280,6 +286,40 @@ void tst_Cli::usernamePassword()
     if (federationPaths.isEmpty())
         QVERIFY2(paths.filter(QRegularExpression("^/adfs/")).isEmpty(), qPrintable(seen));
     QCOMPARE(formsCarryPassword, passwordToPlatform);
+}
+
+// --authority with --ciam (External ID on the emulator's customer tenant) and
+// --no-instance-discovery (issue 18): the sign-in works, and instance discovery is asked only
+// when it may be.
+void tst_Cli::authorityKinds_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("tenant");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<int>("instanceDiscoveries");
+
+    QTest::newRow("workforce tenant") << QStringList{} << QString() << alice() << 1;
+    QTest::newRow("--no-instance-discovery") << QStringList{"--no-instance-discovery"} << QString() << alice() << 0;
+    QTest::newRow("External ID (--ciam)") << QStringList{"--ciam"} << "fabrikamcustomers.onmicrosoft.com"
+                                          << "erin@fabrikamcustomers.onmicrosoft.com" << 0;
+}
+
+void tst_Cli::authorityKinds()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(QString, tenant);
+    QFETCH(QString, username);
+    QFETCH(int, instanceDiscoveries);
+
+    const Run result = run(usernamePasswordArgs(tenant, username) + extra, withPassword(password()));
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    QVERIFY(!object.value("access_token").toString().isEmpty());
+    QCOMPARE(object.value("account").toObject().value("username").toString(), username);
+    int seen = 0;
+    for (const auto &r : m_emulator.requests())
+        seen += r.path == QLatin1String("/common/discovery/instance") ? 1 : 0;
+    QCOMPARE(seen, instanceDiscoveries);
 }
 
 void tst_Cli::usernamePasswordRefused_data()

@@ -19,9 +19,11 @@ namespace MsalQt {
 
 /// Where tokens come from. A Microsoft authority is a host plus one tenant segment (a tenant id,
 /// a verified domain, or one of the audiences "organizations", "common", "consumers"); an OpenID
-/// Connect authority is any issuer URL that publishes .well-known/openid-configuration; an Azure AD
-/// B2C authority is a host, a tenant and a policy (user flow); an AD FS authority is an AD FS 2019
-/// (or later) farm, https://{host}/adfs.
+/// Connect authority is any issuer URL that publishes .well-known/openid-configuration. The
+/// national clouds (login.microsoftonline.us, login.partner.microsoftonline.cn, ...) are Microsoft
+/// authorities like the public cloud; Microsoft Entra External ID tenants come from ciam(), Azure AD
+/// B2C user flows (a host, a tenant and a policy) from b2c(), and AD FS 2019 (or later) farms,
+/// https://{host}/adfs, from adfs().
 /// Only https is accepted, except for loopback hosts (local emulators and tests).
 class MSALQT_AUTH_EXPORT Authority
 {
@@ -37,6 +39,7 @@ public:
         Consumers,     ///< personal Microsoft accounts only
         OpenIdConnect, ///< a generic, standards-compliant provider
         B2C,           ///< Azure AD B2C: a tenant plus a user flow or custom policy
+        Ciam,          ///< a Microsoft Entra External ID (customer identity) tenant: see ciam()
         Adfs,          ///< an AD FS 2019 (or later) server, https://{host}/adfs
     };
     Q_ENUM(Type)
@@ -63,6 +66,12 @@ public:
     static Authority microsoft(const QString &url);
     /// https://login.microsoftonline.com/{tenant} for a tenant id, domain or audience keyword.
     static Authority microsoftTenant(const QString &tenant);
+    /// A Microsoft Entra External ID (CIAM) tenant: https://{tenant}.ciamlogin.com/ becomes
+    /// https://{tenant}.ciamlogin.com/{tenant}.onmicrosoft.com, as in MSAL's other libraries;
+    /// https://{tenant}.ciamlogin.com/{tenant id or domain} and a custom URL domain
+    /// (https://login.contoso.com/{tenant id}) are kept. It behaves as a Microsoft tenant authority
+    /// (v2.0 metadata, client_info, the issuer's tenant checked) without instance discovery.
+    static Authority ciam(const QUrl &url);
     /// Any OpenID Connect issuer; its metadata is read from {issuer}/.well-known/openid-configuration.
     static Authority openIdConnect(const QUrl &issuer);
     /// Azure AD B2C: https://{host}/tfp/{tenant}/{policy} or https://{host}/{tenant}/{policy}, on a
@@ -82,11 +91,11 @@ public:
     QString errorString() const; ///< why the URL was refused, when !isValid()
     /// What the authority is; Invalid when the URL was refused.
     Type type() const;
-    bool isMicrosoft() const;    ///< any of Tenant, Organizations, Common, Consumers
+    bool isMicrosoft() const;    ///< any of Tenant, Organizations, Common, Consumers, Ciam
 
     QUrl url() const;            ///< canonical, without trailing slash
     QString host() const;        ///< "host" or "host:port": the cache's "environment"
-    QString tenant() const;      ///< the tenant segment (Microsoft, B2C), "adfs" for AD FS, empty for OpenID Connect
+    QString tenant() const;      ///< the tenant segment (Microsoft, CIAM, B2C), "adfs" for AD FS, empty for OpenID Connect
     QString policy() const;      ///< the B2C user flow or custom policy (lower case), empty otherwise
     bool isKnownMicrosoftHost() const; ///< a public or sovereign Microsoft cloud host
     QUrl discoveryUrl() const;   ///< the OpenID Connect discovery document

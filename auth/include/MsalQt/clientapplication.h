@@ -189,6 +189,25 @@ public:
     std::chrono::milliseconds instanceDiscoveryTimeout() const;
     /// Sets the timeout of instance discovery.
     void setInstanceDiscoveryTimeout(std::chrono::milliseconds timeout);
+    /// Whether instance discovery may run (default true): for a Microsoft authority whose host
+    /// is neither in the table of Microsoft clouds nor in knownAuthorities(), the library asks
+    /// /common/discovery/instance for the host's aliases (the cache finds tokens under any of
+    /// them) and refuses a host the platform does not know.
+    bool isInstanceDiscoveryEnabled() const;
+    /// Turns instance discovery off or on. Off, no request goes to /common/discovery/instance:
+    /// the authority's host is its only alias, except for the built-in table of Microsoft clouds
+    /// (public, China, US Government, the sovereign clouds), which needs no request and is still
+    /// used, as MSAL.NET's WithInstanceDiscovery(false) and msal-node do. For private clouds and
+    /// hosts the platform's instance discovery cannot see. Set it before the first request: once
+    /// the authority's metadata is fetched (or being fetched), a change is ignored with a warning.
+    void setInstanceDiscoveryEnabled(bool enabled);
+    /// The hosts ("host" or "host:port") trusted without instance discovery; empty by default.
+    QStringList knownAuthorities() const;
+    /// Trusts these hosts without instance discovery, as msal-node's knownAuthorities: an
+    /// authority on one of them is used as it is, its host its only alias. Entries may be hosts,
+    /// "host:port" or URLs (only their host and port count). Set it before the first request:
+    /// later changes are ignored with a warning, as for setInstanceDiscoveryEnabled().
+    void setKnownAuthorities(const QStringList &hosts);
     /// Accepted difference between our clock and the server's when checking token lifetimes.
     std::chrono::seconds clockSkew() const;
     /// Sets the accepted clock difference.

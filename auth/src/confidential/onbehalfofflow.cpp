@@ -59,7 +59,7 @@ QStringList OnBehalfOfFlow::environments() const
 // tokens are filed under the tenant the user's token came from.
 static QString lookupRealm(const Authority &authority)
 {
-    return authority.isMicrosoft() && authority.type() == Authority::Tenant ? authority.tenant() : QString();
+    return authority.type() == Authority::Tenant || authority.type() == Authority::Ciam ? authority.tenant() : QString();
 }
 
 bool OnBehalfOfFlow::serveFromCache()

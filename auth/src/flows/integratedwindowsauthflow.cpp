@@ -54,6 +54,10 @@ AuthError IntegratedWindowsAuthFlow::checkRequest() const
     case Authority::Consumers:
         return AuthError(AuthError::UnsupportedAuthority,
                          Tr::tr("Integrated Windows authentication is for work and school accounts; personal Microsoft accounts (/consumers) cannot use it."));
+    case Authority::Ciam:
+        // External ID's customers have no domain-joined Windows session to sign in with.
+        return AuthError(AuthError::UnsupportedAuthority,
+                         Tr::tr("Integrated Windows authentication is not available with an External ID (customer) tenant: use interactive sign-in or the device code flow."));
     default:
         break;
     }

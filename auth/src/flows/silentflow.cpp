@@ -46,6 +46,10 @@ AuthError SilentFlow::checkAfterCacheLoad() const
 
 QStringList SilentFlow::environments() const
 {
+    // The application's cloud only (its aliases, from the table or instance discovery): an
+    // account filed under a host of another cloud, even the same user in the same tenant, is
+    // never served here. Before instance discovery ran, an alias it would name is not known
+    // yet: the request then resolves the authority and looks again.
     QStringList environments = app->knownEnvironments();
     // The same cloud's aliases, as the other tenant's instance discovery named them (when the
     // application's own authority has not been resolved yet).
@@ -55,8 +59,12 @@ QStringList SilentFlow::environments() const
                 environments.append(alias);
         }
     }
-    if (!environments.contains(m_account.environment(), Qt::CaseInsensitive))
-        environments.prepend(m_account.environment());
+    // MSAL Python (1.21) files entries under the authority's host without its port: that names
+    // this host too (a host with another port is another server, and is not taken).
+    const QUrl authority = app->authority.url();
+    if (authority.port() >= 0 && m_account.environment().compare(authority.host(), Qt::CaseInsensitive) == 0
+        && !environments.contains(authority.host(), Qt::CaseInsensitive))
+        environments.append(authority.host());
     return environments;
 }
 
@@ -65,7 +73,8 @@ QString SilentFlow::realm() const
     // A tenant authority names the tenant; the audiences (common, organizations, consumers)
     // and a domain name mean the account's own tenant.
     const Authority authority = this->authority();
-    if (authority.type() == Authority::Tenant && !QUuid::fromString(authority.tenant()).isNull())
+    if ((authority.type() == Authority::Tenant || authority.type() == Authority::Ciam)
+        && !QUuid::fromString(authority.tenant()).isNull())
         return authority.tenant();
     if (!requestTenant.isEmpty()) {
         // A tenant the request names by domain: its id is in the tenant's issuer once the
@@ -179,7 +188,8 @@ AuthError SilentFlow::checkAnswerAccount(const QString &homeAccountId, const QJs
     // the request names, from its issuer). A guest's answer in another tenant than its home
     // carries another oid: checkSameAccount() allows that outside the home tenant.
     if (expected.microsoft && !QUuid::fromString(realm).isNull()
-        && (authority.type() != Authority::Tenant || realm == authority.tenant() || !requestTenant.isEmpty())) {
+        && ((authority.type() != Authority::Tenant && authority.type() != Authority::Ciam)
+            || realm == authority.tenant() || !requestTenant.isEmpty())) {
         expected.tenantId = realm;
     }
     // The original sign-in to compare with is the one in the answer's tenant (ID tokens are
