@@ -68,7 +68,11 @@ Internal::AuthorityResolver *ClientApplicationPrivate::resolverFor(const QString
     if (!tenantResolver) {
         qCDebug(lcMsalAuth) << "Resolving a second tenant's metadata for a per-request tenant";
         tenantResolver = new Internal::AuthorityResolver(other, http.get(), q_ptr);
+        // The same cloud, asked the same way: the switch and the hosts the application trusts
+        // hold for every tenant's metadata.
         tenantResolver->setInstanceDiscoveryTimeout(resolver->instanceDiscoveryTimeout());
+        tenantResolver->setInstanceDiscoveryEnabled(resolver->isInstanceDiscoveryEnabled());
+        tenantResolver->setKnownAuthorities(resolver->knownAuthorities());
     }
     return tenantResolver;
 }

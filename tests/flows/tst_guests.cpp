@@ -83,6 +83,7 @@ private Q_SLOTS:
     void guestTenantByDomain();
     void tenantProfiles();
     void aliasHitInCache();
+    void instanceDiscoverySwitchHoldsForTheTenant();
     void notAGuest();
     void refusedBeforeNetwork_data();
     void refusedBeforeNetwork();
@@ -275,7 +276,9 @@ void tst_Guests::aliasHitInCache()
 {
     // Instance discovery names another host of the same cloud as the one tokens are filed
     // under (as the real cloud names login.windows.net): the guest's token is filed there, and
-    // another application, which has resolved nothing yet, finds it without the network.
+    // another application finds it without a token request. That application first learns the
+    // cloud's aliases (instance discovery and the discovery document): a host it has not heard
+    // of is not taken for its own cloud.
     m_emulator.setPreferredCacheEnvironment("login.emulator.test");
     auto app = newApp();
     const Account account = signIn(app.get());
@@ -295,7 +298,28 @@ void tst_Guests::aliasHitInCache()
     QVERIFY2(cached->isSuccess(), qPrintable(cached->error().errorString()));
     QVERIFY(cached->result().isFromCache());
     QCOMPARE(cached->result().accessToken(), guest->result().accessToken());
+    for (const auto &request : m_emulator.requests())
+        QVERIFY2(!request.path.endsWith(QLatin1String("/token")), qPrintable(request.path));
+    m_emulator.clearRequests();
+    const auto again = silentIn(other.get(), other->accounts().value(0), fabrikam);
+    QVERIFY2(again->isSuccess() && again->result().isFromCache(), qPrintable(again->error().errorString()));
     QCOMPARE(m_emulator.requests().size(), 0);
+}
+
+void tst_Guests::instanceDiscoverySwitchHoldsForTheTenant()
+{
+    // Instance discovery switched off for the application: the other tenant's metadata is
+    // fetched without it too.
+    auto app = newApp();
+    app->setInstanceDiscoveryEnabled(false);
+    const Account account = signIn(app.get());
+    QVERIFY(!account.isNull());
+    m_emulator.clearRequests();
+    const auto guest = silentIn(app.get(), account, fabrikam);
+    QVERIFY2(guest->isSuccess(), qPrintable(guest->error().errorString()));
+    QVERIFY(!m_emulator.requests().isEmpty());
+    for (const auto &request : m_emulator.requests())
+        QVERIFY2(!request.path.endsWith(QLatin1String("/discovery/instance")), qPrintable(request.path));
 }
 
 void tst_Guests::notAGuest()
