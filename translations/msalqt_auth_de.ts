@@ -243,6 +243,18 @@
         <source>&quot;%1&quot; is not a B2C policy name.</source>
         <translation>„%1“ ist kein B2C-Richtlinienname.</translation>
     </message>
+    <message>
+        <source>The External ID authority has no tenant: use https://{tenant}.ciamlogin.com/, or add the tenant id or domain to a custom URL domain (https://login.contoso.com/{tenant id}).</source>
+        <translation>Die External-ID-Autorität nennt keinen Mandanten: Verwenden Sie https://{tenant}.ciamlogin.com/ oder hängen Sie die Mandanten-ID oder Domäne an eine benutzerdefinierte URL-Domäne an (https://login.contoso.com/{tenant id}).</translation>
+    </message>
+    <message>
+        <source>The External ID authority must be a host followed by exactly one tenant segment (a tenant id or domain).</source>
+        <translation>Die External-ID-Autorität muss aus einem Host und genau einem Mandantensegment bestehen (einer Mandanten-ID oder Domäne).</translation>
+    </message>
+    <message>
+        <source>An External ID authority names its own tenant; &quot;%1&quot; is a workforce audience: use Authority::microsoft() for it.</source>
+        <translation>Eine External-ID-Autorität nennt ihren eigenen Mandanten; &quot;%1&quot; ist eine Zielgruppe für Mitarbeiterkonten: Verwenden Sie dafür Authority::microsoft().</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::AuthorizationCodeFlow</name>
@@ -604,6 +616,10 @@
     <message>
         <source>Azure AD B2C does not offer integrated Windows authentication: sign in interactively (in a browser) instead.</source>
         <translation>Azure AD B2C bietet keine integrierte Windows-Authentifizierung an: Melden Sie sich stattdessen interaktiv (in einem Browser) an.</translation>
+    </message>
+    <message>
+        <source>Integrated Windows authentication is not available with an External ID (customer) tenant: use interactive sign-in or the device code flow.</source>
+        <translation>Die integrierte Windows-Authentifizierung ist mit einem External-ID-Mandanten (für Kunden) nicht verfügbar: Verwenden Sie die interaktive Anmeldung oder den Gerätecode-Flow.</translation>
     </message>
 </context>
 <context>

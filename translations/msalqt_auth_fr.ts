@@ -243,6 +243,18 @@
         <source>&quot;%1&quot; is not a B2C policy name.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un nom de stratégie B2C.</translation>
     </message>
+    <message>
+        <source>The External ID authority has no tenant: use https://{tenant}.ciamlogin.com/, or add the tenant id or domain to a custom URL domain (https://login.contoso.com/{tenant id}).</source>
+        <translation>L’autorité External ID ne nomme aucun locataire&#xa0;: utilisez https://{tenant}.ciamlogin.com/, ou ajoutez l’identifiant ou le domaine du locataire à un domaine d’URL personnalisé (https://login.contoso.com/{tenant id}).</translation>
+    </message>
+    <message>
+        <source>The External ID authority must be a host followed by exactly one tenant segment (a tenant id or domain).</source>
+        <translation>L’autorité External ID doit être un hôte suivi d’exactement un segment de locataire (un identifiant ou un domaine de locataire).</translation>
+    </message>
+    <message>
+        <source>An External ID authority names its own tenant; &quot;%1&quot; is a workforce audience: use Authority::microsoft() for it.</source>
+        <translation>Une autorité External ID nomme son propre locataire&#xa0;; «&#xa0;%1&#xa0;» est une audience de comptes professionnels&#xa0;: utilisez Authority::microsoft() pour celle-ci.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::AuthorizationCodeFlow</name>
@@ -604,6 +616,10 @@
     <message>
         <source>Azure AD B2C does not offer integrated Windows authentication: sign in interactively (in a browser) instead.</source>
         <translation>Azure AD B2C ne propose pas l’authentification Windows intégrée&#xa0;: connectez-vous plutôt de manière interactive (dans un navigateur).</translation>
+    </message>
+    <message>
+        <source>Integrated Windows authentication is not available with an External ID (customer) tenant: use interactive sign-in or the device code flow.</source>
+        <translation>L’authentification Windows intégrée n’est pas disponible avec un locataire External ID (clients)&#xa0;: utilisez la connexion interactive ou le flux de code d’appareil.</translation>
     </message>
 </context>
 <context>
