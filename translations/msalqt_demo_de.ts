@@ -335,10 +335,6 @@
         <translation>Meldet sich mit MsalQt an und ruft Microsoft Graph auf (standardmäßig offline am eingebauten Emulator).</translation>
     </message>
     <message>
-        <source>Authority URL (default: the built-in emulator).</source>
-        <translation>URL der Autorität (Standard: der eingebaute Emulator).</translation>
-    </message>
-    <message>
         <source>Application (client) id.</source>
         <translation>Anwendungs-ID (Client-ID).</translation>
     </message>
@@ -349,6 +345,10 @@
     <message>
         <source>Use the authority, client id and scopes saved by an earlier run.</source>
         <translation>Autorität, Client-ID und Bereiche eines früheren Laufs verwenden.</translation>
+    </message>
+    <message>
+        <source>Authority URL: a Microsoft tenant or audience (also of a national cloud), External ID, an AD FS farm (https://host/adfs) or an Azure AD B2C user flow (default: the built-in emulator).</source>
+        <translation>Autoritäts-URL: ein Microsoft-Mandant oder eine Zielgruppe (auch einer nationalen Cloud), External ID, eine AD-FS-Farm (https://host/adfs) oder ein Azure-AD-B2C-Benutzerflow (Standard: der eingebaute Emulator).</translation>
     </message>
 </context>
 <context>

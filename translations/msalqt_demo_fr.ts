@@ -335,10 +335,6 @@
         <translation>Se connecte avec MsalQt et appelle Microsoft Graph (hors ligne sur l’émulateur intégré par défaut).</translation>
     </message>
     <message>
-        <source>Authority URL (default: the built-in emulator).</source>
-        <translation>URL de l’autorité (par défaut : l’émulateur intégré).</translation>
-    </message>
-    <message>
         <source>Application (client) id.</source>
         <translation>Identifiant de l’application (client).</translation>
     </message>
@@ -349,6 +345,10 @@
     <message>
         <source>Use the authority, client id and scopes saved by an earlier run.</source>
         <translation>Utiliser l’autorité, l’identifiant client et les étendues enregistrés lors d’une exécution précédente.</translation>
+    </message>
+    <message>
+        <source>Authority URL: a Microsoft tenant or audience (also of a national cloud), External ID, an AD FS farm (https://host/adfs) or an Azure AD B2C user flow (default: the built-in emulator).</source>
+        <translation>URL de l’autorité : un locataire ou une audience Microsoft (aussi d’un cloud national), External ID, une ferme AD FS (https://host/adfs) ou un flux d’utilisateur Azure AD B2C (par défaut : l’émulateur intégré).</translation>
     </message>
 </context>
 <context>

@@ -21,17 +21,6 @@ static bool isWebUrl(const QUrl &url)
 
 // get: the scopes, the URL and the --allow list. The URL is not echoed in a message: a query
 // may carry what should not be shown again.
-// --authority takes every kind MSAL recognises by its URL: a first path segment "adfs" is an
-// AD FS farm (MSAL's rule), anything else a Microsoft identity platform authority.
-static MsalQt::Authority authorityFromArgument(const QString &value)
-{
-    const QUrl url(value, QUrl::StrictMode);
-    const QString first = url.path().section(QLatin1Char('/'), 1, 1);
-    if (first.compare(QLatin1String("adfs"), Qt::CaseInsensitive) == 0)
-        return MsalQt::Authority::adfs(url);
-    return MsalQt::Authority::microsoft(url);
-}
-
 static CliArguments::Outcome parseGet(const QString &url, const QStringList &allowed, CliArguments *parsed,
                                       QString *message)
 {
@@ -77,18 +66,6 @@ static CliArguments::Outcome readRefreshToken(CliArguments *parsed, QString *mes
         return CliArguments::UsageError;
     }
     return CliArguments::Run;
-}
-
-// What MSAL takes for B2C without being told: a b2clogin host, or the /tfp/ path.
-static bool isB2CUrl(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    const QString host = url.host().toLower();
-    for (const char *domain : {".b2clogin.com", ".b2clogin.cn", ".b2clogin.us", ".b2clogin.de"}) {
-        if (host.endsWith(QLatin1String(domain)))
-            return true;
-    }
-    return url.path().startsWith(QLatin1String("/tfp/"), Qt::CaseInsensitive);
 }
 
 CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArguments *parsed, QString *message)
@@ -233,8 +210,8 @@ CliArguments::Outcome CliArguments::parse(const QStringList &arguments, CliArgum
         return usage(tr("Give --b2c or --ciam, not both."));
     parsed->authority = parser.isSet(ciam) ? MsalQt::Authority::ciam(QUrl(parser.value(authority), QUrl::StrictMode))
         : parser.isSet(authority)
-        ? (parser.isSet(b2c) || isB2CUrl(parser.value(authority)) ? MsalQt::Authority::b2c(parser.value(authority))
-                                                                 : authorityFromArgument(parser.value(authority)))
+        ? (parser.isSet(b2c) ? MsalQt::Authority::b2c(parser.value(authority))
+                             : MsalQt::Authority::fromUrl(parser.value(authority)))
         : MsalQt::Authority::openIdConnect(QUrl(parser.value(oidcAuthority), QUrl::StrictMode));
     parsed->instanceDiscovery = !parser.isSet(noInstanceDiscovery);
     if (!parsed->authority.isValid())

@@ -37,7 +37,7 @@ int main(int argc, char *argv[])
         options.clientId = server.publicClientId();
         graph = server.baseUrl();
     }
-    MsalQt::PublicClientApplication app(options.clientId, MsalQt::Authority::microsoft(options.authority));
+    MsalQt::PublicClientApplication app(options.clientId, MsalQt::Authority::fromUrl(options.authority));
     MsalQtDemo::MainWindow window(&app, options.scopes, graph);
     if (server.isListening())
         window.setEmulator(&server);

@@ -13,7 +13,7 @@ Options parseOptions(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(Options::tr("Signs in with MsalQt and calls Microsoft Graph (offline on the built-in emulator by default)."));
     parser.addHelpOption();
-    const QCommandLineOption authority(QStringLiteral("authority"), Options::tr("Authority URL (default: the built-in emulator)."), QStringLiteral("url"));
+    const QCommandLineOption authority(QStringLiteral("authority"), Options::tr("Authority URL: a Microsoft tenant or audience (also of a national cloud), External ID, an AD FS farm (https://host/adfs) or an Azure AD B2C user flow (default: the built-in emulator)."), QStringLiteral("url"));
     const QCommandLineOption clientId(QStringLiteral("client-id"), Options::tr("Application (client) id."), QStringLiteral("id"));
     const QCommandLineOption scope(QStringLiteral("scope"), Options::tr("Scope to ask for (repeatable; default User.Read)."), QStringLiteral("scope"));
     const QCommandLineOption saved(QStringLiteral("saved"), Options::tr("Use the authority, client id and scopes saved by an earlier run."));

@@ -173,6 +173,17 @@ Authority Authority::microsoft(const QUrl &url)
     return authority;
 }
 
+Authority Authority::fromUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (isB2CHost(url.host()) || segments.value(0).compare(QLatin1String("tfp"), Qt::CaseInsensitive) == 0)
+        return b2c(url);
+    if (segments.value(0).compare(QLatin1String("adfs"), Qt::CaseInsensitive) == 0)
+        return adfs(url);
+    return microsoft(url);
+}
+
 Authority Authority::microsoftTenant(const QString &tenant)
 {
     return microsoft(QStringLiteral("https://login.microsoftonline.com/") + tenant);

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void microsoftPointsToB2C();
     void ciam_data();
     void ciam();
+    void fromUrl_data();
+    void fromUrl();
     void discoveryUrl();
     void equality();
 };
@@ -354,6 +356,45 @@ void tst_Authority::microsoftPointsToB2C()
     const Authority authority = Authority::microsoft(input);
     QVERIFY(!authority.isValid());
     QVERIFY2(authority.errorString().contains(QLatin1String("Authority::b2c()")), qPrintable(authority.errorString()));
+}
+
+void tst_Authority::fromUrl_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("canonical");
+
+    QTest::newRow("tenant") << "https://login.microsoftonline.com/contoso.com" << int(Authority::Tenant)
+                            << "https://login.microsoftonline.com/contoso.com";
+    QTest::newRow("audience") << "https://login.microsoftonline.com/organizations/" << int(Authority::Organizations)
+                              << "https://login.microsoftonline.com/organizations";
+    QTest::newRow("national cloud") << "https://login.microsoftonline.us/common" << int(Authority::Common)
+                                    << "https://login.microsoftonline.us/common";
+    QTest::newRow("B2C host") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/B2C_1_signin"
+                              << int(Authority::B2C) << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/b2c_1_signin";
+    QTest::newRow("B2C tfp path, custom domain") << "https://login.fabrikam.com/tfp/fabrikamb2c.onmicrosoft.com/B2C_1_signin"
+                                                 << int(Authority::B2C) << "https://login.fabrikam.com/tfp/fabrikamb2c.onmicrosoft.com/b2c_1_signin";
+    QTest::newRow("AD FS") << "https://sts.contoso.com/adfs/" << int(Authority::Adfs) << "https://sts.contoso.com/adfs";
+    QTest::newRow("External ID") << "https://contoso.ciamlogin.com/" << int(Authority::Ciam)
+                                 << "https://contoso.ciamlogin.com/contoso.onmicrosoft.com";
+    QTest::newRow("B2C without a policy: B2C's error") << "https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com"
+                                                      << int(Authority::Invalid) << "";
+    QTest::newRow("AD FS sign-in page: AD FS's error") << "https://sts.contoso.com/adfs/ls" << int(Authority::Invalid) << "";
+    QTest::newRow("plain http") << "http://login.microsoftonline.com/common" << int(Authority::Invalid) << "";
+}
+
+void tst_Authority::fromUrl()
+{
+    QFETCH(QString, input);
+    QFETCH(int, type);
+    QFETCH(QString, canonical);
+    const Authority authority = Authority::fromUrl(input);
+    QCOMPARE(int(authority.type()), type);
+    if (type == Authority::Invalid) {
+        QVERIFY(!authority.errorString().isEmpty());
+        return;
+    }
+    QCOMPARE(authority.url().toString(), canonical);
 }
 
 QTEST_GUILESS_MAIN(tst_Authority)

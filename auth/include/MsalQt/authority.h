@@ -72,6 +72,11 @@ public:
     /// (https://login.contoso.com/{tenant id}) are kept. It behaves as a Microsoft tenant authority
     /// (v2.0 metadata, client_info, the issuer's tenant checked) without instance discovery.
     static Authority ciam(const QUrl &url);
+    /// The Microsoft authority a URL names, told apart by MSAL's rules: a b2clogin host or a
+    /// "/tfp/" path is b2c(), a first path segment "adfs" is adfs(), anything else is microsoft()
+    /// (which takes a ciamlogin.com host as External ID). For what the URL alone cannot say (a
+    /// B2C or External ID custom domain, a generic OpenID Connect issuer), call the factory itself.
+    static Authority fromUrl(const QString &url);
     /// Any OpenID Connect issuer; its metadata is read from {issuer}/.well-known/openid-configuration.
     static Authority openIdConnect(const QUrl &issuer);
     /// Azure AD B2C: https://{host}/tfp/{tenant}/{policy} or https://{host}/{tenant}/{policy}, on a
