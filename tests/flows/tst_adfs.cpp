@@ -3,6 +3,7 @@
 // entries as MSAL writes them for AD FS (issue 18).
 #include "../confidential/confidentialtestdata.h"
 #include "emulator.h"
+#include "followingagent.h"
 #include "testsupport.h"
 
 #include <MsalQt/authorizationagent.h>
@@ -29,35 +30,6 @@ using namespace TestSupport;
 using Fault = MsalQt::Emulator::Fault;
 
 namespace {
-
-// A browser that follows the authorization URL to the emulator (which signs in at once,
-// setAutoSignIn) and reports where it was redirected.
-class FollowingAgent : public AuthorizationAgent
-{
-public:
-    void authorize(const QUrl &authorizationUrl, const QUrl &) override
-    {
-        lastAuthorizationUrl = authorizationUrl;
-        QNetworkRequest request(authorizationUrl);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *reply = m_manager.get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply] {
-            reply->deleteLater();
-            const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
-            if (!location.isValid()) {
-                Q_EMIT failed(AuthError(AuthError::NetworkError, QStringLiteral("no redirect")));
-                return;
-            }
-            Q_EMIT redirected(location);
-        });
-    }
-    void close() override { }
-
-    QUrl lastAuthorizationUrl;
-
-private:
-    QNetworkAccessManager m_manager;
-};
 
 QJsonObject payload(const QString &jwt)
 {

@@ -1,3 +1,4 @@
+#include "followingagent.h"
 #include "testsupport.h"
 
 #include <MsalQt/authorizationagent.h>
@@ -43,34 +44,6 @@ QString clientInfo(const QString &uid, const QString &utid)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-// A browser in a test: follows the authorization URL to the emulator (which signs in at once,
-// setAutoSignIn) and reports where it was redirected.
-class FollowingAgent : public AuthorizationAgent
-{
-public:
-    QUrl lastAuthorizationUrl;
-
-    void authorize(const QUrl &authorizationUrl, const QUrl &) override
-    {
-        lastAuthorizationUrl = authorizationUrl;
-        QNetworkRequest request(authorizationUrl);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *reply = m_manager.get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply] {
-            reply->deleteLater();
-            const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
-            if (!location.isValid()) {
-                Q_EMIT failed(AuthError(AuthError::NetworkError, QStringLiteral("no redirect")));
-                return;
-            }
-            Q_EMIT redirected(location);
-        });
-    }
-    void close() override { }
-
-private:
-    QNetworkAccessManager m_manager;
-};
 } // namespace
 
 class tst_Guests : public QObject

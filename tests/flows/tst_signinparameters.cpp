@@ -1,3 +1,4 @@
+#include "followingagent.h"
 #include "testsupport.h"
 
 #include <MsalQt/authorizationagent.h>
@@ -13,37 +14,6 @@
 using namespace MsalQt;
 using namespace TestSupport;
 using Fault = MsalQt::Emulator::Fault;
-
-namespace {
-
-// Follows the authorization URL to the emulator (auto sign-in) and reports the redirect.
-class FollowingAgent : public AuthorizationAgent
-{
-public:
-    QUrl lastAuthorizationUrl;
-
-    void authorize(const QUrl &authorizationUrl, const QUrl &) override
-    {
-        lastAuthorizationUrl = authorizationUrl;
-        QNetworkRequest request(authorizationUrl);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *reply = m_manager.get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply] {
-            reply->deleteLater();
-            const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
-            if (location.isValid())
-                Q_EMIT redirected(location);
-            else
-                Q_EMIT failed(AuthError(AuthError::NetworkError, QStringLiteral("no redirect")));
-        });
-    }
-    void close() override { }
-
-private:
-    QNetworkAccessManager m_manager;
-};
-
-} // namespace
 
 // What InteractiveParameters adds for the person's sign-in: prompt=create (self-service
 // sign-up) and max_age with the ID token's auth_time checked (OpenID Connect Core §3.1.2.1,

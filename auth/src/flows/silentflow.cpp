@@ -5,6 +5,7 @@
 #include "jwt_p.h"
 #include "logging_p.h"
 #include "platformprotocol_p.h"
+#include "refreshtokenflow_p.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -211,19 +212,8 @@ bool SilentFlow::onRefreshError(const AuthError &error)
     // invalid_grant: the refresh token expired, was revoked, or the password changed. Together
     // with interaction_required, consent_required, login_required and MFA (already UiRequired)
     // only an interactive sign-in helps; keep what the server said, claims included.
-    if (error.type() == AuthError::UiRequired || error.protocolError() == QLatin1String("invalid_grant")) {
-        AuthError uiRequired(AuthError::UiRequired,
-                               Tr::tr("The refresh token could not be used (%1): sign in interactively.")
-                                   .arg(error.protocolError()));
-        uiRequired.setProtocolError(error.protocolError());
-        uiRequired.setSubError(error.subError());
-        uiRequired.setErrorDescription(error.errorDescription());
-        uiRequired.setErrorCodes(error.errorCodes());
-        uiRequired.setCorrelationId(error.correlationId());
-        uiRequired.setTraceId(error.traceId());
-        uiRequired.setClaims(error.claims().isEmpty() ? m_claims : error.claims());
-        uiRequired.setHttpStatus(error.httpStatus());
-        finishWithError(uiRequired);
+    if (const auto uiRequired = RefreshTokenFlow::uiRequiredFromRefreshError(error, m_claims)) {
+        finishWithError(*uiRequired);
         return true;
     }
     if (!m_fallback.isNull()) {
