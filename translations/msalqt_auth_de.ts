@@ -909,10 +909,6 @@
         <source>There is no refresh token for %1 in the cache: sign in interactively.</source>
         <translation>Im Cache gibt es kein Aktualisierungstoken für %1: Melden Sie sich interaktiv an.</translation>
     </message>
-    <message>
-        <source>The refresh token could not be used (%1): sign in interactively.</source>
-        <translation>Das Aktualisierungstoken konnte nicht verwendet werden (%1): Melden Sie sich interaktiv an.</translation>
-    </message>
 </context>
 <context>
     <name>MsalQt::SystemBrowserAgent</name>

@@ -909,10 +909,6 @@
         <source>There is no refresh token for %1 in the cache: sign in interactively.</source>
         <translation>Le cache ne contient aucun jeton d’actualisation pour %1&#xa0;: connectez-vous de manière interactive.</translation>
     </message>
-    <message>
-        <source>The refresh token could not be used (%1): sign in interactively.</source>
-        <translation>Le jeton d’actualisation n’a pas pu être utilisé (%1)&#xa0;: connectez-vous de manière interactive.</translation>
-    </message>
 </context>
 <context>
     <name>MsalQt::SystemBrowserAgent</name>
