@@ -445,6 +445,10 @@
         <source>&quot;%1&quot; names no single tenant: give a tenant id or a verified domain name.</source>
         <translation>„%1“ nennt keinen einzelnen Mandanten: Geben Sie eine Mandanten-ID oder einen verifizierten Domänennamen an.</translation>
     </message>
+    <message>
+        <source>Azure AD B2C and AD FS authorities have no other tenants: request the token without a tenant.</source>
+        <translation>Autoritäten von Azure AD B2C und AD FS haben keine anderen Mandanten: Fordern Sie das Token ohne Mandanten an.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::ClientCredentialsFlow</name>

@@ -445,6 +445,10 @@
         <source>&quot;%1&quot; names no single tenant: give a tenant id or a verified domain name.</source>
         <translation>«&#xa0;%1&#xa0;» ne désigne pas un locataire unique&#xa0;: indiquez un ID de locataire ou un nom de domaine vérifié.</translation>
     </message>
+    <message>
+        <source>Azure AD B2C and AD FS authorities have no other tenants: request the token without a tenant.</source>
+        <translation>Les autorités Azure AD B2C et AD FS n’ont pas d’autres locataires&#xa0;: demandez le jeton sans locataire.</translation>
+    </message>
 </context>
 <context>
     <name>MsalQt::ClientCredentialsFlow</name>

@@ -34,7 +34,12 @@ AuthError ClientApplicationPrivate::checkRequestTenant(const QString &tenant) co
 {
     if (tenant.isEmpty())
         return {};
-    // A generic provider has no tenants; personal Microsoft accounts live in one tenant only.
+    // A B2C directory and an AD FS farm are one directory each, as a generic provider is;
+    // personal Microsoft accounts live in one tenant only.
+    if (authority.type() == Authority::B2C || authority.type() == Authority::Adfs) {
+        return AuthError(AuthError::InvalidConfiguration,
+                         Tr::tr("Azure AD B2C and AD FS authorities have no other tenants: request the token without a tenant."));
+    }
     if (!authority.isMicrosoft()) {
         return AuthError(AuthError::InvalidConfiguration,
                          Tr::tr("A tenant cannot be named for an OpenID Connect authority, which has no tenants: "

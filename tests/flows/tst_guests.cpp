@@ -315,9 +315,11 @@ void tst_Guests::notAGuest()
 
 void tst_Guests::refusedBeforeNetwork_data()
 {
-    QTest::addColumn<QString>("authority"); // "oidc", or a tenant segment of the emulator
+    QTest::addColumn<QString>("authority"); // "oidc", "b2c", "adfs", or a tenant segment of the emulator
     QTest::addColumn<QString>("tenant");
     QTest::newRow("OpenID Connect authority") << "oidc" << fabrikam;
+    QTest::newRow("B2C authority") << "b2c" << fabrikam;
+    QTest::newRow("AD FS authority") << "adfs" << fabrikam;
     QTest::newRow("consumers authority") << "consumers" << fabrikam;
     QTest::newRow("common as tenant") << "organizations" << "common";
     QTest::newRow("organizations as tenant") << "organizations" << "organizations";
@@ -330,9 +332,12 @@ void tst_Guests::refusedBeforeNetwork()
 {
     QFETCH(QString, authority);
     QFETCH(QString, tenant);
+    const QString base = m_emulator.authorityUrl(contoso).adjusted(QUrl::RemovePath).toString();
     const Authority chosen = authority == "oidc"
         ? Authority::openIdConnect(QUrl(m_emulator.authorityUrl(contoso).toString() + "/v2.0"))
-        : Authority::microsoft(m_emulator.authorityUrl(authority));
+        : authority == "b2c"  ? Authority::b2c(base + "/tfp/fabrikamb2c.onmicrosoft.com/B2C_1_signupsignin")
+        : authority == "adfs" ? Authority::adfs(base + "/adfs")
+                              : Authority::microsoft(m_emulator.authorityUrl(authority));
     QVERIFY(chosen.isValid());
     auto app = newApp(chosen);
     Account account;
@@ -342,6 +347,8 @@ void tst_Guests::refusedBeforeNetwork()
     QVERIFY(request->isFinished());
     QCOMPARE(request->error().type(), AuthError::InvalidConfiguration);
     QVERIFY(!request->error().errorString().isEmpty());
+    if (authority == "b2c" || authority == "adfs") // says which authority has no tenants
+        QVERIFY2(request->error().errorString().contains("B2C and AD FS"), qPrintable(request->error().errorString()));
     QCOMPARE(m_emulator.requests().size(), 0);
 }
 
