@@ -29,6 +29,26 @@ Run run(const QStringList &arguments, const QByteArray &input, const QProcessEnv
             process.readAllStandardError()};
 }
 
+Run runDeviceCode(const QStringList &arguments, const std::function<bool(const QString &userCode)> &approve)
+{
+    QProcess process;
+    process.start(MSALQT_CLI_PATH, arguments);
+    QSignalSpy stderrReady(&process, &QProcess::readyReadStandardError);
+    QByteArray err;
+    QString userCode;
+    while (userCode.isEmpty() && stderrReady.wait(15000)) {
+        err += process.readAllStandardError();
+        const auto match = QRegularExpression(QStringLiteral("enter the code ([A-Z0-9-]+)")).match(QString::fromUtf8(err));
+        if (match.hasMatch())
+            userCode = match.captured(1);
+    }
+    if (userCode.isEmpty() || !approve(userCode))
+        return {-1, {}, err};
+    QSignalSpy finished(&process, &QProcess::finished);
+    finished.wait(20000);
+    return {process.exitCode(), process.readAllStandardOutput(), err + process.readAllStandardError()};
+}
+
 bool isBareToken(const QByteArray &out)
 {
     static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n$"));

@@ -50,23 +50,9 @@ QStringList tst_CliGuests::app() const
 
 Run tst_CliGuests::signInWithDeviceCode()
 {
-    QProcess process;
-    process.start(MSALQT_CLI_PATH, QStringList{"token"} << app() << "--scope" << "User.Read" << "--flow"
-                                                        << "device-code" << "--json");
-    QSignalSpy stderrReady(&process, &QProcess::readyReadStandardError);
-    QByteArray err;
-    QString userCode;
-    while (userCode.isEmpty() && stderrReady.wait(15000)) {
-        err += process.readAllStandardError();
-        const auto match = QRegularExpression("enter the code ([A-Z0-9-]+)").match(QString::fromUtf8(err));
-        if (match.hasMatch())
-            userCode = match.captured(1);
-    }
-    if (userCode.isEmpty() || !m_emulator.approveDeviceCode(userCode, alice()))
-        return {-1, {}, err};
-    QSignalSpy finished(&process, &QProcess::finished);
-    finished.wait(20000);
-    return {process.exitCode(), process.readAllStandardOutput(), err + process.readAllStandardError()};
+    return runDeviceCode(QStringList{"token"} << app() << "--scope" << "User.Read" << "--flow" << "device-code"
+                                              << "--json",
+                         [this](const QString &userCode) { return m_emulator.approveDeviceCode(userCode, alice()); });
 }
 
 void tst_CliGuests::guestTenant()
