@@ -1,6 +1,10 @@
 #include "accountidentity_p.h"
 
+#include "base64url_p.h"
+
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
 
 namespace MsalQt::Internal {
 
@@ -66,6 +70,43 @@ AuthError checkSameAccount(const AccountIdentity &expected, const QString &homeA
         }
     }
     return {};
+}
+
+// client_info (a platform extension): base64url JSON {"uid": object id, "utid": home tenant id}.
+static std::pair<QString, QString> decodeClientInfo(const QString &clientInfo)
+{
+    QByteArray json;
+    if (clientInfo.isEmpty() || !base64UrlDecode(clientInfo.toLatin1(), &json))
+        return {};
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    return {object.value(QLatin1String("uid")).toString(), object.value(QLatin1String("utid")).toString()};
+}
+
+// A generic provider's subject is only unique per issuer (OpenID Connect Core §2): the home
+// account id joins it with a digest of the issuer, in the "<id>.<tenant>" shape of the platform's.
+static QString genericHomeAccountId(const QString &subject, const QString &issuer)
+{
+    const QByteArray digest = QCryptographicHash::hash(issuer.toUtf8(), QCryptographicHash::Sha256);
+    return subject + QLatin1Char('.') + QString::fromLatin1(base64UrlEncode(digest.left(12)));
+}
+
+QString homeAccountIdOf(const Authority &authority, const QString &clientInfo, const QJsonObject &claims)
+{
+    // AD FS sends no client_info and no tid: MSAL (token_cache.py, msal-common's
+    // generateHomeAccountId) files its accounts under the ID token's sub alone.
+    if (authority.type() == Authority::Adfs)
+        return claims.value(QLatin1String("sub")).toString();
+    const auto [uid, utid] = decodeClientInfo(clientInfo);
+    if (!uid.isEmpty() && !utid.isEmpty())
+        return uid + QLatin1Char('.') + utid;
+    if (claims.isEmpty())
+        return {};
+    const QString tid = claims.value(QLatin1String("tid")).toString();
+    const QString oid = claims.value(QLatin1String("oid")).toString();
+    if (!oid.isEmpty() && !tid.isEmpty())
+        return oid + QLatin1Char('.') + tid;
+    return genericHomeAccountId(claims.value(QLatin1String("sub")).toString(),
+                                claims.value(QLatin1String("iss")).toString());
 }
 
 } // namespace MsalQt::Internal

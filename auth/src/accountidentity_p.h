@@ -2,6 +2,7 @@
 
 #include "autotestexport_p.h"
 #include <MsalQt/autherror.h>
+#include <MsalQt/authority.h>
 
 #include <QJsonObject>
 #include <QString>
@@ -33,5 +34,10 @@ struct AccountIdentity
 // IdentityMismatch says which of them differs, never their values (personal data).
 MSALQT_AUTH_AUTOTEST_EXPORT AuthError checkSameAccount(const AccountIdentity &expected, const QString &homeAccountId,
                                               const QJsonObject &claims);
+
+// The home account id a token answer names: client_info's uid.utid, else from its validated ID
+// token's claims (oid.tid, or sub with a digest of the issuer for a generic provider; sub alone
+// for AD FS, as MSAL files it); empty when the answer carries neither.
+QString homeAccountIdOf(const Authority &authority, const QString &clientInfo, const QJsonObject &claims);
 
 } // namespace MsalQt::Internal

@@ -1,7 +1,7 @@
 #include <MsalQt/tokenrequest.h>
 
+#include "accountidentity_p.h"
 #include "autorefresh_p.h"
-#include "base64url_p.h"
 #include "cache/tokencache_p.h"
 #include "clientcapabilities_p.h"
 #include "jwt_p.h"
@@ -11,7 +11,6 @@
 #include "tokenrequest_p.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -244,48 +243,9 @@ void TokenRequestPrivate::validateIdToken(const TokenResponse &response, bool ke
     });
 }
 
-// client_info (a platform extension): base64url JSON {"uid": object id, "utid": home tenant id}.
-static std::pair<QString, QString> decodeClientInfo(const QString &clientInfo)
-{
-    QByteArray json;
-    if (clientInfo.isEmpty() || !base64UrlDecode(clientInfo.toLatin1(), &json))
-        return {};
-    const QJsonObject object = QJsonDocument::fromJson(json).object();
-    return {object.value(QLatin1String("uid")).toString(), object.value(QLatin1String("utid")).toString()};
-}
-
-// A generic provider's subject is only unique per issuer (OpenID Connect Core §2): the home
-// account id joins it with a digest of the issuer, in the "<id>.<tenant>" shape of the platform's.
-static QString genericHomeAccountId(const QString &subject, const QString &issuer)
-{
-    const QByteArray digest = QCryptographicHash::hash(issuer.toUtf8(), QCryptographicHash::Sha256);
-    return subject + QLatin1Char('.') + QString::fromLatin1(base64UrlEncode(digest.left(12)));
-}
-
-// The home account id an answer names: client_info's uid.utid, else from the ID token; empty
-// when the answer carries neither.
-static QString homeAccountIdOf(const Authority &authority, const TokenResponse &response, const QJsonObject &claims)
-{
-    // AD FS sends no client_info and no tid: MSAL (token_cache.py, msal-common's
-    // generateHomeAccountId) files its accounts under the ID token's sub alone.
-    if (authority.type() == Authority::Adfs)
-        return claims.value(QLatin1String("sub")).toString();
-    const auto [uid, utid] = decodeClientInfo(response.clientInfo);
-    if (!uid.isEmpty() && !utid.isEmpty())
-        return uid + QLatin1Char('.') + utid;
-    if (claims.isEmpty())
-        return {};
-    const QString tid = claims.value(QLatin1String("tid")).toString();
-    const QString oid = claims.value(QLatin1String("oid")).toString();
-    if (!oid.isEmpty() && !tid.isEmpty())
-        return oid + QLatin1Char('.') + tid;
-    return genericHomeAccountId(claims.value(QLatin1String("sub")).toString(),
-                                claims.value(QLatin1String("iss")).toString());
-}
-
 void TokenRequestPrivate::complete(const TokenResponse &response, const QJsonObject &claims)
 {
-    const QString homeAccountId = homeAccountIdOf(app->authority, response, claims);
+    const QString homeAccountId = homeAccountIdOf(app->authority, response.clientInfo, claims);
     const AuthError identityError = checkAnswerAccount(homeAccountId, claims);
     if (identityError.isError()) {
         // Before anything is stored: the cache keeps this account's tokens as they were.
