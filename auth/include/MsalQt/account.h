@@ -24,6 +24,16 @@ namespace MsalQt {
 /// (the authority host) identify it; the rest is for display.
 class MSALQT_AUTH_EXPORT Account
 {
+    Q_GADGET
+    // Read-only properties, for QML and QVariant (`account.username`).
+    Q_PROPERTY(QString homeAccountId READ homeAccountId)
+    Q_PROPERTY(QString environment READ environment)
+    Q_PROPERTY(QString tenantId READ tenantId)
+    Q_PROPERTY(QString localAccountId READ localAccountId)
+    Q_PROPERTY(QString username READ username)
+    Q_PROPERTY(QString name READ name)
+    Q_PROPERTY(QList<MsalQt::TenantProfile> tenantProfiles READ tenantProfiles)
+    Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null account.
     Account();

@@ -22,6 +22,21 @@ namespace MsalQt {
 /// The outcome of a successful token request.
 class MSALQT_AUTH_EXPORT AuthenticationResult
 {
+    Q_GADGET
+    // Read-only properties, for QML and QVariant (`result.account.username`).
+    Q_PROPERTY(QString accessToken READ accessToken)
+    Q_PROPERTY(QString tokenType READ tokenType)
+    Q_PROPERTY(QDateTime expiresOn READ expiresOn)
+    Q_PROPERTY(QDateTime extendedExpiresOn READ extendedExpiresOn)
+    Q_PROPERTY(QDateTime refreshOn READ refreshOn)
+    Q_PROPERTY(QStringList scopes READ scopes)
+    Q_PROPERTY(QString idToken READ idToken)
+    Q_PROPERTY(QJsonObject idTokenClaims READ idTokenClaims)
+    Q_PROPERTY(MsalQt::Account account READ account)
+    Q_PROPERTY(QString tenantId READ tenantId)
+    Q_PROPERTY(QString correlationId READ correlationId)
+    Q_PROPERTY(bool isFromCache READ isFromCache)
+    Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null result.
     AuthenticationResult();

@@ -53,6 +53,20 @@ public:
                                ///< start the password-reset policy's sign-in, then sign in again
     };
     Q_ENUM(Type)
+    // Read-only properties, for QML and QVariant (`error.type === AuthError.UiRequired`).
+    Q_PROPERTY(Type type READ type)
+    Q_PROPERTY(bool isError READ isError)
+    Q_PROPERTY(QString errorString READ errorString)
+    Q_PROPERTY(QString message READ message)
+    Q_PROPERTY(QString protocolError READ protocolError)
+    Q_PROPERTY(QString subError READ subError)
+    Q_PROPERTY(QString errorDescription READ errorDescription)
+    Q_PROPERTY(QList<int> errorCodes READ errorCodes)
+    Q_PROPERTY(QString correlationId READ correlationId)
+    Q_PROPERTY(QString traceId READ traceId)
+    Q_PROPERTY(QString claims READ claims)
+    Q_PROPERTY(int httpStatus READ httpStatus)
+    Q_PROPERTY(QDateTime retryAfter READ retryAfter)
 
     /// Constructs no error: type() is NoError.
     AuthError();

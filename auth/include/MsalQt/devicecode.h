@@ -24,6 +24,15 @@ namespace MsalQt {
 /// The device code itself stays inside the library: it is a secret that redeems tokens.
 class MSALQT_AUTH_EXPORT DeviceCode
 {
+    Q_GADGET
+    // Read-only properties, for QML and QVariant (`deviceCode.userCode`).
+    Q_PROPERTY(QString userCode READ userCode)
+    Q_PROPERTY(QUrl verificationUri READ verificationUri)
+    Q_PROPERTY(QUrl verificationUriComplete READ verificationUriComplete)
+    Q_PROPERTY(QDateTime expiresOn READ expiresOn)
+    Q_PROPERTY(QString message READ message)
+    Q_PROPERTY(QStringList scopes READ scopes)
+    Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null device code.
     DeviceCode();

@@ -22,6 +22,12 @@ namespace MsalQt {
 class MSALQT_AUTH_EXPORT TenantProfile
 {
     Q_GADGET
+    // Read-only properties, for QML and QVariant.
+    Q_PROPERTY(QString tenantId READ tenantId)
+    Q_PROPERTY(QString localAccountId READ localAccountId)
+    Q_PROPERTY(QString name READ name)
+    Q_PROPERTY(bool isHomeTenant READ isHomeTenant)
+    Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null profile.
     TenantProfile();
