@@ -3,6 +3,7 @@
 #include <emulator.h>
 
 #include <QObject>
+#include <QTemporaryDir>
 #include <QUrl>
 
 class QQmlEngine;
@@ -18,6 +19,8 @@ class TestEmulator : public QObject
     Q_PROPERTY(QUrl baseUrl READ baseUrl CONSTANT)
     Q_PROPERTY(QString alice READ alice CONSTANT)
     Q_PROPERTY(QString password READ password CONSTANT)
+    // A directory of this run, removed at the end (cache files).
+    Q_PROPERTY(QString scratchDir READ scratchDir CONSTANT)
 public:
     explicit TestEmulator(MsalQt::Emulator::Server *server, QObject *parent = nullptr);
 
@@ -26,6 +29,7 @@ public:
     QUrl baseUrl() const;
     QString alice() const;
     QString password() const;
+    QString scratchDir() const { return m_scratch.path(); }
 
     // The person approves (or declines) a device code at the emulator's device login page.
     Q_INVOKABLE bool approveDeviceCode(const QString &userCode, const QString &username);
@@ -37,6 +41,7 @@ public:
 
 private:
     MsalQt::Emulator::Server *m_server;
+    QTemporaryDir m_scratch;
 };
 
 class QuickTestSetup : public QObject

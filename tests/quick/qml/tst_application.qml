@@ -147,4 +147,77 @@ TestCase {
         tryCompare(app.accounts, "count", 1, 30000);
         tryCompare(app, "busy", false);
     }
+
+    Component {
+        id: appComponent
+        PublicClientApplication {
+            clientId: TestEmulator.clientId
+            authority: TestEmulator.organizations
+        }
+    }
+
+    SignalSpy {
+        id: cacheErrors
+        signalName: "cacheError"
+    }
+
+    // A property that makes the application anew ends the old one's requests, Cancelled.
+    function test_reconfiguredWhileRunning() {
+        const other = createTemporaryObject(appComponent, testCase);
+        const request = other.acquireTokenWithDeviceCode(["User.Read"]);
+        tryVerify(() => !request.deviceCode.isNull, 30000);
+        other.authority = TestEmulator.baseUrl + "/common";
+        finished(request);
+        compare(request.error.type, AuthError.Cancelled);
+        compare(other.state, PublicClientApplication.Ready);
+    }
+
+    // The application goes while its request runs: the request goes with it, nothing is called.
+    function test_destroyedWhileRunning() {
+        const other = appComponent.createObject(testCase);
+        let calls = 0;
+        const request = other.acquireTokenWithDeviceCode(["User.Read"]);
+        request.finished.connect(() => ++calls);
+        tryVerify(() => !request.deviceCode.isNull, 30000);
+        other.destroy();
+        // Deleted with its application: QML sees no object any more.
+        tryVerify(() => request === null || request.running === undefined, 5000);
+        wait(50);
+        compare(calls, 0);
+    }
+
+    // Accounts persist in cacheFile: a new application on the same file lists them.
+    function test_cacheFilePersists() {
+        const file = TestEmulator.scratchDir + "/persisted.bin";
+        const first = createTemporaryObject(appComponent, testCase, { cacheFile: file, allowUnencryptedCache: true });
+        tryCompare(first, "state", PublicClientApplication.Ready, 10000);
+        const request = finished(first.acquireTokenByUsernamePassword(["User.Read"], TestEmulator.alice, TestEmulator.password));
+        verify(request.succeeded, request.error.errorString);
+        tryCompare(first.accounts, "count", 1);
+        first.destroy();
+        wait(0);
+
+        const second = createTemporaryObject(appComponent, testCase, { cacheFile: "file://" + file, allowUnencryptedCache: true });
+        tryCompare(second, "state", PublicClientApplication.Ready, 10000);
+        compare(second.accounts.count, 1);
+        compare(second.accounts.get(0).username, TestEmulator.alice);
+        const silent = finished(second.acquireTokenSilent(["User.Read"], second.accounts.get(0)));
+        verify(silent.succeeded, silent.error.errorString);
+        compare(silent.result.isFromCache, true);
+    }
+
+    // No keychain answers in this test (no D-Bus session), and no unencrypted fallback was
+    // allowed: a typed error, in `error` and in cacheError().
+    function test_cacheFileWithoutKeychain() {
+        const other = createTemporaryObject(appComponent, testCase, { cacheFile: TestEmulator.scratchDir + "/locked.bin" });
+        cacheErrors.clear();
+        cacheErrors.target = other;
+        const request = finished(other.acquireTokenByUsernamePassword(["User.Read"], TestEmulator.alice, TestEmulator.password));
+        tryVerify(() => other.error.isError, 30000);
+        compare(other.error.type, AuthError.KeychainUnavailable);
+        verify(cacheErrors.count >= 1);
+        verify(other.error.errorString.length > 0);
+        verify(!other.busy);
+        verify(request !== null);
+    }
 }
