@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <memory>
+
 class QQmlEngine;
 
 // What the Qt Quick tests (tests/quick/qml/tst_*.qml) get from C++: the in-process emulator,
@@ -22,7 +24,8 @@ class TestEmulator : public QObject
     // A directory of this run, removed at the end (cache files).
     Q_PROPERTY(QString scratchDir READ scratchDir CONSTANT)
 public:
-    explicit TestEmulator(MsalQt::Emulator::Server *server, QObject *parent = nullptr);
+    explicit TestEmulator(QObject *parent = nullptr) : QObject(parent) {}
+    void setServer(MsalQt::Emulator::Server *server) { m_server = server; }
 
     QString clientId() const;
     QString organizations() const;
@@ -40,7 +43,7 @@ public:
     Q_INVOKABLE void setAutoSignIn(const QString &username);
 
 private:
-    MsalQt::Emulator::Server *m_server;
+    MsalQt::Emulator::Server *m_server = nullptr;
     QTemporaryDir m_scratch;
 };
 
@@ -55,6 +58,7 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine);
 
 private:
-    MsalQt::Emulator::Server m_server;
-    TestEmulator m_emulator{&m_server};
+    // Made once the application exists (Qt Network's TLS set-up wants one).
+    std::unique_ptr<MsalQt::Emulator::Server> m_server;
+    TestEmulator m_emulator;
 };

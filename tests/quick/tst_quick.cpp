@@ -14,8 +14,10 @@ QuickTestSetup::QuickTestSetup()
 
 void QuickTestSetup::applicationAvailable()
 {
-    if (!m_server.listen())
+    m_server = std::make_unique<MsalQt::Emulator::Server>();
+    if (!m_server->listen())
         qFatal("The emulator could not listen on a loopback port.");
+    m_emulator.setServer(m_server.get());
 }
 
 void QuickTestSetup::qmlEngineAvailable(QQmlEngine *engine)
@@ -23,8 +25,6 @@ void QuickTestSetup::qmlEngineAvailable(QQmlEngine *engine)
     engine->addImportPath(QStringLiteral(MSALQT_QML_IMPORT_DIR));
     qmlRegisterSingletonInstance("MsalQtTest", 1, 0, "TestEmulator", &m_emulator);
 }
-
-TestEmulator::TestEmulator(MsalQt::Emulator::Server *server, QObject *parent) : QObject(parent), m_server(server) {}
 
 QString TestEmulator::clientId() const
 {
