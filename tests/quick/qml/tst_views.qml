@@ -83,7 +83,9 @@ Item {
             verify(!findChild(view, "outcome").visible);
 
             tryCompare(picker, "count", 1);
-            compare(picker.currentAccount.username, TestEmulator.alice);
+            // The view lays out its rows on its next polish.
+            tryCompare(picker.currentAccount, "username", TestEmulator.alice);
+            tryVerify(() => picker.itemAtIndex(0) !== null);
             waitForRendering(picker);
             chosen.clear();
             mouseClick(picker.itemAtIndex(0));
