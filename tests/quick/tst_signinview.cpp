@@ -15,6 +15,8 @@
 #include <QWebEngineLoadingInfo>
 #include <QtWebEngineQuick/qtwebenginequickglobal.h>
 
+#include <signal.h>
+
 using namespace MsalQt;
 
 // The QML SignInView (import MsalQt) as the agent of the real interactive flow
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void insecureFrameAndImageBlocked();
     void cancelled();
     void cancelledByEscape();
+    void renderProcessKilled();
 
     // The view's loadingChanged(QWebEngineLoadingInfo), connected by its signature.
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
@@ -286,6 +289,23 @@ void tst_SignInView::cancelledByEscape()
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
     QVERIFY(finished.count() || finished.wait(10000));
     QCOMPARE(request->error().type(), AuthError::Cancelled);
+}
+
+void tst_SignInView::renderProcessKilled()
+{
+    auto app = GuiTest::emulatorApp(m_emulator, QStringLiteral("organizations"));
+    std::unique_ptr<TokenRequest> request(start(app.get(), InteractiveParameters({QStringLiteral("User.Read")})));
+    QSignalSpy finished(request.get(), &TokenRequest::finished);
+    QVERIFY(waitForPage());
+    // The view's renderProcessTerminated (a private enum, connected by index) reaches the guard.
+    const qint64 pid = m_web->property("renderProcessPid").toLongLong();
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(request->error().type(), AuthError::NetworkError);
+    QVERIFY2(request->error().message().contains(QStringLiteral("stopped unexpectedly")),
+             qPrintable(request->error().message()));
+    QCOMPARE(m_window->rootObject()->property("active").toBool(), false);
 }
 
 int main(int argc, char **argv)
