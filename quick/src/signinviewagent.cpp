@@ -157,6 +157,16 @@ void SignInViewAgent::setView(QObject *view)
 
 QUrl SignInViewAgent::prepare(const QUrl &redirectUri)
 {
+    // On Qt 6.4 the Quick view aborts a redirect to a custom scheme (msal{client_id}://auth)
+    // before asking navigationRequested or the scheme's handler, registered or not (see
+    // tst_signinview): the sign-in would hang on the last page. Such a redirect URI is refused
+    // up front (the flow fails with InvalidConfiguration) until that is understood.
+    const QString scheme = redirectUri.scheme().toLower();
+    if (redirectUri.isValid() && scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
+        qCWarning(lcQuickSignIn) << "SignInView cannot catch a redirect to a" << scheme
+                                 << "URI: use http://localhost or the nativeclient URI";
+        return {};
+    }
     return WebEngine::SignInGuard::prepareRedirectUri(redirectUri);
 }
 

@@ -1,3 +1,4 @@
+#include "guitestsupport.h"
 #include "testsupport.h"
 #include "widgettestaccounts.h"
 
@@ -13,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebEngineLoadingInfo>
+#include <QWebEngineUrlScheme>
 #include <QtWebEngineQuick/qtwebenginequickglobal.h>
 
 #include <signal.h>
@@ -30,6 +32,10 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void offTheRecordProfile();
+    void redirectCaught_data();
+    void redirectCaught();
+    void customSchemeRefused();
+    void closeEndsQuietly();
     void emulatorSignIn();
     void emulatorDeclined();
     void forgedState();
@@ -50,14 +56,22 @@ private:
     void saveScreenshot(const QString &name);
 
     MsalQt::Emulator::Server m_emulator;
+    GuiTest::PageServer m_pageServer;
+    GuiTest::PageServer m_redirectTarget; // listens where loopback redirects point: must see nothing
     std::unique_ptr<QQuickView> m_window;
     QObject *m_web = nullptr;
     AuthorizationAgent *m_agent = nullptr;
     QString m_script; // run on every page that finishes loading
-    int m_pages = 0;
+    int m_pages = 0; // sign-in pages loaded (not the blank one)
 };
 
 namespace {
+
+// The client id whose msal{id}://auth scheme main() registers before the application exists.
+QString clientId()
+{
+    return QStringLiteral("00000000-1111-2222-3333-555555555555");
+}
 
 // The emulator's pages: login form (username, password, sign-in), account chooser, consent
 // (accept/decline).
@@ -97,6 +111,15 @@ void recordingHandler(QtMsgType type, const QMessageLogContext &context, const Q
 void tst_SignInView::initTestCase()
 {
     QVERIFY(m_emulator.listen());
+    QVERIFY(m_pageServer.start());
+    QVERIFY(m_redirectTarget.start());
+    m_pageServer.setPage(QStringLiteral("/login"),
+                    {200, "text/html; charset=utf-8",
+                     GuiTest::htmlPage(QStringLiteral("Contoso sign-in"),
+                                       QStringLiteral("<form id=\"login\" action=\"/submit\" method=\"post\">"
+                                                      "<p><input id=\"password\" name=\"password\" type=\"password\"></p>"
+                                                      "<button id=\"sign-in\">Sign in</button></form>")),
+                     {}, {}});
     previousHandler = qInstallMessageHandler(recordingHandler);
 }
 
@@ -173,6 +196,83 @@ void tst_SignInView::offTheRecordProfile()
     QCOMPARE(profile->property("offTheRecord").toBool(), true);
     QCOMPARE(profile->property("storageName").toString(), QString());
     QCOMPARE(m_window->rootObject()->property("active").toBool(), false);
+}
+
+void tst_SignInView::redirectCaught_data()
+{
+    QTest::addColumn<QString>("redirectUri");
+    QTest::addColumn<QString>("serverRedirect"); // where /submit sends the browser ("%1": target port)
+    QTest::addColumn<bool>("byScript");           // the page navigates there itself instead
+
+    QTest::newRow("loopback, any port") << "http://localhost" << "http://localhost:%1/?code=abc&state=s1" << false;
+    QTest::newRow("loopback with path") << "http://127.0.0.1/callback" << "http://127.0.0.1:%1/callback?code=abc&state=s1" << false;
+    QTest::newRow("loopback by script") << "http://localhost" << "http://localhost:%1/?code=abc&state=s1" << true;
+    QTest::newRow("nativeclient") << "https://login.microsoftonline.com/common/oauth2/nativeclient"
+                                  << "https://login.microsoftonline.com/common/oauth2/nativeclient?code=abc&state=s1" << false;
+}
+
+void tst_SignInView::redirectCaught()
+{
+    QFETCH(QString, redirectUri);
+    QFETCH(QString, serverRedirect);
+    QFETCH(bool, byScript);
+    const QByteArray location = serverRedirect.contains(QLatin1String("%1"))
+        ? serverRedirect.arg(m_redirectTarget.serverPort()).toUtf8() : serverRedirect.toUtf8();
+    m_pageServer.setPage(QStringLiteral("/submit"), {302, "text/plain", {}, location, {}});
+    const int connectionsBefore = m_redirectTarget.connectionCount();
+
+    QSignalSpy redirected(m_agent, &AuthorizationAgent::redirected);
+    QSignalSpy failed(m_agent, &AuthorizationAgent::failed);
+    QVERIFY(m_agent->prepare(QUrl(redirectUri)).isValid());
+    m_agent->authorize(m_pageServer.url(QStringLiteral("/login")), QUrl(redirectUri));
+    QVERIFY(waitForPage());
+    saveScreenshot(QStringLiteral("signinview-login-page"));
+    if (byScript)
+        runScript(QStringLiteral("window.location.href = '%1';").arg(QString::fromUtf8(location)));
+    else
+        runScript(QStringLiteral("document.getElementById('login').submit();"));
+    QVERIFY(redirected.wait(20000));
+    QCOMPARE(redirected.count(), 1);
+    QCOMPARE(failed.count(), 0);
+    // Reported on the redirect URI as given, whatever the browser made of it, with the response.
+    const QUrl url = redirected.first().first().toUrl();
+    QCOMPARE(url.adjusted(QUrl::RemoveQuery), QUrl(redirectUri));
+    QCOMPARE(url.query(), QStringLiteral("code=abc&state=s1"));
+    QCOMPARE(m_window->rootObject()->property("active").toBool(), false);
+    // Parked on the blank page: whatever the browser was doing has stopped, and the redirect
+    // target never saw a connection.
+    QTRY_COMPARE(m_web->property("url").toUrl(), QUrl(QStringLiteral("about:blank")));
+    QTRY_COMPARE(m_web->property("loading").toBool(), false);
+    QCOMPARE(m_redirectTarget.connectionCount(), connectionsBefore);
+    QCOMPARE(redirected.count(), 1);
+}
+
+void tst_SignInView::customSchemeRefused()
+{
+    // On Qt 6.4 the Quick view aborts a redirect to a custom scheme, registered or not, without
+    // telling anyone: the agent says up front that it cannot serve such a redirect URI (the flow
+    // then fails with InvalidConfiguration) instead of leaving the person on the last page.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot catch a redirect to a \"msalffff\"")));
+    QVERIFY(!m_agent->prepare(QUrl(QStringLiteral("msalffff://auth"))).isValid());
+    const QString registered = QStringLiteral("msal%1").arg(clientId());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot catch a redirect to a \"%1\"").arg(registered)));
+    QVERIFY(!m_agent->prepare(QUrl(registered + QStringLiteral("://auth"))).isValid());
+    QCOMPARE(m_agent->prepare(QUrl(QStringLiteral("http://localhost"))), QUrl(QStringLiteral("http://localhost")));
+}
+
+void tst_SignInView::closeEndsQuietly()
+{
+    QSignalSpy redirected(m_agent, &AuthorizationAgent::redirected);
+    QSignalSpy failed(m_agent, &AuthorizationAgent::failed);
+    m_agent->authorize(m_pageServer.url(QStringLiteral("/login")), QUrl(QStringLiteral("http://localhost")));
+    QVERIFY(waitForPage());
+    QCOMPARE(m_window->rootObject()->property("active").toBool(), true);
+    m_agent->close(); // the flow is over (a timeout, say): no signal follows
+    QCOMPARE(m_window->rootObject()->property("active").toBool(), false);
+    QTRY_COMPARE(m_web->property("url").toUrl(), QUrl(QStringLiteral("about:blank")));
+    QMetaObject::invokeMethod(m_window->rootObject(), "cancel"); // nothing left to cancel
+    QCOMPARE(redirected.count(), 0);
+    QCOMPARE(failed.count(), 0);
 }
 
 void tst_SignInView::emulatorSignIn()
@@ -310,7 +410,11 @@ void tst_SignInView::renderProcessKilled()
 
 int main(int argc, char **argv)
 {
-    // Before the application object (Qt WebEngine shares OpenGL contexts with Qt Quick).
+    // Before the application object, as applications do: the custom redirect scheme (what
+    // SignInDialog::registerRedirectScheme() does) and Qt WebEngine's OpenGL context sharing.
+    QWebEngineUrlScheme scheme(QStringLiteral("msal%1").arg(clientId()).toLatin1());
+    scheme.setSyntax(QWebEngineUrlScheme::Syntax::Host);
+    QWebEngineUrlScheme::registerScheme(scheme);
     QtWebEngineQuick::initialize();
     QGuiApplication app(argc, argv);
     tst_SignInView test;
