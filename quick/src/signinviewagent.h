@@ -30,6 +30,8 @@ class ViewRelay;
 // It forwards every event of the view (navigations, certificate errors, loads, a crashed render
 // process) and every request of its profile to WebEngine::SignInGuard, which decides, as it does
 // for Widgets::SignInDialog. Pop-up windows are never opened (newWindowRequested is not answered).
+// The view is the agent's alone: outside a sign-in it loads nothing but about:blank, and its
+// profile's requests are blocked.
 //
 // `view` is a QObject: QQuickWebEngineView is private API, so the agent reaches it through its
 // meta-object (signals by signature, the `url` and `profile` properties, stop()); the profile is
