@@ -17,6 +17,9 @@ Item {
     property alias agent: signInAgent
     // True while a sign-in page is shown: the redirect, a failure or cancel() ends it.
     readonly property bool active: signInAgent.active
+    // Only for a custom-scheme redirect URI (msal{client_id}://auth, registered with
+    // QWebEngineUrlScheme before the application object): set it here, with the view.
+    property alias redirectUri: signInAgent.redirectUri
     // For tests and automation: the WebEngineView.
     readonly property alias webView: web
 

@@ -143,6 +143,7 @@ void SignInViewAgent::setView(QObject *view)
     m_view = view;
     m_profile.clear();
     m_handledScheme.clear();
+    m_earlyScheme.clear();
     if (view) {
         auto *relay = new ViewRelay(this, m_guard);
         m_relay = relay;
@@ -150,24 +151,37 @@ void SignInViewAgent::setView(QObject *view)
             delete m_relay;
             m_relay = nullptr;
             m_view.clear();
+        } else {
+            guardProfile(m_redirectUri); // before the view shows a page (see redirectUri)
         }
     }
     Q_EMIT viewChanged();
 }
 
+void SignInViewAgent::setRedirectUri(const QUrl &redirectUri)
+{
+    if (redirectUri == m_redirectUri)
+        return;
+    m_redirectUri = redirectUri;
+    if (m_view)
+        guardProfile(redirectUri);
+    Q_EMIT redirectUriChanged();
+}
+
 QUrl SignInViewAgent::prepare(const QUrl &redirectUri)
 {
-    // On Qt 6.4 the Quick view aborts a redirect to a custom scheme (msal{client_id}://auth)
-    // before asking navigationRequested or the scheme's handler, registered or not (see
-    // tst_signinview): the sign-in would hang on the last page. Such a redirect URI is refused
-    // up front (the flow fails with InvalidConfiguration) until that is understood.
-    const QString scheme = redirectUri.scheme().toLower();
-    if (redirectUri.isValid() && scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
+    // Qt WebEngine Quick (6.4) aborts a redirect to a custom scheme (msal{client_id}://auth)
+    // unseen, without navigationRequested, unless the scheme's handler was installed on the
+    // profile before the view started (tst_signinview): the sign-in would hang on the last page.
+    // Such a redirect URI is served only when it was set as `redirectUri` in time.
+    const QUrl prepared = WebEngine::SignInGuard::prepareRedirectUri(redirectUri);
+    const QByteArray scheme = WebEngine::SignInGuard::redirectSchemeToHandle(prepared);
+    if (!scheme.isEmpty() && (scheme != m_earlyScheme || scheme != m_handledScheme || !m_profile)) {
         qCWarning(lcQuickSignIn) << "SignInView cannot catch a redirect to a" << scheme
-                                 << "URI: use http://localhost or the nativeclient URI";
+                                 << "URI unless its redirectUri names it before the page is shown";
         return {};
     }
-    return WebEngine::SignInGuard::prepareRedirectUri(redirectUri);
+    return prepared;
 }
 
 bool SignInViewAgent::guardProfile(const QUrl &redirectUri)
@@ -181,18 +195,28 @@ bool SignInViewAgent::guardProfile(const QUrl &redirectUri)
         profile->setUrlRequestInterceptor(m_guard->createInterceptor(profile));
         m_profile = profile;
         m_handledScheme.clear();
+        m_earlyScheme.clear();
     }
     const QByteArray scheme = WebEngine::SignInGuard::redirectSchemeToHandle(redirectUri);
     if (!scheme.isEmpty() && scheme != m_handledScheme) {
         profile->removeUrlScheme(scheme);
         profile->installUrlSchemeHandler(scheme, m_guard->createSchemeHandler(profile));
         m_handledScheme = scheme;
+        m_earlyScheme = m_tooLateForSchemes ? QByteArray() : scheme;
     }
     return true;
 }
 
+void SignInViewAgent::componentComplete()
+{
+    if (m_view)
+        guardProfile(m_redirectUri); // the view's final profile
+    m_tooLateForSchemes = true;
+}
+
 void SignInViewAgent::authorize(const QUrl &authorizationUrl, const QUrl &redirectUri)
 {
+    m_tooLateForSchemes = true;
     if (!m_view || !guardProfile(redirectUri)) {
         // begin() then fail(): the one failed() of this sign-in.
         if (m_guard->begin(authorizationUrl, redirectUri))

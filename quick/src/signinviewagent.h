@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QQmlParserStatus>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -29,16 +30,20 @@ class ViewRelay;
 // It forwards every event of the view (navigations, certificate errors, loads, a crashed render
 // process) and every request of its profile to WebEngine::SignInGuard, which decides, as it does
 // for Widgets::SignInDialog. Pop-up windows are never opened (newWindowRequested is not answered).
+// The view is the agent's alone: outside a sign-in it loads nothing but about:blank, and its
+// profile's requests are blocked.
 //
 // `view` is a QObject: QQuickWebEngineView is private API, so the agent reaches it through its
 // meta-object (signals by signature, the `url` and `profile` properties, stop()); the profile is
 // the public QQuickWebEngineProfile.
-class SignInViewAgent : public MsalQt::AuthorizationAgent
+class SignInViewAgent : public MsalQt::AuthorizationAgent, public QQmlParserStatus
 {
     Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
     QML_NAMED_ELEMENT(SignInAgent)
     Q_PROPERTY(QObject *view READ view WRITE setView NOTIFY viewChanged)
     Q_PROPERTY(bool active READ isActive NOTIFY activeChanged)
+    Q_PROPERTY(QUrl redirectUri READ redirectUri WRITE setRedirectUri NOTIFY redirectUriChanged)
 public:
     explicit SignInViewAgent(QObject *parent = nullptr);
     ~SignInViewAgent() override;
@@ -48,6 +53,16 @@ public:
     void setView(QObject *view);
     // True from authorize() until the redirect, the failure, cancel() or close(): show the view.
     bool isActive() const { return m_active; }
+    // A custom-scheme redirect URI (msal{client_id}://auth, its scheme registered with
+    // QWebEngineUrlScheme) the view must catch. Set it with the view, before the view shows a
+    // page: Qt WebEngine Quick routes a custom scheme only to a handler installed by then.
+    // Without it, prepare() refuses custom-scheme redirect URIs. http(s) ones need nothing.
+    QUrl redirectUri() const { return m_redirectUri; }
+    void setRedirectUri(const QUrl &redirectUri);
+
+    void classBegin() override {}
+    // Past this, a scheme handler comes too late for the view (see redirectUri).
+    void componentComplete() override;
 
     QUrl prepare(const QUrl &redirectUri) override;
     void authorize(const QUrl &authorizationUrl, const QUrl &redirectUri) override;
@@ -59,6 +74,7 @@ public:
 Q_SIGNALS:
     void viewChanged();
     void activeChanged();
+    void redirectUriChanged();
 
 private:
     friend class ViewRelay;
@@ -75,6 +91,11 @@ private:
     QObject *m_relay = nullptr;
     QPointer<QQuickWebEngineProfile> m_profile; // the profile that has our interceptor
     QByteArray m_handledScheme;
+    // The scheme whose handler was installed in time: while the QML component was being made
+    // (or, for an agent made in C++, before the first sign-in).
+    QByteArray m_earlyScheme;
+    QUrl m_redirectUri;
+    bool m_tooLateForSchemes = false;
     bool m_active = false;
 };
 
