@@ -169,9 +169,15 @@ ApplicationWindow {
         id: cancelAction
         text: qsTr("Cancel")
         icon.name: "process-stop"
-        shortcut: "Esc"
         enabled: window.request !== null
         onTriggered: window.request.cancel()
+    }
+    // Esc cancels what runs. The sign-in page and the device-code popup take Esc themselves
+    // (two shortcuts on one key would block each other).
+    Shortcut {
+        sequence: "Esc"
+        enabled: window.request !== null && !signInView.active && !deviceCodePopup.visible
+        onActivated: window.request.cancel()
     }
     Shortcut {
         sequence: "Ctrl+Q"
