@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>MsalQt::WebEngine::SignInGuard</name>
+    <message>
+        <source>The certificate of %1 is not trusted (%2), so the sign-in was stopped. If this network intercepts secure connections (a company proxy, a hotel or public Wi-Fi), sign in on another network or ask its administrator.</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut (%2), daher wurde die Anmeldung beendet. Wenn dieses Netzwerk sichere Verbindungen abfängt (ein Firmen-Proxy, ein Hotel- oder öffentliches WLAN), melden Sie sich in einem anderen Netzwerk an oder fragen Sie dessen Administrator.</translation>
+    </message>
+    <message>
+        <source>The page of %1 could not be loaded: %2</source>
+        <translation>Die Seite von %1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>The sign-in page stopped unexpectedly.</source>
+        <translation>Die Anmeldeseite wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>The sign-in page tried to open %1 without encryption, so the sign-in was stopped to protect your password. Try again; if this keeps happening, tell the administrator of the sign-in service.</source>
+        <translation>Die Anmeldeseite wollte %1 ohne Verschlüsselung öffnen, daher wurde die Anmeldung zum Schutz Ihres Passworts beendet. Versuchen Sie es erneut; wenn das wieder geschieht, wenden Sie sich an den Administrator des Anmeldedienstes.</translation>
+    </message>
+    <message>
+        <source>The sign-in page tried to open another application (a &quot;%1:&quot; link), which a sign-in in this window cannot do, so the sign-in was stopped. Try again, or sign in with the system browser.</source>
+        <translation>Die Anmeldeseite wollte eine andere Anwendung öffnen (einen „%1:“-Link), was eine Anmeldung in diesem Fenster nicht kann, daher wurde die Anmeldung beendet. Versuchen Sie es erneut, oder melden Sie sich mit dem Systembrowser an.</translation>
+    </message>
+</context>
+<context>
     <name>MsalQt::Widgets::AccountModel</name>
     <message>
         <source>%1
@@ -190,32 +213,12 @@ Angemeldet bei %3</translation>
         <translation>Anmeldeseite</translation>
     </message>
     <message>
-        <source>The sign-in page stopped unexpectedly.</source>
-        <translation>Die Anmeldeseite wurde unerwartet beendet.</translation>
-    </message>
-    <message>
-        <source>The page of %1 could not be loaded: %2</source>
-        <translation>Die Seite von %1 konnte nicht geladen werden: %2</translation>
-    </message>
-    <message>
         <source>Sign in to %1</source>
         <translation>Bei %1 anmelden</translation>
     </message>
     <message>
         <source>The sign-in window was closed.</source>
         <translation>Das Anmeldefenster wurde geschlossen.</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 is not trusted (%2), so the sign-in was stopped. If this network intercepts secure connections (a company proxy, a hotel or public Wi-Fi), sign in on another network or ask its administrator.</source>
-        <translation>Dem Zertifikat von %1 wird nicht vertraut (%2), daher wurde die Anmeldung beendet. Wenn dieses Netzwerk sichere Verbindungen abfängt (ein Firmen-Proxy, ein Hotel- oder öffentliches WLAN), melden Sie sich in einem anderen Netzwerk an oder fragen Sie dessen Administrator.</translation>
-    </message>
-    <message>
-        <source>The sign-in page tried to open %1 without encryption, so the sign-in was stopped to protect your password. Try again; if this keeps happening, tell the administrator of the sign-in service.</source>
-        <translation>Die Anmeldeseite wollte %1 ohne Verschlüsselung öffnen, daher wurde die Anmeldung zum Schutz Ihres Passworts beendet. Versuchen Sie es erneut; wenn das wieder geschieht, wenden Sie sich an den Administrator des Anmeldedienstes.</translation>
-    </message>
-    <message>
-        <source>The sign-in page tried to open another application (a &quot;%1:&quot; link), which a sign-in in this window cannot do, so the sign-in was stopped. Try again, or sign in with the system browser.</source>
-        <translation>Die Anmeldeseite wollte eine andere Anwendung öffnen (einen „%1:“-Link), was eine Anmeldung in diesem Fenster nicht kann, daher wurde die Anmeldung beendet. Versuchen Sie es erneut, oder melden Sie sich mit dem Systembrowser an.</translation>
     </message>
 </context>
 </TS>

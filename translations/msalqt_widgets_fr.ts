@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>MsalQt::WebEngine::SignInGuard</name>
+    <message>
+        <source>The certificate of %1 is not trusted (%2), so the sign-in was stopped. If this network intercepts secure connections (a company proxy, a hotel or public Wi-Fi), sign in on another network or ask its administrator.</source>
+        <translation>Le certificat de %1 n’est pas reconnu (%2) ; la connexion a donc été arrêtée. Si ce réseau intercepte les connexions sécurisées (proxy d’entreprise, Wi-Fi d’hôtel ou public), connectez-vous sur un autre réseau ou demandez à son administrateur.</translation>
+    </message>
+    <message>
+        <source>The page of %1 could not be loaded: %2</source>
+        <translation>La page de %1 n’a pas pu être chargée : %2</translation>
+    </message>
+    <message>
+        <source>The sign-in page stopped unexpectedly.</source>
+        <translation>La page de connexion s’est arrêtée de façon inattendue.</translation>
+    </message>
+    <message>
+        <source>The sign-in page tried to open %1 without encryption, so the sign-in was stopped to protect your password. Try again; if this keeps happening, tell the administrator of the sign-in service.</source>
+        <translation>La page de connexion a voulu ouvrir %1 sans chiffrement ; la connexion a donc été arrêtée pour protéger votre mot de passe. Réessayez ; si cela se reproduit, prévenez l’administrateur du service de connexion.</translation>
+    </message>
+    <message>
+        <source>The sign-in page tried to open another application (a &quot;%1:&quot; link), which a sign-in in this window cannot do, so the sign-in was stopped. Try again, or sign in with the system browser.</source>
+        <translation>La page de connexion a voulu ouvrir une autre application (un lien « %1: »), ce qu’une connexion dans cette fenêtre ne peut pas faire ; la connexion a donc été arrêtée. Réessayez, ou connectez-vous avec le navigateur du système.</translation>
+    </message>
+</context>
+<context>
     <name>MsalQt::Widgets::AccountModel</name>
     <message>
         <source>%1
@@ -190,32 +213,12 @@ Connecté sur %3</translation>
         <translation>Page de connexion</translation>
     </message>
     <message>
-        <source>The sign-in page stopped unexpectedly.</source>
-        <translation>La page de connexion s’est arrêtée de façon inattendue.</translation>
-    </message>
-    <message>
-        <source>The page of %1 could not be loaded: %2</source>
-        <translation>La page de %1 n’a pas pu être chargée : %2</translation>
-    </message>
-    <message>
         <source>Sign in to %1</source>
         <translation>Connexion à %1</translation>
     </message>
     <message>
         <source>The sign-in window was closed.</source>
         <translation>La fenêtre de connexion a été fermée.</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 is not trusted (%2), so the sign-in was stopped. If this network intercepts secure connections (a company proxy, a hotel or public Wi-Fi), sign in on another network or ask its administrator.</source>
-        <translation>Le certificat de %1 n’est pas reconnu (%2) ; la connexion a donc été arrêtée. Si ce réseau intercepte les connexions sécurisées (proxy d’entreprise, Wi-Fi d’hôtel ou public), connectez-vous sur un autre réseau ou demandez à son administrateur.</translation>
-    </message>
-    <message>
-        <source>The sign-in page tried to open %1 without encryption, so the sign-in was stopped to protect your password. Try again; if this keeps happening, tell the administrator of the sign-in service.</source>
-        <translation>La page de connexion a voulu ouvrir %1 sans chiffrement ; la connexion a donc été arrêtée pour protéger votre mot de passe. Réessayez ; si cela se reproduit, prévenez l’administrateur du service de connexion.</translation>
-    </message>
-    <message>
-        <source>The sign-in page tried to open another application (a &quot;%1:&quot; link), which a sign-in in this window cannot do, so the sign-in was stopped. Try again, or sign in with the system browser.</source>
-        <translation>La page de connexion a voulu ouvrir une autre application (un lien « %1: »), ce qu’une connexion dans cette fenêtre ne peut pas faire ; la connexion a donc été arrêtée. Réessayez, ou connectez-vous avec le navigateur du système.</translation>
     </message>
 </context>
 </TS>

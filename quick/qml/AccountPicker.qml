@@ -15,73 +15,100 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import MsalQt
 
-ListView {
+FocusScope {
     id: root
+
+    // The accounts: a PublicClientApplication's accounts model.
+    property alias model: list.model
+    property alias currentIndex: list.currentIndex
+    readonly property alias count: list.count
+    // The account of the current row (isNull when there is none).
+    readonly property account currentAccount: model && currentIndex >= 0 && currentIndex < count
+                                              ? model.get(currentIndex) : noAccount.account
 
     signal accountChosen(account account)
     signal anotherAccountChosen()
 
-    // The account of the current row (isNull when there is none).
-    readonly property account currentAccount: model && currentIndex >= 0 ? model.get(currentIndex) : noAccount.account
+    // The delegate of `row` (null when it is not created), as ListView.itemAtIndex().
+    function itemAtIndex(row) {
+        return list.itemAtIndex(row);
+    }
+
+    implicitWidth: 320
+    implicitHeight: 240
+    Accessible.role: Accessible.List
+    Accessible.name: qsTr("Accounts")
 
     QtObject {
         id: noAccount
         property account account
     }
 
-    clip: true
-    focus: true
-    keyNavigationEnabled: true
-    currentIndex: count > 0 ? 0 : -1
-    Accessible.role: Accessible.List
-    Accessible.name: qsTr("Accounts")
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
 
-    delegate: ItemDelegate {
-        id: row
-        required property int index
-        required property string name
-        required property string username
-        required property account account
-
-        width: ListView.view.width
-        highlighted: ListView.isCurrentItem
-        Accessible.name: name ? qsTr("%1, %2").arg(name).arg(username) : username
-        contentItem: ColumnLayout {
-            spacing: 2
-            Label {
-                Layout.fillWidth: true
-                text: row.name ? row.name : row.username
-                font.bold: true
-                elide: Text.ElideRight
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            focus: true
+            keyNavigationEnabled: true
+            // The first account is current until the person moves, and again after the
+            // current one has gone.
+            onCountChanged: {
+                if (count > 0 && (currentIndex < 0 || currentIndex >= count))
+                    currentIndex = 0;
             }
-            Label {
-                Layout.fillWidth: true
-                visible: row.name !== ""
-                text: row.username
-                elide: Text.ElideRight
-                opacity: 0.75
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string name
+                required property string username
+                required property account account
+
+                width: ListView.view.width
+                highlighted: ListView.isCurrentItem
+                Accessible.name: name ? qsTr("%1, %2").arg(name).arg(username) : username
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.name ? row.name : row.username
+                        font.bold: true
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: row.name !== ""
+                        text: row.username
+                        elide: Text.ElideRight
+                        opacity: 0.75
+                    }
+                }
+                onClicked: {
+                    list.currentIndex = index;
+                    root.accountChosen(account);
+                }
             }
+
+            Keys.onReturnPressed: root.chooseCurrent()
+            Keys.onEnterPressed: root.chooseCurrent()
         }
-        onClicked: {
-            root.currentIndex = index;
-            root.accountChosen(account);
+
+        ItemDelegate {
+            objectName: "anotherAccount"
+            Layout.fillWidth: true
+            text: qsTr("Use another account")
+            icon.name: "list-add-user"
+            onClicked: root.anotherAccountChosen()
         }
     }
 
-    footer: ItemDelegate {
-        objectName: "anotherAccount"
-        width: ListView.view.width
-        text: qsTr("Use another account")
-        icon.name: "list-add-user"
-        onClicked: root.anotherAccountChosen()
-    }
-
-    Keys.onReturnPressed: {
-        if (currentIndex >= 0)
-            accountChosen(model.get(currentIndex));
-    }
-    Keys.onEnterPressed: {
-        if (currentIndex >= 0)
-            accountChosen(model.get(currentIndex));
+    function chooseCurrent() {
+        if (list.currentIndex >= 0)
+            accountChosen(model.get(list.currentIndex));
     }
 }

@@ -11,6 +11,7 @@
 #include <MsalQt/devicecode.h>
 #include <MsalQt/tenantprofile.h>
 
+#include <QObject>
 #include <QtQml/qqml.h>
 
 namespace MsalQt::Quick {
@@ -50,11 +51,15 @@ struct TenantProfileForeign
     QML_VALUE_TYPE(tenantProfile)
 };
 
-// AuthError's Type enum by the type's own name: `error.type === AuthError.Cancelled`.
-namespace AuthErrorEnums {
-Q_NAMESPACE
-QML_FOREIGN_NAMESPACE(MsalQt::AuthError)
-QML_NAMED_ELEMENT(AuthError)
-} // namespace AuthErrorEnums
+// AuthError's Type enum by the type's own name: `error.type === AuthError.Cancelled`. An
+// extension of its own name, not QML_FOREIGN_NAMESPACE(MsalQt::AuthError): that would file a
+// second type named MsalQt::AuthError in the typeinfo, and qmllint would know only one of the two.
+class AuthErrorEnums : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(AuthError)
+    QML_UNCREATABLE("AuthError holds the error types; an error is an authError value.")
+    QML_EXTENDED_NAMESPACE(MsalQt::AuthError)
+};
 
 } // namespace MsalQt::Quick

@@ -14,19 +14,22 @@ status=0
 # wrapper (filed under the class or namespace it is called from), hides strings from it. A file's
 # strings take a struct with Q_DECLARE_TR_FUNCTIONS(Context) instead, called as Tr::tr().
 hidden=$(grep -rnE 'translate\(\s*[A-Za-z_]|^\s*(static\s+)?(inline\s+)?QString\s+tr\(' \
-    "$src/auth" "$src/widgets" "$src/app/demo" "$src/app/qml-demo" || true)
+    "$src/auth" "$src/widgets" "$src/webengine" "$src/app/demo" "$src/app/qml-demo" || true)
 if [ -n "$hidden" ]; then
     echo "FAIL: strings lupdate cannot file under their context:"
     echo "$hidden" | sed 's/^/    /'
     status=1
 fi
-for pair in msalqt_demo:app/demo msalqt_qmldemo:app/qml-demo msalqt_widgets:widgets msalqt_auth:auth; do
+# A catalogue's folders are separated by "+": the widgets' catalogue also holds the strings of
+# webengine/ (SignInGuard), which the widgets compile in.
+for pair in msalqt_demo:app/demo msalqt_qmldemo:app/qml-demo msalqt_widgets:widgets+webengine msalqt_auth:auth; do
     name=${pair%%:*}
-    dir=${pair#*:}
+    dirs=$(echo "${pair#*:}" | tr '+' ' ')
     for lang in de fr; do
         ts=${name}_$lang.ts
         cp "$src/translations/$ts" "$tmp/$ts"
-        "$lupdate" -silent -no-obsolete -locations none "$src/$dir" -ts "$tmp/$ts"
+        # shellcheck disable=SC2086 # one word per folder
+        "$lupdate" -silent -no-obsolete -locations none $(for dir in $dirs; do echo "$src/$dir"; done) -ts "$tmp/$ts"
         missing=$(grep -c 'type="unfinished"' "$tmp/$ts" || true)
         if [ "$missing" != 0 ]; then
             echo "FAIL: $ts: $missing string(s) without a translation:"

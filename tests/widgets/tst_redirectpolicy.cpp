@@ -2,7 +2,7 @@
 
 #include <QTest>
 
-using MsalQt::Widgets::RedirectPolicy;
+using MsalQt::WebEngine::RedirectPolicy;
 using Verdict = RedirectPolicy::Verdict;
 
 Q_DECLARE_METATYPE(RedirectPolicy::Verdict)

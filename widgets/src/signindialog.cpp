@@ -13,8 +13,6 @@
 #include <QWebEngineCookieStore>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
-#include <QWebEngineUrlRequestInfo>
-#include <QWebEngineUrlRequestJob>
 #include <QWebEngineUrlScheme>
 #include <QWebEngineView>
 
@@ -22,12 +20,9 @@ namespace MsalQt::Widgets {
 
 Q_LOGGING_CATEGORY(lcWidgets, "msalqt.widgets", QtInfoMsg)
 
-namespace {
+using WebEngine::SignInGuard;
 
-// Chromium's net::ERR_ABORTED and net::ERR_BLOCKED_BY_CLIENT: what a load we stopped ourselves
-// reports. They are not failures of the sign-in.
-constexpr int ErrAborted = -3;
-constexpr int ErrBlockedByClient = -20;
+namespace {
 
 bool sameCookie(const QNetworkCookie &a, const QNetworkCookie &b)
 {
@@ -47,41 +42,19 @@ bool cookieBelongsTo(const QNetworkCookie &cookie, const QString &host)
 
 } // namespace
 
-SignInPage::SignInPage(QWebEngineProfile *profile, Policy policy, QObject *parent)
-    : QWebEnginePage(profile, parent), m_policy(std::move(policy))
+SignInPage::SignInPage(QWebEngineProfile *profile, SignInGuard *guard, QObject *parent)
+    : QWebEnginePage(profile, parent), m_guard(guard)
 {
 }
 
-bool SignInPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
+bool SignInPage::acceptNavigationRequest(const QUrl &url, NavigationType, bool isMainFrame)
 {
-    return m_policy(url, type, isMainFrame);
+    return m_guard && m_guard->acceptNavigation(url, isMainFrame);
 }
 
 QWebEnginePage *SignInPage::createWindow(WebWindowType)
 {
     return nullptr;
-}
-
-SignInInterceptor::SignInInterceptor(Policy policy, QObject *parent)
-    : QWebEngineUrlRequestInterceptor(parent), m_policy(std::move(policy))
-{
-}
-
-void SignInInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
-{
-    m_policy(info);
-}
-
-RedirectSchemeHandler::RedirectSchemeHandler(Policy policy, QObject *parent)
-    : QWebEngineUrlSchemeHandler(parent), m_policy(std::move(policy))
-{
-}
-
-void RedirectSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
-{
-    const QUrl url = job->requestUrl();
-    job->fail(QWebEngineUrlRequestJob::RequestAborted);
-    m_policy(url);
 }
 
 SignInDialogAgent::SignInDialogAgent(SignInDialog *dialog, SignInDialogPrivate *d)
@@ -91,19 +64,7 @@ SignInDialogAgent::SignInDialogAgent(SignInDialog *dialog, SignInDialogPrivate *
 
 QUrl SignInDialogAgent::prepare(const QUrl &redirectUri)
 {
-    // The embedded browser catches any http(s) redirect URI before it is loaded, so it serves
-    // the one the application registered, as it is. Chromium drops navigations to a custom
-    // scheme it does not know without asking us: those need registerRedirectScheme().
-    if (!redirectUri.isValid() || redirectUri.scheme().isEmpty())
-        return {};
-    const QString scheme = redirectUri.scheme().toLower();
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")
-        && QWebEngineUrlScheme::schemeByName(scheme.toLatin1()).name().isEmpty()) {
-        qCWarning(lcWidgets) << "Redirect scheme" << scheme
-                             << "is not registered: call SignInDialog::registerRedirectScheme() before QApplication";
-        return {};
-    }
-    return redirectUri;
+    return SignInGuard::prepareRedirectUri(redirectUri);
 }
 
 void SignInDialogAgent::authorize(const QUrl &authorizationUrl, const QUrl &redirectUri)
@@ -141,6 +102,9 @@ void SignInDialogPrivate::setupUi()
     QObject::connect(escape, &QShortcut::activated, q, &SignInDialog::reject);
 
     m_agent = new SignInDialogAgent(q, this);
+    m_guard = new SignInGuard(q);
+    QObject::connect(m_guard, &SignInGuard::redirected, q, [this](const QUrl &reported) { onRedirected(reported); });
+    QObject::connect(m_guard, &SignInGuard::failed, q, [this](const AuthError &error) { onFailed(error); });
     retranslateUi();
 }
 
@@ -182,9 +146,7 @@ void SignInDialogPrivate::installProfile(QWebEngineProfile *profile)
 
     m_profile = profile;
     m_handledScheme.clear();
-    m_interceptor = new SignInInterceptor([this](QWebEngineUrlRequestInfo &info) { interceptRequest(info); },
-                                          profile);
-    profile->setUrlRequestInterceptor(m_interceptor);
+    profile->setUrlRequestInterceptor(m_guard->createInterceptor(profile));
     QWebEngineCookieStore *cookies = profile->cookieStore();
     m_cookies.clear();
     QObject::connect(cookies, &QWebEngineCookieStore::cookieAdded, q, [this](const QNetworkCookie &cookie) {
@@ -197,13 +159,8 @@ void SignInDialogPrivate::installProfile(QWebEngineProfile *profile)
     if (!profile->isOffTheRecord())
         cookies->loadAllCookies(); // what earlier runs left, so that forgetAccount() finds it
 
-    m_page = new SignInPage(profile,
-                            [this](const QUrl &url, QWebEnginePage::NavigationType type, bool isMainFrame) {
-                                return acceptNavigation(url, type, isMainFrame);
-                            },
-                            m_view);
-    QObject::connect(m_page, &QWebEnginePage::certificateError, q,
-                     [this](const QWebEngineCertificateError &error) { onCertificateError(error); });
+    m_page = new SignInPage(profile, m_guard, m_view);
+    QObject::connect(m_page, &QWebEnginePage::certificateError, m_guard, &SignInGuard::certificateError);
     QObject::connect(m_page, &QWebEnginePage::loadingChanged, q,
                      [this](const QWebEngineLoadingInfo &info) { onLoadingChanged(info); });
     QObject::connect(m_page, &QWebEnginePage::urlChanged, q, [this](const QUrl &url) { onUrlChanged(url); });
@@ -217,11 +174,9 @@ void SignInDialogPrivate::installProfile(QWebEngineProfile *profile)
             m_progress->hide(); // a load that reports no loadFinished (a same-page one) leaves no bar
     });
     QObject::connect(m_page, &QWebEnginePage::loadFinished, m_progress, &QProgressBar::hide);
-    QObject::connect(m_page, &QWebEnginePage::renderProcessTerminated, q,
+    QObject::connect(m_page, &QWebEnginePage::renderProcessTerminated, m_guard,
                      [this](QWebEnginePage::RenderProcessTerminationStatus status, int) {
-                         if (status != QWebEnginePage::NormalTerminationStatus)
-                             fail(AuthError(AuthError::NetworkError,
-                                            SignInDialog::tr("The sign-in page stopped unexpectedly.")));
+                         m_guard->renderProcessTerminated(status);
                      });
     m_view->setPage(m_page);
 
@@ -232,18 +187,11 @@ void SignInDialogPrivate::installProfile(QWebEngineProfile *profile)
 
 void SignInDialogPrivate::handleRedirectScheme(const QUrl &redirectUri)
 {
-    const QByteArray scheme = redirectUri.scheme().toLower().toLatin1();
-    if (scheme.isEmpty() || scheme == "http" || scheme == "https" || m_handledScheme == scheme)
+    const QByteArray scheme = SignInGuard::redirectSchemeToHandle(redirectUri);
+    if (scheme.isEmpty() || m_handledScheme == scheme)
         return;
-    if (QWebEngineUrlScheme::schemeByName(scheme).name().isEmpty())
-        return; // not registered: only the page's own navigations to it are caught
     m_handledScheme = scheme;
-    m_profile->installUrlSchemeHandler(scheme, new RedirectSchemeHandler([this](const QUrl &url) {
-        QMetaObject::invokeMethod(q_ptr, [this, url] {
-            if (m_policy.classify(url) == RedirectPolicy::Verdict::Redirect)
-                finishWithRedirect(url);
-        }, Qt::QueuedConnection);
-    }, m_profile));
+    m_profile->installUrlSchemeHandler(scheme, m_guard->createSchemeHandler(m_profile));
 }
 
 void SignInDialogPrivate::tearDownPage()
@@ -255,82 +203,11 @@ void SignInDialogPrivate::tearDownPage()
     m_profile = nullptr;
 }
 
-bool SignInDialogPrivate::acceptNavigation(const QUrl &url, QWebEnginePage::NavigationType, bool isMainFrame)
-{
-    if (!m_authorizing)
-        return url.scheme() == QLatin1String("about");
-    switch (m_policy.classify(url)) {
-    case RedirectPolicy::Verdict::Allow:
-        return true;
-    case RedirectPolicy::Verdict::Redirect:
-        finishWithRedirect(url);
-        return false;
-    case RedirectPolicy::Verdict::Refuse:
-        if (isMainFrame)
-            refuse(url);
-        else
-            qCWarning(lcWidgets) << "Refused a frame of the sign-in page:" << RedirectPolicy::redactedForLog(url);
-        return false;
-    }
-    return false;
-}
-
-void SignInDialogPrivate::interceptRequest(QWebEngineUrlRequestInfo &info)
-{
-    const QUrl url = info.requestUrl();
-    if (!m_authorizing) {
-        info.block(true);
-        return;
-    }
-    switch (m_policy.classify(url)) {
-    case RedirectPolicy::Verdict::Allow:
-        return;
-    case RedirectPolicy::Verdict::Redirect:
-        info.block(true);
-        // Leave WebEngine's callback before the flow reacts (it may close the dialog).
-        QMetaObject::invokeMethod(q_ptr, [this, url] { finishWithRedirect(url); }, Qt::QueuedConnection);
-        return;
-    case RedirectPolicy::Verdict::Refuse:
-        info.block(true);
-        if (info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeMainFrame)
-            QMetaObject::invokeMethod(q_ptr, [this, url] { refuse(url); }, Qt::QueuedConnection);
-        else
-            qCWarning(lcWidgets) << "Blocked an insecure request of the sign-in page:"
-                                 << RedirectPolicy::redactedForLog(url);
-        return;
-    }
-}
-
-void SignInDialogPrivate::onCertificateError(const QWebEngineCertificateError &error)
-{
-    QWebEngineCertificateError rejected = error;
-    rejected.rejectCertificate();
-    if (!m_authorizing)
-        return;
-    // Not "could not be reached": it was reached, and refused.
-    fail(AuthError(AuthError::InvalidResponse,
-                   SignInDialog::tr("The certificate of %1 is not trusted (%2), so the sign-in was stopped. "
-                                    "If this network intercepts secure connections (a company proxy, a hotel "
-                                    "or public Wi-Fi), sign in on another network or ask its administrator.")
-                       .arg(error.url().host(), error.description())));
-}
-
 void SignInDialogPrivate::onLoadingChanged(const QWebEngineLoadingInfo &info)
 {
     if (info.status() != QWebEngineLoadingInfo::LoadStartedStatus)
         m_progress->hide(); // stopped, failed or done: the bar has nothing more to show
-    if (!m_authorizing || info.status() != QWebEngineLoadingInfo::LoadFailedStatus)
-        return;
-    // An HTTP error status still shows the server's page (a wrong password, say): the person
-    // reads it. Only pages that never arrived end the sign-in.
-    if (info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain)
-        return;
-    if (info.errorCode() == ErrAborted || info.errorCode() == ErrBlockedByClient)
-        return;
-    qCInfo(lcWidgets) << "Sign-in page failed to load:" << RedirectPolicy::redactedForLog(info.url())
-                      << info.errorString();
-    fail(AuthError(AuthError::NetworkError, SignInDialog::tr("The page of %1 could not be loaded: %2")
-                                                .arg(info.url().host(), info.errorString())));
+    m_guard->loadingChanged(info);
 }
 
 void SignInDialogPrivate::onUrlChanged(const QUrl &url)
@@ -340,65 +217,28 @@ void SignInDialogPrivate::onUrlChanged(const QUrl &url)
         setTitleHost(host);
 }
 
-void SignInDialogPrivate::finishWithRedirect(const QUrl &url)
+void SignInDialogPrivate::onRedirected(const QUrl &reported)
 {
     Q_Q(SignInDialog);
-    if (!m_authorizing)
-        return;
-    m_authorizing = false;
-    qCDebug(lcWidgets) << "Redirected to" << RedirectPolicy::redactedForLog(url);
-    // Reported as the redirect URI the flow gave us plus the response: Chromium rewrites
-    // "http://localhost?code=…" to "http://localhost:PORT/?code=…" and similar, and the flow
-    // compares the endpoint part with what it sent. The policy has already matched them.
-    QUrl reported = m_policy.redirectUri();
-    reported.setQuery(url.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    reported.setFragment(url.fragment(QUrl::FullyEncoded), QUrl::StrictMode);
     stopBrowsing();
     q->QDialog::done(QDialog::Accepted);
     Q_EMIT m_agent->redirected(reported);
     Q_EMIT q->redirected(reported);
 }
 
-void SignInDialogPrivate::fail(const AuthError &error)
+void SignInDialogPrivate::onFailed(const AuthError &error)
 {
     Q_Q(SignInDialog);
-    if (!m_authorizing)
-        return;
-    m_authorizing = false;
-    qCInfo(lcWidgets) << "Sign-in ended:" << AuthError::typeName(error.type());
     stopBrowsing();
     q->QDialog::done(QDialog::Rejected);
     Q_EMIT m_agent->failed(error);
     Q_EMIT q->failed(error);
 }
 
-void SignInDialogPrivate::refuse(const QUrl &url)
-{
-    qCWarning(lcWidgets) << "Refused to open" << RedirectPolicy::redactedForLog(url);
-    const QString scheme = url.scheme().toLower();
-    // http and ws off loopback (https, wss, data:, blob:, about: and loopback pass the policy).
-    if (scheme == QLatin1String("http") || scheme == QLatin1String("ws")) {
-        fail(AuthError(AuthError::InvalidResponse,
-                       SignInDialog::tr("The sign-in page tried to open %1 without encryption, so the sign-in was "
-                                        "stopped to protect your password. Try again; if this keeps happening, tell "
-                                        "the administrator of the sign-in service.")
-                           .arg(url.host())));
-        return;
-    }
-    // Any other scheme ("myapp://auth", "msauth:", "mailto:", "file:"): a link for another
-    // application, not an insecure page (whatever its "host" part says).
-    fail(AuthError(AuthError::InvalidResponse,
-                   SignInDialog::tr("The sign-in page tried to open another application (a \"%1:\" link), which a "
-                                    "sign-in in this window cannot do, so the sign-in was stopped. Try again, or "
-                                    "sign in with the system browser.")
-                       .arg(scheme.left(32))));
-}
-
 void SignInDialogPrivate::closeQuietly()
 {
     Q_Q(SignInDialog);
-    const bool wasAuthorizing = m_authorizing;
-    m_authorizing = false;
+    const bool wasAuthorizing = m_guard->end();
     if (!wasAuthorizing && !q->isVisible())
         return; // already ended (redirect or failure): keep its result
     stopBrowsing();
@@ -451,7 +291,7 @@ void SignInDialog::setPersistentProfile(const QString &storageName)
     Q_D(SignInDialog);
     if (storageName == d->m_storageName)
         return;
-    if (d->m_authorizing)
+    if (d->m_guard->isAuthorizing())
         qCWarning(lcWidgets) << "setPersistentProfile() during a sign-in: the page is reloaded empty";
     d->m_storageName = storageName;
     if (!d->m_view) {
@@ -523,14 +363,10 @@ void SignInDialog::authorize(const QUrl &authorizationUrl, const QUrl &redirectU
 {
     Q_D(SignInDialog);
     d->ensureBrowser();
-    d->m_policy.setRedirectUri(redirectUri);
     d->handleRedirectScheme(redirectUri);
-    d->m_authorizing = true;
     d->setTitleHost(authorizationUrl.host());
-    if (d->m_policy.classify(authorizationUrl) != RedirectPolicy::Verdict::Allow) {
-        d->refuse(authorizationUrl);
-        return;
-    }
+    if (!d->m_guard->begin(authorizationUrl, redirectUri))
+        return; // refused: the guard has reported it (failed()), and the dialog stays closed
     if (!isVisible()) {
         if (parentWidget())
             setWindowModality(Qt::WindowModal);
@@ -546,7 +382,7 @@ void SignInDialog::authorize(const QUrl &authorizationUrl, const QUrl &redirectU
 bool SignInDialog::isAuthorizing() const
 {
     Q_D(const SignInDialog);
-    return d->m_authorizing;
+    return d->m_guard->isAuthorizing();
 }
 
 QWebEnginePage *SignInDialog::page() const
@@ -585,8 +421,8 @@ QSize SignInDialog::sizeHint() const
 void SignInDialog::reject()
 {
     Q_D(SignInDialog);
-    if (d->m_authorizing) {
-        d->fail(AuthError(AuthError::Cancelled, tr("The sign-in window was closed.")));
+    if (d->m_guard->isAuthorizing()) {
+        d->m_guard->fail(AuthError(AuthError::Cancelled, tr("The sign-in window was closed.")));
         return;
     }
     QDialog::reject();

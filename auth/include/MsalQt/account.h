@@ -25,14 +25,21 @@ namespace MsalQt {
 class MSALQT_AUTH_EXPORT Account
 {
     Q_GADGET
-    // Read-only properties, for QML and QVariant (`account.username`).
+    /// homeAccountId(), as a read-only property (QML: `.homeAccountId`).
     Q_PROPERTY(QString homeAccountId READ homeAccountId)
+    /// environment(), as a read-only property (QML: `.environment`).
     Q_PROPERTY(QString environment READ environment)
+    /// tenantId(), as a read-only property (QML: `.tenantId`).
     Q_PROPERTY(QString tenantId READ tenantId)
+    /// localAccountId(), as a read-only property (QML: `.localAccountId`).
     Q_PROPERTY(QString localAccountId READ localAccountId)
+    /// username(), as a read-only property (QML: `.username`).
     Q_PROPERTY(QString username READ username)
+    /// name(), as a read-only property (QML: `.name`).
     Q_PROPERTY(QString name READ name)
+    /// tenantProfiles(), as a read-only property (QML: `.tenantProfiles`).
     Q_PROPERTY(QList<MsalQt::TenantProfile> tenantProfiles READ tenantProfiles)
+    /// isNull(), as a read-only property (QML: `.isNull`).
     Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null account.

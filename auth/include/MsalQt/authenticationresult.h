@@ -23,19 +23,31 @@ namespace MsalQt {
 class MSALQT_AUTH_EXPORT AuthenticationResult
 {
     Q_GADGET
-    // Read-only properties, for QML and QVariant (`result.account.username`).
+    /// accessToken(), as a read-only property (QML: `.accessToken`).
     Q_PROPERTY(QString accessToken READ accessToken)
+    /// tokenType(), as a read-only property (QML: `.tokenType`).
     Q_PROPERTY(QString tokenType READ tokenType)
+    /// expiresOn(), as a read-only property (QML: `.expiresOn`).
     Q_PROPERTY(QDateTime expiresOn READ expiresOn)
+    /// extendedExpiresOn(), as a read-only property (QML: `.extendedExpiresOn`).
     Q_PROPERTY(QDateTime extendedExpiresOn READ extendedExpiresOn)
+    /// refreshOn(), as a read-only property (QML: `.refreshOn`).
     Q_PROPERTY(QDateTime refreshOn READ refreshOn)
+    /// scopes(), as a read-only property (QML: `.scopes`).
     Q_PROPERTY(QStringList scopes READ scopes)
+    /// idToken(), as a read-only property (QML: `.idToken`).
     Q_PROPERTY(QString idToken READ idToken)
+    /// idTokenClaims(), as a read-only property (QML: `.idTokenClaims`).
     Q_PROPERTY(QJsonObject idTokenClaims READ idTokenClaims)
+    /// account(), as a read-only property (QML: `.account`).
     Q_PROPERTY(MsalQt::Account account READ account)
+    /// tenantId(), as a read-only property (QML: `.tenantId`).
     Q_PROPERTY(QString tenantId READ tenantId)
+    /// correlationId(), as a read-only property (QML: `.correlationId`).
     Q_PROPERTY(QString correlationId READ correlationId)
+    /// isFromCache(), as a read-only property (QML: `.isFromCache`).
     Q_PROPERTY(bool isFromCache READ isFromCache)
+    /// isNull(), as a read-only property (QML: `.isNull`).
     Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null result.

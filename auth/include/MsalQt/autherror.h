@@ -53,19 +53,31 @@ public:
                                ///< start the password-reset policy's sign-in, then sign in again
     };
     Q_ENUM(Type)
-    // Read-only properties, for QML and QVariant (`error.type === AuthError.UiRequired`).
+    /// type(), as a read-only property (QML: `.type`).
     Q_PROPERTY(Type type READ type)
+    /// isError(), as a read-only property (QML: `.isError`).
     Q_PROPERTY(bool isError READ isError)
+    /// errorString(), as a read-only property (QML: `.errorString`).
     Q_PROPERTY(QString errorString READ errorString)
+    /// message(), as a read-only property (QML: `.message`).
     Q_PROPERTY(QString message READ message)
+    /// protocolError(), as a read-only property (QML: `.protocolError`).
     Q_PROPERTY(QString protocolError READ protocolError)
+    /// subError(), as a read-only property (QML: `.subError`).
     Q_PROPERTY(QString subError READ subError)
+    /// errorDescription(), as a read-only property (QML: `.errorDescription`).
     Q_PROPERTY(QString errorDescription READ errorDescription)
+    /// errorCodes(), as a read-only property (QML: `.errorCodes`).
     Q_PROPERTY(QList<int> errorCodes READ errorCodes)
+    /// correlationId(), as a read-only property (QML: `.correlationId`).
     Q_PROPERTY(QString correlationId READ correlationId)
+    /// traceId(), as a read-only property (QML: `.traceId`).
     Q_PROPERTY(QString traceId READ traceId)
+    /// claims(), as a read-only property (QML: `.claims`).
     Q_PROPERTY(QString claims READ claims)
+    /// httpStatus(), as a read-only property (QML: `.httpStatus`).
     Q_PROPERTY(int httpStatus READ httpStatus)
+    /// retryAfter(), as a read-only property (QML: `.retryAfter`).
     Q_PROPERTY(QDateTime retryAfter READ retryAfter)
 
     /// Constructs no error: type() is NoError.

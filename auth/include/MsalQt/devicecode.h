@@ -25,13 +25,19 @@ namespace MsalQt {
 class MSALQT_AUTH_EXPORT DeviceCode
 {
     Q_GADGET
-    // Read-only properties, for QML and QVariant (`deviceCode.userCode`).
+    /// userCode(), as a read-only property (QML: `.userCode`).
     Q_PROPERTY(QString userCode READ userCode)
+    /// verificationUri(), as a read-only property (QML: `.verificationUri`).
     Q_PROPERTY(QUrl verificationUri READ verificationUri)
+    /// verificationUriComplete(), as a read-only property (QML: `.verificationUriComplete`).
     Q_PROPERTY(QUrl verificationUriComplete READ verificationUriComplete)
+    /// expiresOn(), as a read-only property (QML: `.expiresOn`).
     Q_PROPERTY(QDateTime expiresOn READ expiresOn)
+    /// message(), as a read-only property (QML: `.message`).
     Q_PROPERTY(QString message READ message)
+    /// scopes(), as a read-only property (QML: `.scopes`).
     Q_PROPERTY(QStringList scopes READ scopes)
+    /// isNull(), as a read-only property (QML: `.isNull`).
     Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null device code.

@@ -22,11 +22,15 @@ namespace MsalQt {
 class MSALQT_AUTH_EXPORT TenantProfile
 {
     Q_GADGET
-    // Read-only properties, for QML and QVariant.
+    /// tenantId(), as a read-only property (QML: `.tenantId`).
     Q_PROPERTY(QString tenantId READ tenantId)
+    /// localAccountId(), as a read-only property (QML: `.localAccountId`).
     Q_PROPERTY(QString localAccountId READ localAccountId)
+    /// name(), as a read-only property (QML: `.name`).
     Q_PROPERTY(QString name READ name)
+    /// isHomeTenant(), as a read-only property (QML: `.isHomeTenant`).
     Q_PROPERTY(bool isHomeTenant READ isHomeTenant)
+    /// isNull(), as a read-only property (QML: `.isNull`).
     Q_PROPERTY(bool isNull READ isNull)
 public:
     /// Constructs a null profile.

@@ -2,7 +2,7 @@
 
 #include <QHostAddress>
 
-namespace MsalQt::Widgets {
+namespace MsalQt::WebEngine {
 
 namespace {
 
@@ -63,4 +63,4 @@ QString RedirectPolicy::redactedForLog(const QUrl &url)
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
 }
 
-} // namespace MsalQt::Widgets
+} // namespace MsalQt::WebEngine

@@ -2,10 +2,11 @@
 
 #include <QUrl>
 
-namespace MsalQt::Widgets {
+namespace MsalQt::WebEngine {
 
-// Where the embedded browser may go while a sign-in runs. Kept apart from the widgets so that
-// the rules read in one place and tests can check them row by row.
+// Where the embedded browser may go while a sign-in runs. Kept apart from the views (SignInDialog,
+// the QML SignInView) and from SignInGuard, which applies it, so that the rules read in one place
+// and tests can check them row by row.
 class RedirectPolicy
 {
 public:
@@ -32,4 +33,4 @@ private:
     QUrl m_redirectUri;
 };
 
-} // namespace MsalQt::Widgets
+} // namespace MsalQt::WebEngine
