@@ -19,6 +19,11 @@ GroupBox {
 
     title: qsTr("Microsoft Graph")
 
+    Component.onDestruction: {
+        if (root.pending)
+            root.pending.abort();
+    }
+
     function clear() {
         if (root.pending)
             root.pending.abort();
@@ -37,7 +42,8 @@ GroupBox {
         // qmllint enable unqualified
         root.pending = xhr;
         xhr.onreadystatechange = () => {
-            if (xhr.readyState !== XMLHttpRequest.DONE || root.pending !== xhr)
+            // (root is null once the window is gone)
+            if (xhr.readyState !== XMLHttpRequest.DONE || !root || root.pending !== xhr)
                 return;
             root.pending = null;
             root.answered(xhr);
