@@ -14,15 +14,15 @@ status=0
 # wrapper (filed under the class or namespace it is called from), hides strings from it. A file's
 # strings take a struct with Q_DECLARE_TR_FUNCTIONS(Context) instead, called as Tr::tr().
 hidden=$(grep -rnE 'translate\(\s*[A-Za-z_]|^\s*(static\s+)?(inline\s+)?QString\s+tr\(' \
-    "$src/auth" "$src/widgets" "$src/webengine" "$src/app/demo" "$src/app/qml-demo" || true)
+    "$src/auth" "$src/widgets" "$src/webengine" "$src/quick" "$src/app/demo" "$src/app/qml-demo" || true)
 if [ -n "$hidden" ]; then
     echo "FAIL: strings lupdate cannot file under their context:"
     echo "$hidden" | sed 's/^/    /'
     status=1
 fi
 # A catalogue's folders are separated by "+": the widgets' catalogue also holds the strings of
-# webengine/ (SignInGuard), which the widgets compile in.
-for pair in msalqt_demo:app/demo msalqt_qmldemo:app/qml-demo msalqt_widgets:widgets+webengine msalqt_auth:auth; do
+# webengine/ (SignInGuard), which the widgets compile in; so does the QML module's.
+for pair in msalqt_demo:app/demo msalqt_qmldemo:app/qml-demo msalqt_widgets:widgets+webengine msalqt_quick:quick+webengine msalqt_auth:auth; do
     name=${pair%%:*}
     dirs=$(echo "${pair#*:}" | tr '+' ' ')
     for lang in de fr; do
