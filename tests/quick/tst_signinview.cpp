@@ -79,23 +79,6 @@ QString otherClientId()
     return QStringLiteral("00000000-1111-2222-3333-666666666666");
 }
 
-// The emulator's pages: login form (username, password, sign-in), account chooser, consent
-// (accept/decline).
-QString emulatorScript(const QString &username, const QString &password, bool accept)
-{
-    return QStringLiteral(
-               "(function() {"
-               "  var u = document.getElementById('username');"
-               "  if (u && document.getElementById('login')) {"
-               "    u.value = '%1'; document.getElementById('password').value = '%2';"
-               "    document.getElementById('sign-in').click(); return 'login'; }"
-               "  var pick = document.querySelector('#account-chooser button[data-username=\"%1\"]');"
-               "  if (pick) { pick.click(); return 'chooser'; }"
-               "  var c = document.getElementById('%3');"
-               "  if (c && document.getElementById('consent')) { c.click(); return 'consent'; }"
-               "  return 'other'; })()")
-        .arg(username, password, accept ? QStringLiteral("accept") : QStringLiteral("decline"));
-}
 
 // Every warning, recorded before Qt Test's own handler sees (or ignores) it: a test waits for
 // the guard's warnings with QTRY_*.
@@ -298,7 +281,7 @@ void tst_SignInView::emulatorSignIn()
     QVERIFY(waitForPage());
     QCOMPARE(m_window->rootObject()->property("active").toBool(), true);
     saveScreenshot(QStringLiteral("signinview-emulator-login"));
-    m_script = emulatorScript(TestSupport::alice(), TestSupport::password(), true);
+    m_script = GuiTest::emulatorPersonScript(TestSupport::alice(), TestSupport::password(), true);
     runScript(m_script);
     QVERIFY(finished.wait(60000));
     QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
@@ -316,7 +299,7 @@ void tst_SignInView::emulatorDeclined()
     parameters.setPrompt(InteractiveParameters::Prompt::Consent); // the consent page, to decline
     std::unique_ptr<TokenRequest> request(start(app.get(), parameters));
     QSignalSpy finished(request.get(), &TokenRequest::finished);
-    m_script = emulatorScript(TestSupport::alice(), TestSupport::password(), false);
+    m_script = GuiTest::emulatorPersonScript(TestSupport::alice(), TestSupport::password(), false);
     QVERIFY(waitForPage());
     runScript(m_script); // the first page may have loaded before the script was set
     QVERIFY(finished.wait(60000));

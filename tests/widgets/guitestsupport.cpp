@@ -95,4 +95,20 @@ QByteArray htmlPage(const QString &title, const QString &body)
         .toUtf8();
 }
 
+QString emulatorPersonScript(const QString &username, const QString &password, bool accept)
+{
+    return QStringLiteral(
+               "(function() {"
+               "  var u = document.getElementById('username');"
+               "  if (u && document.getElementById('login')) {"
+               "    u.value = '%1'; document.getElementById('password').value = '%2';"
+               "    document.getElementById('sign-in').click(); return 'login'; }"
+               "  var pick = document.querySelector('#account-chooser button[data-username=\"%1\"]');"
+               "  if (pick) { pick.click(); return 'chooser'; }"
+               "  var c = document.getElementById('%3');"
+               "  if (c && document.getElementById('consent')) { c.click(); return 'consent'; }"
+               "  return 'other'; })()")
+        .arg(username, password, accept ? QStringLiteral("accept") : QStringLiteral("decline"));
+}
+
 } // namespace GuiTest

@@ -43,23 +43,6 @@ private:
 
 namespace {
 
-// The emulator's pages: login form (username, password, sign-in), account chooser, consent
-// (accept/decline).
-QString emulatorScript(const QString &username, const QString &password, bool accept)
-{
-    return QStringLiteral(
-               "(function() {"
-               "  var u = document.getElementById('username');"
-               "  if (u && document.getElementById('login')) {"
-               "    u.value = '%1'; document.getElementById('password').value = '%2';"
-               "    document.getElementById('sign-in').click(); return 'login'; }"
-               "  var pick = document.querySelector('#account-chooser button[data-username=\"%1\"]');"
-               "  if (pick) { pick.click(); return 'chooser'; }"
-               "  var c = document.getElementById('%3');"
-               "  if (c && document.getElementById('consent')) { c.click(); return 'consent'; }"
-               "  return 'other'; })()")
-        .arg(username, password, accept ? QStringLiteral("accept") : QStringLiteral("decline"));
-}
 
 // oidc-provider's pages (tests/oidc/provider.mjs): #login-form with login/password, then a
 // consent form with decision=allow|deny buttons.
@@ -124,7 +107,7 @@ void tst_InteractiveSignIn::emulatorSignIn()
     InteractiveParameters parameters({QStringLiteral("User.Read")});
     parameters.setAgent(m_dialog->agent());
     std::unique_ptr<TokenRequest> request(start(app.get(), parameters));
-    QVERIFY(playPerson(request.get(), emulatorScript(TestSupport::alice(), TestSupport::password(), true),
+    QVERIFY(playPerson(request.get(), GuiTest::emulatorPersonScript(TestSupport::alice(), TestSupport::password(), true),
                        QStringLiteral("interactive-emulator-login")));
     QVERIFY2(request->isSuccess(), qPrintable(request->error().errorString()));
     QCOMPARE(request->result().account().username(), TestSupport::alice());
@@ -138,7 +121,7 @@ void tst_InteractiveSignIn::emulatorDeclined()
     parameters.setPrompt(InteractiveParameters::Prompt::Consent); // the consent page, to decline
     parameters.setAgent(m_dialog->agent());
     std::unique_ptr<TokenRequest> request(start(app.get(), parameters));
-    QVERIFY(playPerson(request.get(), emulatorScript(TestSupport::alice(), TestSupport::password(), false),
+    QVERIFY(playPerson(request.get(), GuiTest::emulatorPersonScript(TestSupport::alice(), TestSupport::password(), false),
                        QStringLiteral("interactive-emulator-decline")));
     QVERIFY(!request->isSuccess());
     // The server redirected with error=access_denied.
