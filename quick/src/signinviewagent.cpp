@@ -10,8 +10,6 @@
 #include <QWebEngineNavigationRequest>
 #include <QWebEngineUrlSchemeHandler>
 
-#include <utility>
-
 namespace MsalQt::Quick {
 
 namespace {
@@ -58,11 +56,7 @@ public Q_SLOTS:
             request->reject();
     }
     void onCertificateError(const QWebEngineCertificateError &error) { m_guard->certificateError(error); }
-    void onLoadingChanged(const QWebEngineLoadingInfo &info)
-    {
-        m_guard->loadingChanged(info);
-        m_agent->viewLoadingChanged(info);
-    }
+    void onLoadingChanged(const QWebEngineLoadingInfo &info) { m_guard->loadingChanged(info); }
     // The view's enum (QQuickWebEngineView::RenderProcessTerminationStatus) has the values of
     // QWebEnginePage's; it arrives as its int (see connectTo()).
     void onRenderProcessTerminated(int status, int)
@@ -118,11 +112,8 @@ bool ViewRelay::connectTo(QObject *view)
 }
 
 SignInViewAgent::SignInViewAgent(QObject *parent)
-    : AuthorizationAgent(parent), m_guard(new WebEngine::SignInGuard(this)), m_parkingTimeout(new QTimer(this))
+    : AuthorizationAgent(parent), m_guard(new WebEngine::SignInGuard(this))
 {
-    m_parkingTimeout->setSingleShot(true);
-    m_parkingTimeout->setInterval(2000);
-    connect(m_parkingTimeout, &QTimer::timeout, this, &SignInViewAgent::finishParking);
     connect(m_guard, &WebEngine::SignInGuard::redirected, this, [this](const QUrl &reported) {
         park();
         setActive(false);
@@ -236,10 +227,7 @@ void SignInViewAgent::authorize(const QUrl &authorizationUrl, const QUrl &redire
     if (!m_guard->begin(authorizationUrl, redirectUri))
         return; // refused: reported by the guard
     setActive(true);
-    if (m_parking)
-        m_pendingUrl = authorizationUrl; // once the blank page is there (finishParking())
-    else
-        m_view->setProperty("url", authorizationUrl);
+    m_view->setProperty("url", authorizationUrl);
 }
 
 void SignInViewAgent::close()
@@ -271,33 +259,10 @@ void SignInViewAgent::setActive(bool active)
 
 void SignInViewAgent::park()
 {
-    m_pendingUrl.clear();
     if (!m_view)
         return;
     QMetaObject::invokeMethod(m_view.data(), "stop");
-    if (m_view->property("url").toUrl() == QUrl(QStringLiteral("about:blank")) && !m_view->property("loading").toBool())
-        return; // parked already: no load will report
-    m_parking = true;
-    m_parkingTimeout->start();
     m_view->setProperty("url", QUrl(QStringLiteral("about:blank")));
-}
-
-void SignInViewAgent::viewLoadingChanged(const QWebEngineLoadingInfo &info)
-{
-    if (m_parking && info.status() != QWebEngineLoadingInfo::LoadStartedStatus
-        && info.url().scheme() == QLatin1String("about"))
-        finishParking();
-}
-
-void SignInViewAgent::finishParking()
-{
-    if (!m_parking)
-        return;
-    m_parking = false;
-    m_parkingTimeout->stop();
-    const QUrl pending = std::exchange(m_pendingUrl, QUrl());
-    if (pending.isValid() && m_view && m_guard->isAuthorizing())
-        m_view->setProperty("url", pending);
 }
 
 } // namespace MsalQt::Quick

@@ -5,13 +5,11 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QQmlParserStatus>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
 QT_BEGIN_NAMESPACE
-class QWebEngineLoadingInfo;
 class QQuickWebEngineProfile;
 QT_END_NAMESPACE
 
@@ -86,10 +84,6 @@ private:
     void setActive(bool active);
     // Stops the page and shows about:blank, so that the next sign-in does not show this one.
     void park();
-    // The view's loadingChanged, after the guard's: a sign-in page that waits for the blank
-    // page to arrive is loaded then.
-    void viewLoadingChanged(const QWebEngineLoadingInfo &info);
-    void finishParking();
 
     WebEngine::SignInGuard *m_guard;
     QPointer<QObject> m_view;
@@ -103,13 +97,6 @@ private:
     QUrl m_redirectUri;
     bool m_tooLateForSchemes = false;
     bool m_active = false;
-    // The blank page is on its way (park()); a sign-in that starts meanwhile waits for it, since
-    // on Qt 6.4 a page loaded over a pending one reports no LoadSucceeded (no progress bar end,
-    // no load failure seen).
-    bool m_parking = false;
-    QUrl m_pendingUrl;
-    // Should the blank page never report, the sign-in waits no longer than this.
-    QTimer *m_parkingTimeout;
 };
 
 } // namespace MsalQt::Quick

@@ -2,7 +2,6 @@
 // then lists, a declined consent and a forged state, each with its typed error.
 import QtQuick
 import QtTest
-import QtWebEngine
 import MsalQt
 import MsalQtTest
 
@@ -121,31 +120,6 @@ Item {
             tryCompare(request, "running", false, 10000);
             compare(request.error.type, AuthError.Cancelled);
             compare(view.active, false);
-        }
-
-        // The view serves one sign-in after another: the page of the next one arrives and
-        // reports its load (its progress bar ends, a failed load would be seen) even when it
-        // starts while the blank page of the cancelled one is still on its way.
-        function test_reusedAfterCancel() {
-            for (let round = 0; round < 5; ++round) {
-                const first = app.acquireTokenInteractive(["User.Read"], view);
-                tryCompare(view, "active", true, 15000);
-                view.cancel();
-                tryCompare(first, "running", false, 10000);
-                let loaded = 0;
-                const count = info => {
-                    if (info.status === WebEngineView.LoadSucceededStatus && info.url.toString().indexOf("/authorize") >= 0)
-                        ++loaded;
-                };
-                view.webView.loadingChanged.connect(count);
-                const second = app.acquireTokenInteractive(["User.Read"], view);
-                tryVerify(() => loaded > 0, 15000, "round " + round + ": the next sign-in's page reported no load");
-                view.webView.loadingChanged.disconnect(count);
-                compare(view.webView.loading, false);
-                view.cancel();
-                tryCompare(second, "running", false, 10000);
-                compare(second.error.type, AuthError.Cancelled);
-            }
         }
     }
 }
