@@ -99,6 +99,10 @@ QString emulatorPersonScript(const QString &username, const QString &password, b
 {
     return QStringLiteral(
                "(function() {"
+               // Once per page: a page the script has acted on is left alone (the script may
+               // run again on it before the next page comes).
+               "  if (window.msalqtPlayed) return 'played';"
+               "  window.msalqtPlayed = true;"
                "  var u = document.getElementById('username');"
                "  if (u && document.getElementById('login')) {"
                "    u.value = '%1'; document.getElementById('password').value = '%2';"
@@ -107,7 +111,7 @@ QString emulatorPersonScript(const QString &username, const QString &password, b
                "  if (pick) { pick.click(); return 'chooser'; }"
                "  var c = document.getElementById('%3');"
                "  if (c && document.getElementById('consent')) { c.click(); return 'consent'; }"
-               "  return 'other'; })()")
+               "  window.msalqtPlayed = false; return 'other'; })()")
         .arg(username, password, accept ? QStringLiteral("accept") : QStringLiteral("decline"));
 }
 

@@ -56,7 +56,8 @@ QByteArray htmlPage(const QString &title, const QString &body);
 
 // The person on the emulator's pages, as a script to run in each page the sign-in shows: the
 // login form (username, password, sign-in), the account chooser, the consent page (accept or
-// decline). Returns which page it acted on ("login", "chooser", "consent", "other").
+// decline). Returns which page it acted on ("login", "chooser", "consent", "other"), or
+// "played" on a page it has acted on already.
 QString emulatorPersonScript(const QString &username, const QString &password, bool accept);
 
 } // namespace GuiTest
