@@ -55,9 +55,13 @@ foreach(file qmldir MsalQtQuick.qmltypes libMsalQtQuickPlugin.so SignInView.qml 
 endforeach()
 get_filename_component(qml_import "${qml_dirs}" DIRECTORY)
 run("${QT_TOOLS_DIR}/qmllint" -I "${qml_import}" "${QML_TEST}")
+# Not qmltestrunner: an application calls QtWebEngineQuick::initialize() first (Qt 6.8's
+# WebEngine aborts when it is loaded before), and so does qmlapp.
 set(ENV{QT_QPA_PLATFORM} offscreen)
-run("${QT_TOOLS_DIR}/qmltestrunner" -import "${qml_import}" -input "${QML_TEST}")
-if(NOT last_output MATCHES "Totals: 3 passed, 0 failed")
-    message(FATAL_ERROR "The installed QML module's test did not pass:\n${last_output}")
+set(ENV{QTWEBENGINE_DISABLE_SANDBOX} 1) # CI runs as root, without user namespaces
+set(ENV{QTWEBENGINE_CHROMIUM_FLAGS} --disable-gpu)
+run("${WORK_DIR}/build/qmlapp" "${qml_import}" "${QML_TEST}")
+if(NOT last_output MATCHES "qml app: ok")
+    message(FATAL_ERROR "The installed QML module did not load as expected:\n${last_output}")
 endif()
 message(STATUS "QML module: ${qml_dirs}")
