@@ -236,16 +236,15 @@ QmlTokenRequest *QmlPublicClientApplication::interactive(const QStringList &scop
         return refuse(m_error);
     MsalQt::InteractiveParameters parameters(scopes);
     MsalQt::AuthError error;
-    if (!toParameters(scopes, agent, options, parameters, error))
+    if (!toParameters(agent, options, parameters, error))
         return refuse(error);
     return track(silentFirst ? m_app->acquireToken(parameters) : m_app->acquireTokenInteractive(parameters));
 }
 
-bool QmlPublicClientApplication::toParameters(const QStringList &scopes, QObject *agent, const QVariantMap &options,
+bool QmlPublicClientApplication::toParameters(QObject *agent, const QVariantMap &options,
                                               MsalQt::InteractiveParameters &parameters,
                                               MsalQt::AuthError &error) const
 {
-    Q_UNUSED(scopes)
     auto refused = [&error](const QString &message) {
         error = MsalQt::AuthError(MsalQt::AuthError::InvalidConfiguration, message);
         return false;

@@ -137,8 +137,9 @@ private:
     QmlTokenRequest *refuse(const MsalQt::AuthError &error);
     QmlTokenRequest *interactive(const QStringList &scopes, QObject *agent, const QVariantMap &options,
                                  bool silentFirst);
-    bool toParameters(const QStringList &scopes, QObject *agent, const QVariantMap &options,
-                      MsalQt::InteractiveParameters &parameters, MsalQt::AuthError &error) const;
+    // The options of acquireTokenInteractive() on top of `parameters` (which hold the scopes).
+    bool toParameters(QObject *agent, const QVariantMap &options, MsalQt::InteractiveParameters &parameters,
+                      MsalQt::AuthError &error) const;
     void updateState();
 
     QString m_clientId;
